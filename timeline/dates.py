@@ -1,0 +1,514 @@
+"""Honest historical dates: any integer year, mixed precision, BCE without off-by-one.
+
+Years are stored *astronomically*: year 0 is 1 BCE and year -489 is 490 BCE, as in
+ISO 8601 expanded years. Every human-facing form ("490 BCE", "c. 1200", "the 1930s")
+goes through :func:`parse_date` and :meth:`HistoricalDate.label`, so the conversion
+lives in one place.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import total_ordering
+
+__all__ = [
+    "DateError",
+    "HistoricalDate",
+    "Precision",
+    "SEASONS",
+    "parse_date",
+    "from_timelinejs_year",
+    "to_timelinejs_year",
+]
+
+
+class DateError(ValueError):
+    """A date that cannot be read; the message says what was expected."""
+
+
+@total_ordering
+class Precision(Enum):
+    """How much of a date is known, coarsest first (the order is used for sorting)."""
+
+    BILLION_YEARS = "billion_years"
+    MILLION_YEARS = "million_years"
+    MILLENNIUM = "millennium"
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    SEASON = "season"
+    MONTH = "month"
+    DAY = "day"
+    HOUR = "hour"
+    MINUTE = "minute"
+
+    @property
+    def rank(self) -> int:
+        return _PRECISION_ORDER.index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Precision):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_PRECISION_ORDER = list(Precision)
+
+# TimeML season codes, with the month each (northern, meteorological) season starts.
+SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_SEASON_WORDS = {
+    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+}
+
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+]
+_MONTH_WORDS: dict[str, int] = {}
+for _i, _name in enumerate(MONTH_NAMES, start=1):
+    _MONTH_WORDS[_name.lower()] = _i
+    _MONTH_WORDS[_name[:3].lower()] = _i
+_MONTH_WORDS["sept"] = 9
+
+
+def _is_leap(year: int) -> bool:
+    """Proleptic Gregorian leap year rule, valid for astronomical years incl. <= 0."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if _is_leap(year) else 28
+    return calendar.mdays[month]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoricalDate:
+    """A point in history known to a given precision.
+
+    ``year`` is astronomical (0 = 1 BCE). For decade/century/millennium precision it is
+    the first year of the period (1930 for "the 1930s"; 1401 for "the 15th century").
+    ``season`` is a TimeML code (SP, SU, FA, WI) for season precision.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    precision: Precision | None = None
+    approximate: bool = False
+    season: str | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.year, bool) or not isinstance(self.year, int):
+            raise DateError(f"year must be an integer, got {self.year!r}")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise DateError(f"month must be 1-12, got {self.month}")
+        if self.day is not None:
+            if self.month is None:
+                raise DateError("a day needs a month")
+            limit = days_in_month(self.year, self.month)
+            if not 1 <= self.day <= limit:
+                raise DateError(
+                    f"day must be 1-{limit} for {MONTH_NAMES[self.month - 1]} "
+                    f"{_era_year(self.year)}, got {self.day}"
+                )
+        if self.hour is not None and not 0 <= self.hour <= 23:
+            raise DateError(f"hour must be 0-23, got {self.hour}")
+        if self.minute is not None and not 0 <= self.minute <= 59:
+            raise DateError(f"minute must be 0-59, got {self.minute}")
+        if self.season is not None and self.season not in SEASONS:
+            raise DateError(f"season must be one of {', '.join(SEASONS)}, got {self.season!r}")
+        finest = _implied_precision(self.month, self.day, self.hour, self.minute, self.season)
+        if self.precision is None:
+            object.__setattr__(self, "precision", finest)
+        elif not isinstance(self.precision, Precision):
+            object.__setattr__(self, "precision", Precision(self.precision))
+        p = self.precision
+        if p <= Precision.YEAR and finest is not Precision.YEAR:
+            raise DateError(f"{p.value} precision cannot carry a month, day, season or time")
+        if p > Precision.YEAR and p is not finest and not (
+                p is Precision.HOUR and finest is Precision.MINUTE):
+            raise DateError(f"{p.value} precision does not match the fields given")
+
+    # -- constructors -------------------------------------------------------------
+    @classmethod
+    def of(cls, year: int, month: int | None = None, day: int | None = None,
+           hour: int | None = None, minute: int | None = None, *,
+           approximate: bool = False) -> "HistoricalDate":
+        """A date whose precision is the finest field given."""
+        return cls(year, month, day, hour, minute, None, approximate)
+
+    @classmethod
+    def bce(cls, year: int, **kwargs) -> "HistoricalDate":
+        """``HistoricalDate.bce(490)`` is 490 BCE (astronomical year -489)."""
+        if year < 1:
+            raise DateError(f"a BCE year must be 1 or more, got {year}")
+        return cls.of(1 - year, **kwargs)
+
+    # -- views --------------------------------------------------------------------
+    @property
+    def is_bce(self) -> bool:
+        return self.year <= 0
+
+    @property
+    def era_year(self) -> int:
+        """The year as people write it (490 for 490 BCE)."""
+        return _era_year(self.year)
+
+    def sort_key(self) -> tuple:
+        """Exact order: by start instant, coarser precision first at equal starts."""
+        month = self.month or (SEASONS[self.season] if self.season else 0)
+        return (
+            self.year,
+            month,
+            self.day or 0,
+            -1 if self.hour is None else self.hour,
+            -1 if self.minute is None else self.minute,
+            self.precision.rank,
+        )
+
+    def __lt__(self, other: "HistoricalDate") -> bool:
+        if not isinstance(other, HistoricalDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: "HistoricalDate") -> bool:
+        return self == other or self < other
+
+    def __gt__(self, other: "HistoricalDate") -> bool:
+        if not isinstance(other, HistoricalDate):
+            return NotImplemented
+        return other < self
+
+    def __ge__(self, other: "HistoricalDate") -> bool:
+        return self == other or self > other
+
+    @property
+    def position(self) -> float:
+        """Decimal year of the start, for plotting (2024-07-02 is about 2024.5)."""
+        month = self.month or (SEASONS[self.season] if self.season else None)
+        if month is None:
+            return float(self.year)
+        days_year = 366 if _is_leap(self.year) else 365
+        doy = sum(days_in_month(self.year, m) for m in range(1, month)) + (self.day or 1) - 1
+        fraction = doy + ((self.hour or 0) * 60 + (self.minute or 0)) / 1440
+        return self.year + fraction / days_year
+
+    def end_position(self) -> float:
+        """Decimal year where the period this date names ends (exclusive)."""
+        span = {
+            Precision.BILLION_YEARS: 1e9, Precision.MILLION_YEARS: 1e6,
+            Precision.MILLENNIUM: 1000, Precision.CENTURY: 100, Precision.DECADE: 10,
+            Precision.YEAR: 1,
+        }.get(self.precision)
+        if span is not None:
+            return self.year + span
+        if self.precision is Precision.SEASON:
+            return self.position + 0.25
+        if self.precision is Precision.MONTH:
+            return self.position + days_in_month(self.year, self.month) / (366 if _is_leap(self.year) else 365)
+        if self.precision is Precision.DAY:
+            return self.position + 1 / (366 if _is_leap(self.year) else 365)
+        return self.position
+
+    def isoformat(self) -> str:
+        """The machine form stored in story files; :func:`parse_date` reads it back.
+
+        ISO 8601 with astronomical years ("-0489" is 490 BCE) where ISO can say it;
+        "1930s", "15th century", "summer 1939" otherwise; "c. " marks approximation.
+        """
+        p = self.precision
+        if p in (Precision.DECADE, Precision.CENTURY, Precision.MILLENNIUM):
+            text = self.label(approx=False)
+        elif p is Precision.SEASON:
+            text = f"{_iso_year(self.year)}-{self.season}"
+        elif p in (Precision.MILLION_YEARS, Precision.BILLION_YEARS):
+            text = _deep_time_label(self.year)
+        elif p is Precision.YEAR:
+            text = _iso_year(self.year)
+        elif p is Precision.MONTH:
+            text = f"{_iso_year(self.year)}-{self.month:02d}"
+        elif p is Precision.DAY:
+            text = f"{_iso_year(self.year)}-{self.month:02d}-{self.day:02d}"
+        else:
+            text = (f"{_iso_year(self.year)}-{self.month:02d}-{self.day:02d}"
+                    f"T{self.hour or 0:02d}:{self.minute or 0:02d}")
+        return f"c. {text}" if self.approximate else text
+
+    def label(self, *, approx: bool = True) -> str:
+        """The human form: "490 BCE", "11 May 1939", "the 1930s", "c. 1200"."""
+        p = self.precision
+        year = _year_label(self.year)
+        if p is Precision.BILLION_YEARS or p is Precision.MILLION_YEARS:
+            text = _deep_time_label(self.year)
+        elif p is Precision.MILLENNIUM:
+            n = _ordinal_period(self.year, 1000)
+            text = f"{_ordinal(abs(n))} millennium" + (" BCE" if n < 0 else "")
+        elif p is Precision.CENTURY:
+            n = _ordinal_period(self.year, 100)
+            text = f"{_ordinal(abs(n))} century" + (" BCE" if n < 0 else "")
+        elif p is Precision.DECADE:
+            if self.year > 0:
+                text = f"{self.year}s"
+            else:
+                # Astronomical -199..-190 is 200-191 BCE: "the 190s BCE".
+                text = f"{_era_year(self.year + 9)}s BCE"
+        elif p is Precision.YEAR:
+            text = year
+        elif p is Precision.SEASON:
+            text = f"{_SEASON_NAMES[self.season]} {year}"
+        elif p is Precision.MONTH:
+            text = f"{MONTH_NAMES[self.month - 1]} {year}"
+        elif p is Precision.DAY:
+            text = f"{self.day} {MONTH_NAMES[self.month - 1]} {year}"
+        else:
+            text = f"{self.day} {MONTH_NAMES[self.month - 1]} {year}, {self.hour or 0:02d}:{self.minute or 0:02d}"
+        return f"c. {text}" if (approx and self.approximate) else text
+
+    def __str__(self) -> str:
+        return self.label()
+
+
+def _era_year(year: int) -> int:
+    return year if year > 0 else 1 - year
+
+
+def _iso_year(year: int) -> str:
+    if 0 <= year <= 9999:
+        return f"{year:04d}"
+    if year < 0:
+        return f"-{-year:04d}"
+    return f"+{year}"
+
+
+def _year_label(year: int) -> str:
+    if year > 0:
+        return str(year) if year < 10_000 else f"{year:,} CE"
+    era = 1 - year
+    return f"{era} BCE" if era < 10_000 else f"{era:,} BCE"
+
+
+def _deep_time_label(year: int) -> str:
+    ago = 1950 - year  # "before present" as geologists count it
+    if ago >= 1e9:
+        return f"{ago / 1e9:g} billion years ago"
+    return f"{ago / 1e6:g} million years ago"
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _ordinal_period(first_year: int, size: int) -> int:
+    """1401 -> 15 (15th century); -499 (500 BCE) -> -5 (5th century BCE)."""
+    if first_year > 0:
+        return (first_year - 1) // size + 1
+    return -((1 - first_year - 1) // size + 1)
+
+
+def _period_start(n: int, size: int, bce: bool) -> int:
+    """Astronomical first year of the nth century/millennium, CE or BCE."""
+    if not bce:
+        return (n - 1) * size + 1
+    # The 5th century BCE runs 500-401 BCE: its first year is 500 BCE.
+    return 1 - n * size
+
+
+def _implied_precision(month, day, hour, minute, season) -> Precision:
+    if minute is not None or hour is not None:
+        return Precision.MINUTE
+    if day is not None:
+        return Precision.DAY
+    if month is not None:
+        return Precision.MONTH
+    if season is not None:
+        return Precision.SEASON
+    return Precision.YEAR
+
+
+# -- parsing -------------------------------------------------------------------------
+
+_APPROX = re.compile(r"^(?:c\.|ca\.|circa|c(?=\s*\d)|~|about|around|approx\.?|approximately)\s*", re.I)
+_ERA_SUFFIX = re.compile(r"\s*(B\.?C\.?E\.?|B\.?C\.?|C\.?E\.?|A\.?D\.?)$", re.I)
+_ERA_PREFIX = re.compile(r"^(A\.?D\.?)\s+", re.I)
+_ISO = re.compile(
+    r"^(?P<year>[+-]?\d{1,12})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$"
+)
+_ISO_SEASON = re.compile(r"^(?P<year>[+-]?\d{1,12})-(?P<season>SP|SU|FA|WI)$", re.I)
+_DECADE = re.compile(r"^(?:the\s+)?(?P<year>\d{1,9}0)'?s$", re.I)
+_PERIOD = re.compile(
+    r"^(?:the\s+)?(?P<n>\d{1,7})(?:st|nd|rd|th)\s+(?P<unit>century|millennium)$", re.I
+)
+_DEEP = re.compile(
+    r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>billion|million|thousand)\s+years\s+ago$", re.I
+)
+_WORDS = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|,", re.I)
+
+
+def parse_date(text: str) -> HistoricalDate:
+    """Read a date as people and files write it.
+
+    Accepts ISO 8601 with astronomical years ("1939-05-11", "-0489"), partial dates
+    ("1939", "1939-05", "May 1939", "11 May 1939", "May 11, 1939"), eras ("490 BCE",
+    "AD 33"), approximation ("c. 1200", "circa 1200"), decades ("the 1930s"),
+    centuries ("the 15th century", "5th century BCE"), seasons ("summer 1939") and
+    deep time ("13.8 billion years ago").
+    """
+    if not isinstance(text, str):
+        raise DateError(f"expected a date as text, got {type(text).__name__}")
+    raw = text
+    s = " ".join(text.split())
+    if not s:
+        raise DateError("expected a date, got an empty value")
+    if len(s) > 100:
+        raise DateError(f"expected a date, got {len(s)} characters of text")
+    approximate = False
+    m = _APPROX.match(s)
+    if m:
+        approximate = True
+        s = s[m.end():]
+    if s.endswith("?"):
+        approximate = True
+        s = s[:-1].rstrip()
+    try:
+        date = _parse_plain(s)
+    except DateError as exc:
+        raise DateError(f"{exc} (in {raw!r})") from None
+    if date is None:
+        raise DateError(
+            f"expected a date such as 1939, 1939-05-11, 'May 1939', '490 BCE', "
+            f"'c. 1200' or 'the 1930s', got {raw!r}"
+        )
+    if approximate:
+        date = _replace(date, approximate=True)
+    return date
+
+
+def _replace(d: HistoricalDate, **changes) -> HistoricalDate:
+    values = {name: getattr(d, name) for name in
+              ("year", "month", "day", "hour", "minute", "precision", "approximate", "season")}
+    values.update(changes)
+    return HistoricalDate(**values)
+
+
+def _parse_plain(s: str) -> HistoricalDate | None:
+    bce = None
+    m = _ERA_SUFFIX.search(s)
+    if m and m.start() > 0:
+        bce = m.group(1).upper().replace(".", "").startswith("B")
+        s = s[: m.start()].rstrip()
+    else:
+        m = _ERA_PREFIX.match(s)
+        if m:
+            bce = False
+            s = s[m.end():]
+
+    if bce is None:
+        m = _ISO.match(s)
+        if m:
+            return _from_iso(m)
+        m = _ISO_SEASON.match(s)
+        if m:
+            return HistoricalDate(int(m["year"]), precision=Precision.SEASON,
+                                  season=m["season"].upper())
+        m = _DEEP.match(s)
+        if m:
+            factor = {"billion": 1e9, "million": 1e6, "thousand": 1e3}[m["unit"].lower()]
+            ago = float(m["n"]) * factor
+            precision = (Precision.BILLION_YEARS if ago >= 1e9 else
+                         Precision.MILLION_YEARS if ago >= 1e6 else Precision.MILLENNIUM)
+            return HistoricalDate(int(round(1950 - ago)), precision=precision)
+
+    m = _DECADE.match(s)
+    if m:
+        start = int(m["year"])
+        if bce:
+            # "the 190s BCE" runs 199-190 BCE: astronomical -198 .. -189.
+            return HistoricalDate(1 - (start + 9), precision=Precision.DECADE)
+        return HistoricalDate(start, precision=Precision.DECADE)
+    m = _PERIOD.match(s)
+    if m:
+        n = int(m["n"])
+        if n < 1:
+            raise DateError("centuries and millennia count from 1")
+        size, precision = ((100, Precision.CENTURY) if m["unit"].lower() == "century"
+                           else (1000, Precision.MILLENNIUM))
+        return HistoricalDate(_period_start(n, size, bool(bce)), precision=precision)
+
+    if bce is not None and re.fullmatch(r"\d{1,12}", s):
+        year = int(s)
+        if year < 1:
+            raise DateError("there is no year 0 in BCE/CE counting")
+        return HistoricalDate.of(1 - year if bce else year)
+
+    return _parse_words(s, bce)
+
+
+def _from_iso(m: re.Match) -> HistoricalDate:
+    year = int(m["year"])
+    parts = [int(v) if v is not None else None
+             for v in (m["month"], m["day"], m["hour"], m["minute"])]
+    return HistoricalDate.of(year, *parts)
+
+
+def _parse_words(s: str, bce: bool | None) -> HistoricalDate | None:
+    """"May 1939", "11 May 1939", "May 11, 1939", "summer 1939", "May 490 BCE"."""
+    tokens = [t.rstrip(".").lower() for t in _WORDS.findall(s) if t != ","]
+    if not tokens or "".join(_WORDS.findall(s)).replace(",", "") != s.replace(" ", "").replace(",", ""):
+        return None
+    month = season = day = year = None
+    for tok in tokens:
+        if tok in _MONTH_WORDS and month is None:
+            month = _MONTH_WORDS[tok]
+        elif tok in _SEASON_WORDS and season is None:
+            season = _SEASON_WORDS[tok]
+        elif tok.isdigit() or re.fullmatch(r"\d+(st|nd|rd|th)", tok):
+            number = int(re.match(r"\d+", tok).group())
+            ordinal = not tok.isdigit()
+            if day is None and month is not None and year is None and number <= 31 and (
+                    ordinal or len(tokens) == 3):
+                day = number
+            elif day is None and month is None and year is None and number <= 31 and (
+                    ordinal or len(tokens) == 3):
+                day = number
+            elif year is None and not ordinal:
+                year = number
+            else:
+                return None
+        else:
+            return None
+    if year is None or (month is None and season is None):
+        return None
+    if bce:
+        if year < 1:
+            raise DateError("there is no year 0 in BCE/CE counting")
+        year = 1 - year
+    if season is not None:
+        if month is not None or day is not None:
+            return None
+        return HistoricalDate(year, precision=Precision.SEASON, season=season)
+    return HistoricalDate.of(year, month, day)
+
+
+# -- TimelineJS ----------------------------------------------------------------------
+
+def from_timelinejs_year(year: int) -> int:
+    """TimelineJS counts BCE as negative historical years: -490 is 490 BCE (-489)."""
+    if year == 0:
+        raise DateError("TimelineJS has no year 0: use -1 for 1 BCE or 1 for 1 CE")
+    return year + 1 if year < 0 else year
+
+
+def to_timelinejs_year(year: int) -> int:
+    """Astronomical year -> TimelineJS year (-489 -> -490)."""
+    return year - 1 if year <= 0 else year
