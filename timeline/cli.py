@@ -1,0 +1,117 @@
+"""Commands over stories: validate, export, examples. A thin layer over timeline.formats."""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import StoryFormatError, StoryNotFoundError
+from .formats import FORMATS, LoadResult, bundled_stories, dump, load
+
+# Formats written by other modules, loaded only when asked for ("module:function");
+# each function takes (story, out: Path | None) and writes the file or stdout.
+EXTRA_EXPORTS: dict[str, str] = {
+    "geojson": "timeline.exports:export_geojson",
+    "kml": "timeline.exports:export_kml",
+    "svg": "timeline.exports:export_timeline_svg",
+    "png": "timeline.exports:export_timeline_png",
+    "map-svg": "timeline.exports:export_map_svg",
+    "map-png": "timeline.exports:export_map_png",
+    "pdf": "timeline.exports:export_pdf",
+    "html": "web.widget:export_html",
+    "site": "web.widget:export_site",
+}
+
+
+def _available_exports() -> list[str]:
+    names = list(FORMATS)
+    for name, target in EXTRA_EXPORTS.items():
+        module, attr = target.split(":")
+        try:
+            if hasattr(importlib.import_module(module), attr):
+                names.append(name)
+        except ImportError:
+            pass
+    return names
+
+
+def load_or_exit(source: str, *, skip_invalid: bool) -> LoadResult:
+    """Load a story for a command; on problems print every one and exit 1."""
+    try:
+        result = load(source, skip_invalid=skip_invalid)
+    except StoryNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    except StoryFormatError as exc:
+        click.echo(str(exc), err=True)
+        if not skip_invalid:
+            click.echo("Fix these, or use --skip-invalid to load the valid events.", err=True)
+        sys.exit(1)
+    for problem in result.skipped:
+        click.echo(f"skipped: {problem}", err=True)
+    if result.skipped:
+        click.echo(f"{len(result.skipped)} problem(s); the entries they concern were skipped.",
+                   err=True)
+    return result
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+def validate(files: tuple[str, ...]) -> None:
+    """Check story files (YAML, JSON, TimelineJS JSON, CSV) and list every problem.
+
+    Exits 0 when every file is valid, 1 otherwise.
+    """
+    failed = False
+    for name in files:
+        try:
+            result = load(name)
+        except (StoryFormatError, StoryNotFoundError) as exc:
+            failed = True
+            click.echo(str(exc), err=True)
+            continue
+        story = result.story
+        click.echo(f"{name}: valid: {len(story.events)} events "
+                   f"({len(story.undated_events)} undated), {len(story.eras)} eras")
+    sys.exit(1 if failed else 0)
+
+
+@click.command()
+@click.argument("story")
+@click.option("--to", "fmt", required=True, metavar="FORMAT",
+              help="yaml, json, timelinejs, csv, and where installed: geojson, kml, svg, png, "
+                   "map-svg, map-png, pdf, html, site.")
+@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=Path),
+              help="File (or folder, for 'site') to write; stdout when omitted.")
+@click.option("--skip-invalid", is_flag=True, help="Load the valid events and list what was skipped.")
+def export(story: str, fmt: str, output: Path | None, skip_invalid: bool) -> None:
+    """Write STORY (a file or a bundled story's name) in another format."""
+    loaded = load_or_exit(story, skip_invalid=skip_invalid).story
+    if fmt in FORMATS:
+        text = dump(loaded, fmt)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            output.write_text(text, encoding="utf-8")
+        return
+    target = EXTRA_EXPORTS.get(fmt)
+    writer = None
+    if target:
+        module, attr = target.split(":")
+        try:
+            writer = getattr(importlib.import_module(module), attr, None)
+        except ImportError:
+            writer = None
+    if writer is None:
+        raise click.BadParameter(
+            f"{fmt!r} is not available; choose one of {', '.join(_available_exports())}",
+            param_hint="--to")
+    writer(loaded, output)
+
+
+@click.command()
+def examples() -> None:
+    """List the stories bundled with chronoatlas (use a name wherever a STORY is asked)."""
+    for name, title in bundled_stories().items():
+        click.echo(f"{name}\t{title}")

@@ -1,0 +1,136 @@
+"""Shared reading machinery: collect every problem, build model values from plain data."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..dates import DateError, HistoricalDate, parse_date
+from ..errors import Problem, StoryFormatError
+from ..model import Era, Event, Media, PlaceRef, Source, Story, slugify
+
+# Every input is bounded: a story file larger than this is refused before parsing.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class LoadResult:
+    """A story and what was skipped on the way (empty unless ``skip_invalid``)."""
+
+    story: Story
+    skipped: list[Problem] = field(default_factory=list)
+
+
+class Collector:
+    """Gathers problems for one file; ``locate`` maps a field path to a line."""
+
+    def __init__(self, file: str | None, locate: Callable[[str], int | None] | None = None):
+        self.file = file
+        self.problems: list[Problem] = []
+        self._locate = locate or (lambda path: None)
+
+    def add(self, message: str, *, field: str | None = None, found: Any = None,
+            expected: str | None = None, line: int | None = None, row: int | None = None) -> None:
+        if line is None and field is not None:
+            line = self._locate(field)
+        self.problems.append(Problem(
+            message, file=self.file, line=line, row=row, field=field,
+            found=None if found is None else (found if isinstance(found, str) else repr(found)),
+            expected=expected,
+        ))
+
+    def date(self, value: Any, field: str, **where) -> HistoricalDate | None:
+        """Parse a date field; record a located problem and return None when it is bad."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            self.add("not a date", field=field, found=value,
+                     expected="text such as '1939-05-11', 'May 1939' or '490 BCE'", **where)
+            return None
+        try:
+            return parse_date(str(value))
+        except DateError as exc:
+            self.add(str(exc).split(" (in ")[0], field=field, found=str(value),
+                     expected="a date such as '1939-05-11', 'May 1939', '490 BCE', 'c. 1200'",
+                     **where)
+            return None
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise StoryFormatError(self.problems, self.file)
+
+
+def unique_ids(events: list[Event]) -> list[Event]:
+    """Give every event a unique id, derived from its title where it had none."""
+    from dataclasses import replace
+
+    seen: set[str] = set()
+    result = []
+    for event in events:
+        base = event.id or slugify(event.title, fallback="event")
+        candidate, n = base, 2
+        while candidate in seen:
+            candidate, n = f"{base}-{n}", n + 1
+        seen.add(candidate)
+        result.append(event if candidate == event.id else replace(event, id=candidate))
+    return result
+
+
+def check_range(c: Collector, start: HistoricalDate | None, end: HistoricalDate | None,
+                field: str, **where) -> HistoricalDate | None:
+    """An end before its start is a problem; returns the end to keep (None when bad)."""
+    if end is None:
+        return None
+    if start is None:
+        c.add("an end date needs a start date", field=field, found=end.isoformat(), **where)
+        return None
+    if end.end_position() < start.position:
+        c.add("ends before it starts", field=field, found=end.isoformat(),
+              expected=f"a date on or after {start.isoformat()}", **where)
+        return None
+    return end
+
+
+def media_from(data: dict | None) -> Media | None:
+    if not data or not data.get("url"):
+        return None
+    return Media(url=data["url"], caption=data.get("caption"), credit=data.get("credit"),
+                 alt=data.get("alt"), thumbnail=data.get("thumbnail"),
+                 title=data.get("title"), link=data.get("link"))
+
+
+def sources_from(items: list | None) -> tuple[Source, ...]:
+    result = []
+    for item in items or ():
+        if isinstance(item, str):
+            result.append(Source(url=item) if "://" in item else Source(title=item))
+        elif isinstance(item, dict):
+            result.append(Source(url=item.get("url"), title=item.get("title")))
+    return tuple(result)
+
+
+def places_from(items: list | None) -> tuple[PlaceRef, ...]:
+    result = []
+    for item in items or ():
+        if isinstance(item, str):
+            result.append(PlaceRef(name=item.strip()))
+        elif isinstance(item, dict):
+            result.append(PlaceRef(name=str(item["name"]).strip(),
+                                   lat=item.get("lat"), lon=item.get("lon")))
+    return tuple(result)
+
+
+def era_list(c: Collector, items: list, prefix: str = "eras") -> list[Era]:
+    eras = []
+    for i, item in enumerate(items or ()):
+        path = f"{prefix}[{i}]"
+        start = c.date(item.get("start"), f"{path}.start")
+        end = c.date(item.get("end"), f"{path}.end")
+        if start is None and item.get("start") in (None, ""):
+            c.add("an era needs a start date", field=f"{path}.start")
+        if end is None and item.get("end") in (None, ""):
+            c.add("an era needs an end date", field=f"{path}.end")
+        end = check_range(c, start, end, f"{path}.end") if start and end else None
+        if start and end:
+            eras.append(Era(title=item.get("title") or "", start=start, end=end,
+                            colour=item.get("colour"), text=item.get("text")))
+    return eras

@@ -1,0 +1,312 @@
+"""chronoatlas's own story files, YAML or JSON, validated against the shipped JSON Schema."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import yaml
+
+from ..dates import HistoricalDate
+from ..model import Era, Event, Story
+from ._collect import (Collector, LoadResult, check_range, era_list, media_from,
+                       places_from, sources_from, unique_ids)
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    """The story JSON Schema shipped in the package (timeline/schema/story.schema.json)."""
+    text = resources.files("timeline").joinpath("schema/story.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: "1939-05-11" must stay text, not a date."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _line_index(text: str) -> dict[str, int]:
+    """Field path ("events[2].start") -> 1-based line, from YAML's node marks.
+
+    JSON is (almost) YAML, so the same walk locates JSON fields; when the composer
+    cannot read the text, problems are reported without lines rather than not at all.
+    """
+    try:
+        root = yaml.compose(text, Loader=_PlainLoader)
+    except yaml.YAMLError:
+        return {}
+    index: dict[str, int] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        index[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = f"{path}.{key.value}" if path else str(key.value)
+                index[child] = key.start_mark.line + 1
+                walk(value, child)
+                index[child] = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, f"{path}[{i}]")
+
+    if root is not None:
+        walk(root, "")
+    return index
+
+
+def _locator(index: dict[str, int]):
+    def locate(path: str) -> int | None:
+        while path:
+            if path in index:
+                return index[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return None
+    return locate
+
+
+def _path(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def parse_text(text: str, *, file: str | None = None, fmt: str = "yaml") -> tuple[Any, Collector]:
+    """Text -> plain data and a collector that can locate fields in that text."""
+    c = Collector(file, _locator(_line_index(text)))
+    try:
+        if fmt == "json":
+            data = json.loads(text)
+        else:
+            data = yaml.load(text, Loader=_PlainLoader)
+    except json.JSONDecodeError as exc:
+        c.add(f"not valid JSON: {exc.msg}", line=exc.lineno, expected="a JSON object")
+        return None, c
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        c.add(f"not valid YAML: {problem}", line=mark.line + 1 if mark else None,
+              expected="a YAML mapping")
+        return None, c
+    return data, c
+
+
+def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> LoadResult:
+    """Validate plain data against the schema and build a Story, reporting every problem."""
+    if not isinstance(data, dict):
+        c.add("a story file must be a mapping with 'title' and 'events'",
+              found=type(data).__name__, expected="a mapping (object)")
+        c.raise_if_any()
+    bad_events: set[int] = set()
+    validator = jsonschema.Draft202012Validator(schema())
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        parts = list(error.absolute_path)
+        if len(parts) >= 2 and parts[0] == "events" and isinstance(parts[1], int):
+            bad_events.add(parts[1])
+        c.add(_schema_message(error), field=_path(parts) or None,
+              found=_found(error), expected=_expected(error))
+
+    eras: list[Era] = []
+    if isinstance(data.get("eras"), list) and all(isinstance(e, dict) for e in data["eras"]):
+        eras = era_list(c, data["eras"])
+    published = c.date(data.get("published"), "published")
+
+    events: list[Event] = []
+    for i, item in enumerate(data.get("events") or []):
+        if not isinstance(item, dict) or i in bad_events:
+            continue
+        before = len(c.problems)
+        event = _event(c, item, f"events[{i}]")
+        if len(c.problems) > before:
+            bad_events.add(i)
+        elif event is not None:
+            events.append(event)
+
+    story_problems = [p for p in c.problems if not (p.field or "").startswith("events[")]
+    if c.problems and (not skip_invalid or story_problems):
+        c.raise_if_any()
+    story = Story(
+        title=data.get("title", ""),
+        slug=data.get("slug"),
+        summary=data.get("summary"),
+        byline=data.get("byline"),
+        language=data.get("language", "en"),
+        published=published,
+        eras=tuple(eras),
+        media=media_from(data.get("media")),
+        settings=dict(data.get("settings") or {}),
+        events=tuple(unique_ids(events)),
+    )
+    return LoadResult(story, list(c.problems))
+
+
+def _event(c: Collector, item: dict, path: str) -> Event | None:
+    start = c.date(item.get("start"), f"{path}.start")
+    end = c.date(item.get("end"), f"{path}.end")
+    end = check_range(c, start, end, f"{path}.end") if end is not None else None
+    places = places_from(item.get("places"))
+    for j, place in enumerate(places):
+        if not place.name:
+            c.add("a place needs a name", field=f"{path}.places[{j}]")
+        if (place.lat is None) != (place.lon is None):
+            c.add("a pinned place needs both lat and lon", field=f"{path}.places[{j}]",
+                  expected="lat and lon together, or neither")
+    return Event(
+        id=item.get("id") or "",
+        title=item["title"].strip(),
+        start=start,
+        end=end,
+        text=item.get("text") or "",
+        display_date=item.get("display_date"),
+        places=places,
+        group=item.get("group"),
+        tags=tuple(item.get("tags") or ()),
+        media=media_from(item.get("media")),
+        sources=sources_from(item.get("sources")),
+        background=item.get("background"),
+    )
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    v = error.validator
+    if v == "required":
+        missing = [m for m in error.validator_value if m not in (error.instance or {})]
+        return f"missing required field {', '.join(repr(m) for m in missing)}"
+    if v == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed and not str(k).startswith("x-")]
+        return f"unknown field {', '.join(repr(k) for k in extra)} (known: {', '.join(allowed)})"
+    if v == "type":
+        return "wrong type"
+    if v in ("maxLength", "maxItems"):
+        return f"too long (at most {error.validator_value})"
+    if v == "minLength":
+        return "must not be empty"
+    if v in ("minimum", "maximum"):
+        return "out of range"
+    if v == "pattern":
+        return "not in the expected form"
+    if v == "oneOf":
+        return "not a valid entry"
+    return error.message
+
+
+def _found(error: jsonschema.ValidationError) -> str | None:
+    if error.validator in ("required", "additionalProperties"):
+        return None
+    inst = error.instance
+    if isinstance(inst, (dict, list)):
+        return type(inst).__name__ if error.validator == "type" else None
+    return inst if isinstance(inst, str) else repr(inst)
+
+
+def _expected(error: jsonschema.ValidationError) -> str | None:
+    v, val = error.validator, error.validator_value
+    if v == "type":
+        kinds = val if isinstance(val, list) else [val]
+        return " or ".join("text" if k == "string" else k for k in kinds if k != "null")
+    if v == "minimum":
+        return f"a number >= {val}"
+    if v == "maximum":
+        return f"a number <= {val}"
+    if v == "pattern":
+        if "colour" in error.absolute_path:
+            return "a hex colour such as '#1b9e77'"
+        return f"text matching {val}"
+    if v == "oneOf":
+        return "a name, or a mapping with name (and optional lat, lon)" if "places" in error.absolute_path else None
+    return None
+
+
+# -- writing -------------------------------------------------------------------------
+
+def story_to_data(story: Story) -> dict:
+    """A Story as plain data in the schema's shape (dates in their machine form)."""
+    out: dict[str, Any] = {"title": story.title}
+    if story.slug:
+        out["slug"] = story.slug
+    for key in ("summary", "byline"):
+        if getattr(story, key):
+            out[key] = getattr(story, key)
+    if story.language and story.language != "en":
+        out["language"] = story.language
+    if story.published:
+        out["published"] = story.published.isoformat()
+    if story.media:
+        out["media"] = _media_data(story.media)
+    if story.settings:
+        out["settings"] = dict(story.settings)
+    if story.eras:
+        out["eras"] = [_drop_none({"title": e.title, "start": e.start.isoformat(),
+                                   "end": e.end.isoformat(), "colour": e.colour,
+                                   "text": e.text}) for e in story.eras]
+    out["events"] = [event_to_data(e) for e in story.dated_events + story.undated_events]
+    return out
+
+
+def event_to_data(e: Event) -> dict:
+    data: dict[str, Any] = {"id": e.id, "title": e.title}
+    if e.start:
+        data["start"] = e.start.isoformat()
+    if e.end:
+        data["end"] = e.end.isoformat()
+    if e.display_date:
+        data["display_date"] = e.display_date
+    if e.places:
+        data["places"] = [p.name if not p.pinned else {"name": p.name, "lat": p.lat, "lon": p.lon}
+                          for p in e.places]
+    if e.group:
+        data["group"] = e.group
+    if e.tags:
+        data["tags"] = list(e.tags)
+    if e.text:
+        data["text"] = e.text
+    if e.media:
+        data["media"] = _media_data(e.media)
+    if e.sources:
+        data["sources"] = [_drop_none({"url": s.url, "title": s.title}) for s in e.sources]
+    if e.background:
+        data["background"] = dict(e.background)
+    return data
+
+
+def _media_data(m) -> dict:
+    return _drop_none({"url": m.url, "caption": m.caption, "credit": m.credit, "alt": m.alt,
+                       "thumbnail": m.thumbnail, "title": m.title, "link": m.link})
+
+
+def _drop_none(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_presenter(dumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def dump_yaml(story: Story) -> str:
+    return yaml.dump(story_to_data(story), Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, width=100)
+
+
+def dump_json(story: Story) -> str:
+    return json.dumps(story_to_data(story), ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = ["dump_json", "dump_yaml", "parse_text", "schema", "story_from_data",
+           "story_to_data", "event_to_data", "HistoricalDate"]
