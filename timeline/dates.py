@@ -170,6 +170,7 @@ class HistoricalDate:
             -1 if self.hour is None else self.hour,
             -1 if self.minute is None else self.minute,
             self.precision.rank,
+            self.approximate,  # exact before "circa" at the same start: keeps the order total
         )
 
     def __lt__(self, other: "HistoricalDate") -> bool:
@@ -345,13 +346,14 @@ _ISO = re.compile(
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$"
 )
 _ISO_SEASON = re.compile(r"^(?P<year>[+-]?\d{1,12})-(?P<season>SP|SU|FA|WI)$", re.I)
-_DECADE = re.compile(r"^(?:the\s+)?(?P<year>\d{1,9}0)'?s$", re.I)
+_DECADE = re.compile(r"^(?:the\s+)?(?P<year>\d{1,12}0)'?s$", re.I)
 _PERIOD = re.compile(
     r"^(?:the\s+)?(?P<n>\d{1,7})(?:st|nd|rd|th)\s+(?P<unit>century|millennium)$", re.I
 )
 _DEEP = re.compile(
     r"^(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>billion|million|thousand)\s+years\s+ago$", re.I
 )
+_TRAILING_TIME = re.compile(r"(?:,\s*|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})$")
 _WORDS = re.compile(r"[A-Za-z]+\.?|\d+(?:st|nd|rd|th)?|,", re.I)
 
 
@@ -380,8 +382,16 @@ def parse_date(text: str) -> HistoricalDate:
     if s.endswith("?"):
         approximate = True
         s = s[:-1].rstrip()
+    time = _TRAILING_TIME.search(s)
+    if time and not _ISO.match(s):
+        s = s[: time.start()]
     try:
         date = _parse_plain(s)
+        if date is not None and time and not _ISO.match(s):
+            if date.precision is not Precision.DAY:
+                raise DateError("a time of day needs a full date")
+            date = HistoricalDate.of(date.year, date.month, date.day,
+                                     int(time["hour"]), int(time["minute"]))
     except DateError as exc:
         raise DateError(f"{exc} (in {raw!r})") from None
     if date is None:

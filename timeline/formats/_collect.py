@@ -30,8 +30,8 @@ class Collector:
 
     def add(self, message: str, *, field: str | None = None, found: Any = None,
             expected: str | None = None, line: int | None = None, row: int | None = None) -> None:
-        if line is None and field is not None:
-            line = self._locate(field)
+        if line is None and row is None:
+            line = self._locate(field or "")
         self.problems.append(Problem(
             message, file=self.file, line=line, row=row, field=field,
             found=None if found is None else (found if isinstance(found, str) else repr(found)),
@@ -49,13 +49,17 @@ class Collector:
         try:
             return parse_date(str(value))
         except DateError as exc:
-            self.add(str(exc).split(" (in ")[0], field=field, found=str(value),
+            reason = str(exc).split(" (in ")[0]
+            if reason.startswith("expected"):
+                reason = "not a date"
+            self.add(reason, field=field, found=str(value),
                      expected="a date such as '1939-05-11', 'May 1939', '490 BCE', 'c. 1200'",
                      **where)
             return None
 
     def raise_if_any(self) -> None:
         if self.problems:
+            self.problems.sort(key=lambda p: (p.row or 0, p.line or 0))
             raise StoryFormatError(self.problems, self.file)
 
 

@@ -68,7 +68,7 @@ def _locator(index: dict[str, int]):
                 return index[path]
             cut = max(path.rfind("."), path.rfind("["))
             path = path[:cut] if cut > 0 else ""
-        return None
+        return index.get("")
     return locate
 
 
@@ -108,6 +108,10 @@ def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> L
     bad_events: set[int] = set()
     validator = jsonschema.Draft202012Validator(schema())
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        if error.validator == "oneOf" and error.context:
+            # Report what is wrong inside the alternative that came closest.
+            # The alternative whose error lies deepest is the one the author meant.
+            error = max(error.context, key=lambda e: (len(e.absolute_path), e.validator != "type"))
         parts = list(error.absolute_path)
         if len(parts) >= 2 and parts[0] == "events" and isinstance(parts[1], int):
             bad_events.add(parts[1])

@@ -1,0 +1,194 @@
+"""The regular expressions that find temporal expressions.
+
+One scanner pattern, an ordered alternation of expression kinds, each a named group
+``k_<kind>``; word lists compile to tries so that a failed alternative costs one
+character test. No pattern nests unbounded repetition, so matching stays linear in the
+input (megabytes of digits included). :mod:`.normalise` re-reads each match with the
+pattern of its kind to get the parts.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from .periods import period_names
+
+FLAGS = re.IGNORECASE
+
+
+def trie(words, *, lower: bool = True) -> str:
+    """An alternation of ``words`` as a prefix tree: 'sep', 'sept', 'september' ->
+    'sep(?:t(?:ember)?)?'. Spaces match 1-3 whitespace characters, apostrophes either
+    quote, hyphens a hyphen or a space."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in (word.lower() if lower else word):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(c: str) -> str:
+        if c == " ":
+            return r"\s{1,3}"
+        if c == "'":
+            return "['’]"
+        if c == "-":
+            return r"[-‐‑–\s]"
+        return re.escape(c)
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [char(c) + emit(sub) for c, sub in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            if len(branches) == 1 and len(body) > 1:
+                body = "(?:" + body + ")"
+            body += "?"
+        return body
+
+    return emit(root)
+
+
+S = r"\s{1,3}"          # a space between words
+END = r"(?![\w’'])"      # end of a word (not followed by letters, digits or ')
+
+MONTH_FULL = trie(L.MONTHS)
+MONTH_ABBR = trie(L.MONTH_ABBR) + r"\."
+MONTH_ABBR_NODOT = trie(L.MONTH_ABBR)
+# Full names, or abbreviations: 'Sept.' anywhere, 'Sept' only before a day/year.
+MONTH = rf"(?:{MONTH_FULL}{END}|{MONTH_ABBR}|{MONTH_ABBR_NODOT}(?=\s{{1,3}}\d))"
+WEEKDAY = rf"(?:{trie(L.WEEKDAYS)}|{trie(L.WEEKDAY_ABBR)}\.){END}"
+WEEKDAY_PLURAL = rf"(?:{trie(L.WEEKDAYS)})s{END}"
+SEASON = rf"(?:{trie(L.SEASONS)}){END}"
+PART = r"(?:morning|afternoon|evening|night|night-time|nighttime|daytime)"
+
+DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\d)"
+ORDWORD = trie([w for w, n in L.ORDINALS.items() if n <= 31]
+               + ["twenty-" + w for w, n in L.ORDINALS.items() if n <= 9]
+               + ["thirty-first"])
+DAY = rf"(?:{DAYNUM}|{ORDWORD}{END})"
+# B.C., BC, BCE, B.C.E., AD, A.D., CE, C.E. (case-sensitive: 'ad' and 'ce' are words)
+ERA = r"(?-i:B\.\s?C\.(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|C\.\s?E\.|CE)(?![\w])"
+YEAR4 = r"(?:[12]\d{3})(?![\d])"
+# A year in a date: four digits, any digits with an era, or '45.
+YEARPART = rf"(?:\d{{1,4}}\s?{ERA}|{YEAR4}(?:\s?{ERA})?|['’]\d\d(?!\d))"
+APPROX = r"(?:c\.|ca\.|circa|c(?=\s?\d)|around|about|approximately|roughly)\s?"
+
+_CARD = trie([w for w in L.CARDINALS if w not in ("zero", "thousand", "dozen")]
+             + [t + "-" + u for t in L.TENS for u in
+                ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")])
+NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+)?|"
+       + trie(["a few", "few", "several", "many", "a couple of", "couple of", "a couple",
+               "a number of", "dozens of", "hundreds of", "a dozen", "half a", "half an",
+               "one and a half", "two and a half", "a", "an", "some", "numerous"])
+       + r"|" + _CARD + r"(?:\s(?:hundred|thousand))?(?:\sand\sa\shalf)?)")
+
+UNIT_SING = trie([u for u in L.UNITS])
+UNIT_ANY = trie(list(L.UNITS) + list(L.UNIT_PLURALS))
+
+PRE = (r"(?:(?:the\s)?(?:very\s)?(?:early|late|mid|middle|later)(?:-|\s{1,3}|(?=\d))(?:in\s)?"
+       r"|mid-?"
+       r"|(?:the\s{1,3})?(?:" + trie([
+           "middle", "end", "beginning", "start", "close", "turn", "dawn", "height",
+           "first half", "second half", "latter half", "last half", "early part",
+           "latter part", "later part", "first part", "last part", "early days",
+           "first days", "last days", "final days", "first weeks", "last weeks",
+           "final weeks", "first months", "last months", "final months", "remainder",
+           "rest", "course", "autumn", "spring", "summer", "winter", "fall",
+       ]) + r")\s{1,3}of\s{1,3}(?:the\s{1,3})?)")
+
+REL_WORD = trie(["last", "next", "this", "coming", "past", "previous", "following",
+                 "preceding", "same", "current", "upcoming", "that", "prior",
+                 "subsequent", "succeeding", "ensuing", "recent", "intervening",
+                 "that same", "this past", "this coming", "very same", "very next"])
+
+def g(name: str, pattern: str) -> str:
+    return f"(?P<{name}>{pattern})"
+
+
+_DEC = r"\d{1,3}0['’]?s|['’]\d0s|" + trie(L.DECADE_WORDS)
+_CENT_N = r"\d{1,2}(?:st|nd|rd|th)|" + ORDWORD
+_ANNIV_N = rf"\d{{1,4}}(?:st|nd|rd|th)|{ORDWORD}|{_CARD}(?:-{_CARD})?|\d{{1,4}}"
+_WHAT = rf"{UNIT_ANY}|{WEEKDAY}|{MONTH}|{SEASON}|{PART}"
+_Y14 = r"\d{1,4}"
+
+_DMY = (rf"(?:the\s)?{g('d', DAY)}(?:\s?[-–]\s?{g('d2', DAY)})?(?:\sof)?\s{g('m', MONTH)}"
+        rf"(?:,?\s(?:of\s)?{g('y', YEARPART)})?")
+_MDY = (rf"{g('m2', MONTH)}\s(?:the\s)?{g('d3', DAY)}(?:\s?[-–]\s?{g('d4', DAY)})?"
+        rf"(?:,?\s{g('y2', YEARPART)})?")
+_MY = rf"{g('m3', MONTH)}(?:,?\s(?:of\s)?{g('y3', YEARPART)})?"
+
+KINDS: list[tuple[str, str]] = [
+    # the morning of 31 January 1965
+    ("partdate", rf"(?:the\s)?(?:(?:early|late)\s)?{g('part', PART)}(?:\shours)?\sof\s"
+                 rf"(?:{WEEKDAY},?\s)?(?:{_DMY}|{_MDY})"),
+    ("iso", r"(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w-])"),
+    ("numeric", r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>[12]\d{3}|\d{2})(?![\w/.]\w|\d)"),
+    ("calendar", rf"{g('pre', PRE)}?(?:{g('wd', WEEKDAY)},?\s(?:the\s)?)?(?:{_DMY}|{_MDY}|{_MY})"),
+    ("holiday", rf"{g('name', trie([h for h in L.HOLIDAYS]))}{END}(?:,?\s(?:of\s)?{g('y', YEAR4)})?"),
+    ("clock", r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s?(?P<ap>a\.m\.|p\.m\.|am|pm|hrs|hr|h)(?![\w]))?"
+              r"(?:\s?(?P<tz>(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK)))?(?![\d:])"
+              r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>a\.m\.|p\.m\.|am|pm)(?![\w])"
+              r"|(?P<named>noon|midnight|midday)(?!\w)"
+              r"|(?P<h3>1[0-2]|0?[1-9]|" + trie(["one", "two", "three", "four", "five", "six",
+              "seven", "eight", "nine", "ten", "eleven", "twelve"]) + r")\so['’]clock"),
+    ("decade", rf"{g('pre', PRE)}?(?:the\s)?{g('dec', _DEC)}{END}(?:\s?{g('era', ERA)})?"),
+    ("century", rf"{g('pre', PRE)}?(?:the\s)?{g('n', _CENT_N)}[-\s]{{1,3}}{g('unit', 'century|millennium')}{END}(?:\s?{g('era', ERA)})?"),
+    ("partyear", r"(?:the\s)?(?P<which>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)\s(?P<part>half|quarter)"
+                 rf"(?:\sof\s(?:the\s)?(?:year\s)?(?:{g('y', YEAR4)}|(?P<rel>this|last|next|that|the\s(?:same|following|previous))\syear|fiscal\s{g('fy', YEAR4)}))?{END}"
+                 r"|(?-i:(?P<code>Q[1-4]|H[12]))\s?" + g('y2', YEAR4)),
+    ("year", rf"{g('pre', PRE)}?(?P<theyear>(?:the\s)?year\s)?{g('approx', APPROX)}?"
+             rf"(?:{g('era0', ERA)}\s?{g('y0', _Y14)}(?!\d)|{g('y1', _Y14)}(?![\d])(?:\s?{g('era1', ERA)})?)"
+             rf"(?:\s?{g('dash', '[-–—/]')}\s?{g('y2', _Y14)}(?![\d])(?:\s?{g('era2', ERA)})?)?(?![\w%]|[.,]\d)"),
+    ("anniversary", rf"(?:the\s)?(?:{g('n', _ANNIV_N)}[-\s]{{1,3}}(?:year\s)?anniversary"
+                    rf"|{g('word', trie(L.ANNIVERSARY_WORDS))}){END}"),
+    ("set", rf"(?:every|each)\s(?:other\s|single\s)?(?:{g('num', NUM)}\s)?{g('what', _WHAT)}{END}"
+            r"|(?P<adv>" + trie(["daily", "weekly", "monthly", "yearly", "annually", "hourly",
+                            "nightly", "fortnightly", "quarterly", "biweekly", "bi-weekly",
+                            "semiannually", "biannually", "every day", "everyday"]) + rf"){END}"
+            rf"|(?:once|twice|thrice|{NUM}\stimes)\s(?:a|an|per|each|every)\s{g('unit', UNIT_SING)}{END}"
+            rf"|per\s{g('unit2', 'year|month|week|day|annum')}{END}"
+            rf"|(?<=\bon\s){g('wds', WEEKDAY_PLURAL)}"),
+    ("earlylater", rf"(?P<el>earlier|later)\s(?P<rel>this|that|in\sthe|the\ssame|last|next)\s(?P<unit>{UNIT_SING}|{SEASON}){END}"),
+    ("relative", rf"(?:the\s)?(?:very\s)?{g('rel', REL_WORD)}\s{g('what', _WHAT)}{END}"
+                 rf"(?:\s{g('part', PART)}{END})?"),
+    ("quantity", r"(?:(?P<qpre>" + trie([
+        "more than", "less than", "fewer than", "over", "under", "about", "around",
+        "almost", "nearly", "some", "roughly", "approximately", "at least", "at most",
+        "up to", "just", "only", "barely", "a full", "a further", "another", "the first",
+        "the last", "the final", "the past", "the next", "the following", "the previous",
+        "the coming", "the remaining", "an additional", "exactly", "well over",
+        "close to", "just over", "just under", "the better part of",
+        "the same", "the intervening", "the ensuing", "these", "those", "the",
+        "the early", "the last few", "the past few", "the next few", "the few",
+        "the initial", "the opening", "the closing", "the entire", "a whole",
+        "the whole", "all",
+    ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?P<unit>{UNIT_ANY}){END}"
+       rf"(?:\s(?P<post>ago|later|earlier|before|after|afterwards?|hence|from\snow|prior|previously|old|of\sage|long|since|back|on){END})?"),
+    ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
+             r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
+    ("bare", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
+             r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?!\w)"),
+    ("weekday", rf"{g('wd', WEEKDAY)}(?:\s{g('part', PART)}{END})?"),
+    ("season", rf"{g('pre', PRE)}?(?:the\s)?{g('season', SEASON)}(?:\s(?:of\s)?{g('y', YEARPART)})?"),
+    ("partday", rf"(?:(?<=\bat\s)night|(?<=\bin\s)the\s(?:morning|afternoon|evening)|(?:one|that|the\ssame)\s{PART}|overnight){END}"),
+    ("period", rf"(?:the\s)?(?-i:{trie(period_names(), lower=False)}){END}"),
+]
+
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+_BACKREF = re.compile(r"\(\?P=(\w+)\)")
+
+
+def _scanner() -> re.Pattern:
+    """All kinds in one pattern; group 'x' of kind 'k' is renamed 'k__x'."""
+    parts = []
+    for kind, pattern in KINDS:
+        pattern = _GROUP.sub(lambda m: f"(?P<{kind}__{m.group(1)}>", pattern)
+        pattern = _BACKREF.sub(lambda m: f"(?P={kind}__{m.group(1)})", pattern)
+        parts.append(f"(?P<k_{kind}>{pattern})")
+    return re.compile(r"(?<![\w’'$£€¥#])(?:" + "|".join(parts) + ")", FLAGS)
+
+
+SCANNER = _scanner()
