@@ -1,0 +1,93 @@
+"""Short headlines from clauses: "Russian President Vladimir Putin is set to visit
+Mongolia on September 3, ..." becomes "Putin to visit Mongolia".
+
+Rules, not a parser: pick the clause that holds the date, drop the date with its
+preposition, and write it the way headlines are written (no auxiliaries, a surname for
+a titled person, no trailing clutter). The editor fixes the rest; the source sentence
+stays in the event's text.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 12
+
+_SUBORDINATORS = re.compile(
+    r"\b(?:since|after|before|when|while|because|although|though|as|until|unless|whereas|"
+    r"which|who|whom|whose|where|including|following|amid|despite)\b", re.I)
+_LEADING = re.compile(
+    r"^(?:(?:and|but|or|so|yet|then|however|meanwhile|moreover|also|later|earlier|"
+    r"previously|finally|eventually|subsequently|thus|therefore|still|instead|"
+    r"since|after|before|when|while|because|although|though|as|until|including|following|"
+    r"during [\w’' ]+?|in [\w’' ]+? of|by|on|in|at|that|which|who)\b[,\s]*)+", re.I)
+_TITLES = (r"President|Prime Minister|Premier|Chancellor|King|Queen|Prince|Princess|Emperor|"
+           r"Empress|General|Gen\.|Marshal|Admiral|Colonel|Secretary(?: of State)?|"
+           r"Foreign Minister|Minister|Pope|Senator|Sen\.|Governor|Gov\.|Mayor|Judge|Justice|"
+           r"Chairman|Leader|Commander|Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Lord|Lady|Sheikh|Tsar|Czar")
+_PERSON = re.compile(
+    rf"\b(?:(?:former|then|late|outgoing|incoming|acting)\s+)?(?:[A-Z][a-z]+\s+)?"
+    rf"(?:{_TITLES})\s+(?:[A-Z][\w’'-]+\s+){{0,2}}(?P<surname>[A-Z][\w’'-]+)")
+_AUXILIARY = [
+    (re.compile(r"\b(?:is|are|was|were)\s+(?:set|due|expected|scheduled|poised|going)\s+to\b"), "to"),
+    (re.compile(r"\bwill\s+(?:be\s+)?(?=\w)"), "to "),
+    (re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?=\w+ed\b)"), ""),
+    (re.compile(r"\b(?:was|were)\s+(?=\w+ed\b)"), ""),
+]
+_DANGLING = re.compile(r"(?:\s+(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|but|as|"
+                       r"that|which|who|its|his|her|their))+$", re.I)
+_DATE_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|by|since|during|from|until|till|through|"
+                               r"throughout|around|about|early|late|mid|of|for)\s+)+$", re.I)
+
+
+def _clause(sentence: str, date_start: int, date_end: int) -> tuple[str, int, int]:
+    """The comma- or subordinator-bounded stretch of ``sentence`` around the date."""
+    bounds = [0]
+    for m in re.finditer(r"[;:,—–()]|\s-\s", sentence):
+        bounds.append(m.end())
+    for m in _SUBORDINATORS.finditer(sentence):
+        bounds.append(m.start())
+    bounds = sorted(set(bounds))
+    left = max((b for b in bounds if b <= date_start), default=0)
+    rights = [m.start() for m in re.finditer(r"[;:,—–()]|\s-\s", sentence) if m.start() >= date_end]
+    rights += [m.start() for m in _SUBORDINATORS.finditer(sentence) if m.start() >= date_end]
+    right = min(rights, default=len(sentence))
+    clause = sentence[left:right]
+    # A date with little else around it ("On 1 September 1939, ...") borrows a clause:
+    # the one after it when it opens the sentence, else the one before.
+    if len(_words(clause)) - len(_words(sentence[date_start:date_end])) < 3:
+        if left == 0 or sentence[:left].strip() == "" or right < len(sentence) and left < 3:
+            later = min((r for r in rights if r > right), default=len(sentence))
+            right = later
+        else:
+            left = max((b for b in bounds if b < left - 1), default=0)
+        clause = sentence[left:right]
+    return clause, left, right
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def headline(sentence: str, date_start: int | None = None, date_end: int | None = None) -> str:
+    """A headline for the clause of ``sentence`` that holds the date at [date_start, date_end)."""
+    text = sentence
+    if date_start is not None and date_end is not None:
+        clause, left, _ = _clause(sentence, date_start, date_end)
+        s, e = date_start - left, date_end - left
+        before = _DATE_PREPOSITION.sub("", clause[:s]).rstrip()
+        text = f"{before} {clause[e:].lstrip(' ,')}".strip()
+    text = re.sub(r"^[A-Z][A-Z .'’-]{1,40}:\s*", "", text)  # a dateline ("MOSCOW:")
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = _PERSON.sub(lambda m: m.group("surname"), text)
+    for pattern, replacement in _AUXILIARY:
+        text = pattern.sub(replacement, text)
+    text = _LEADING.sub("", text.strip(" ,;:-—–\"“”'‘’"))
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    words = text.split()
+    if len(words) > MAX_WORDS:
+        words = words[:MAX_WORDS]
+    text = " ".join(words).strip(" ,;:-—–\"“”'‘’.")
+    text = _DANGLING.sub("", text).strip(" ,;:-—–\"“”'‘’.")
+    if not text:
+        return sentence.strip()[:80]
+    return text[0].upper() + text[1:]
