@@ -122,6 +122,10 @@ class Event:
     media: Media | None = None
     sources: tuple[Source, ...] = ()
     background: dict[str, str] | None = None
+    # Drafts extracted from an article say how sure they are and where they came from
+    # (character offsets into the article), so an editor can check them.
+    confidence: float | None = None
+    provenance: tuple[int, int] | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property

@@ -176,6 +176,9 @@ def _event(c: Collector, item: dict, path: str) -> Event | None:
         media=media_from(item.get("media")),
         sources=sources_from(item.get("sources")),
         background=item.get("background"),
+        confidence=item.get("confidence"),
+        provenance=(item["provenance"]["start"], item["provenance"]["end"])
+        if isinstance(item.get("provenance"), dict) else None,
     )
 
 
@@ -279,6 +282,10 @@ def event_to_data(e: Event) -> dict:
         data["sources"] = [_drop_none({"url": s.url, "title": s.title}) for s in e.sources]
     if e.background:
         data["background"] = dict(e.background)
+    if e.confidence is not None:
+        data["confidence"] = e.confidence
+    if e.provenance is not None:
+        data["provenance"] = {"start": e.provenance[0], "end": e.provenance[1]}
     return data
 
 
@@ -295,8 +302,16 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
+
+
 def _str_presenter(dumper, value: str):
-    style = "|" if "\n" in value else None
+    if any(ch in value for ch in _YAML_BREAKS):
+        style = '"'  # YAML reads these as line breaks unless escaped in double quotes
+    elif "\n" in value:
+        style = "|"
+    else:
+        style = None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -222,6 +222,8 @@ def _event(c: Collector, slide: dict, path: str) -> Event | None:
         media=_media(slide.get("media")),
         sources=sources_from(ext.get("sources")),
         background=background,
+        confidence=ext.get("confidence"),
+        provenance=tuple(ext["provenance"]) if isinstance(ext.get("provenance"), list) else None,
         extra={"headline": headline} if headline != title else {},
     )
 
@@ -268,6 +270,10 @@ def story_to_timelinejs(story: Story) -> dict:
                 ext["end"] = e.end.isoformat()
         if not e.display_date and display:
             ext["display_auto"] = True
+        if e.confidence is not None:
+            ext["confidence"] = e.confidence
+        if e.provenance is not None:
+            ext["provenance"] = list(e.provenance)
         if ext:
             slide["chronoatlas"] = ext
         out["events"].append(slide)

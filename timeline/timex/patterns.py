@@ -96,7 +96,7 @@ PRE = (r"(?:(?:the\s)?(?:very\s)?(?:early|late|mid|middle|later)(?:-|\s{1,3}|(?=
            "latter part", "later part", "first part", "last part", "early days",
            "first days", "last days", "final days", "first weeks", "last weeks",
            "final weeks", "first months", "last months", "final months", "remainder",
-           "rest", "course", "autumn", "spring", "summer", "winter", "fall",
+           "rest", "course",
        ]) + r")\s{1,3}of\s{1,3}(?:the\s{1,3})?)")
 
 REL_WORD = trie(["last", "next", "this", "coming", "past", "previous", "following",

@@ -1,0 +1,734 @@
+"""From a scanner match to a :class:`Spec`: what the words say, before any anchoring.
+
+A Spec records the calendar fields the text gives (a year may be missing), or an
+offset from the document date or the narrative, or a fixed value (durations, sets,
+PAST_REF). :mod:`.anchors` turns it into a TIMEX3 value. A handler returns an empty
+list to reject a match ("may" the verb, "1500 troops").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import DateError, HistoricalDate, Precision, days_in_month
+from . import lexicon as L
+from .periods import Period, lookup_period
+from .values import duration_value
+
+
+@dataclass(slots=True)
+class Spec:
+    start: int
+    end: int
+    kind: str
+    type: str = "DATE"
+    value: str | None = None      # a fixed value: durations, sets, PAST_REF ...
+    year: int | None = None       # astronomical; None: from context
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None
+    part: str | None = None       # TimeML part of day: MO AF EV NI DT
+    hour: int | None = None
+    minute: int | None = None
+    weekday: int | None = None
+    quarter: str | None = None    # Q1..Q4, H1, H2
+    gran: str = "year"            # millennium century decade year quarter season month week day time
+    base: str | None = None       # None: absolute; "ctx": fields from context; "dct"; "narr"
+    unit: str | None = None       # unit of a relative offset
+    offset: int = 0
+    approximate: bool = False
+    mod: str | None = None
+    explicit_year: bool = False
+    bare_number: int | None = None  # a year written without era ("in 492")
+    end_day: int | None = None      # "3-5 September"
+    anniversary: int | None = None
+    period: Period | None = None
+    holiday: object = None
+    role: str | None = None
+    partner: "Spec | None" = None
+    weekend: bool = False
+
+
+def _g(m: re.Match, kind: str, name: str) -> str | None:
+    return m.group(f"{kind}__{name}")
+
+
+# -- small readers -------------------------------------------------------------------
+
+def _mod(pre: str | None) -> str | None:
+    if not pre:
+        return None
+    p = pre.lower()
+    if any(w in p for w in ("early", "beginning", "start", "dawn", "first")):
+        return "START"
+    if any(w in p for w in ("mid", "middle", "height", "course")):
+        return "MID"
+    if any(w in p for w in ("late", "end", "close", "turn", "last", "final", "latter",
+                            "second", "remainder", "rest")):
+        return "END"
+    return None
+
+
+def _month(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    return L.MONTHS.get(w) or L.MONTH_ABBR.get(w)
+
+
+def _day(text: str) -> int | None:
+    return L.ordinal_value(text)
+
+
+_ERA_BC = re.compile(r"B\.?\s?C", re.I)
+
+
+def _year_part(text: str) -> int | None:
+    """'1939' -> 1939, '480 BC' -> -479, 'AD 33' -> 33, "'45" -> 1945 (astronomical)."""
+    t = text.strip()
+    if t[0] in "'’":
+        n = int(t[1:])
+        return 1900 + n if n >= 30 else 2000 + n
+    digits = re.search(r"\d+", t).group()
+    n = int(digits)
+    if _ERA_BC.search(t):
+        return None if n < 1 else 1 - n
+    if re.search(r"[A-Za-z]", t) and n < 1:
+        return None
+    return n
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+_PREV_WORD = re.compile(r"([\w’'.]+)[\s,]{0,3}$")
+
+
+def prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
+
+
+def next_word(text: str, end: int) -> str:
+    m = re.compile(r"\s{0,3}([\w’'.%]+)").match(text, end, end + 30)
+    return m.group(1) if m else ""
+
+
+MONTH_CUES = frozenset("""in on of by until till since from to through during early late mid
+before after between and last next this that each every the end beginning middle
+around about circa until throughout into or as""".split())
+SEASON_CUES = MONTH_CUES | {"the"}
+YEAR_PREPOSITIONS = frozenset("in since until till from before after around by during c. ca. circa".split())
+
+
+def _valid_date(year, month, day) -> bool:
+    try:
+        HistoricalDate.of(year, month, day)
+        return True
+    except DateError:
+        return False
+
+
+# -- handlers ------------------------------------------------------------------------
+
+def _calendar(m, kind, text, s, e) -> list[Spec]:
+    pre = _g(m, kind, "pre") if kind == "calendar" else None
+    for mk, dk, d2k, yk in (("m", "d", "d2", "y"), ("m2", "d3", "d4", "y2"), ("m3", None, None, "y3")):
+        try:
+            mword = _g(m, kind, mk)
+        except IndexError:
+            mword = None
+        if mword:
+            break
+    else:
+        return []
+    if not _cap(mword):
+        return []
+    month = _month(mword)
+    day = _day(_g(m, kind, dk)) if dk and _g(m, kind, dk) else None
+    day2 = _day(_g(m, kind, d2k)) if d2k and _g(m, kind, d2k) else None
+    ytext = _g(m, kind, yk)
+    year = _year_part(ytext) if ytext else None
+    if ytext and year is None:
+        return []
+    spec = Spec(s, e, kind, mod=_mod(pre), month=month, day=day, gran="day" if day else "month")
+    if day is None and year is None:
+        # A month alone: abbreviations never, ambiguous words only after a cue.
+        if mword.lower().rstrip(".") not in L.MONTHS:
+            return []
+        if mword.lower() in L.AMBIGUOUS_MONTHS and not pre:
+            if prev_word(text, s) not in MONTH_CUES:
+                return []
+            nxt = next_word(text, e).lower()
+            if nxt in ("be", "have", "not", "also", "well", "I", "we", "you"):
+                return []
+    if day is not None:
+        if day > days_in_month(year if year is not None else 2000, month):
+            return []
+        if day2 is not None and not (day < day2 <= days_in_month(year if year is not None else 2000, month)):
+            day2 = None
+        spec.end_day = day2
+    if year is not None:
+        spec.year = year
+        spec.explicit_year = True
+    else:
+        spec.base = "ctx"
+    if kind == "partdate":
+        part = _g(m, kind, "part").lower().replace("-", "")
+        spec.part = L.PARTS_OF_DAY.get(part, "NI")
+        spec.type = "TIME"
+        spec.gran = "day"
+    return [spec]
+
+
+def _iso(m, kind, text, s, e):
+    y, mo, d = int(_g(m, kind, "y")), int(_g(m, kind, "m")), int(_g(m, kind, "d"))
+    if not _valid_date(y, mo, d):
+        return []
+    spec = Spec(s, e, kind, year=y, month=mo, day=d, gran="day", explicit_year=True)
+    if _g(m, kind, "h"):
+        h, mi = int(_g(m, kind, "h")), int(_g(m, kind, "mi"))
+        if h > 23:
+            return []
+        spec.hour, spec.minute, spec.type, spec.gran = h, mi, "TIME", "time"
+    return [spec]
+
+
+def _numeric(m, kind, text, s, e):
+    a, b, y = int(_g(m, kind, "a")), int(_g(m, kind, "b")), _g(m, kind, "y")
+    year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) >= 30 else 2000 + int(y))
+    if _g(m, kind, "sep") == "/" and a <= 12:
+        month, day = a, b          # US order first
+    else:
+        day, month = a, b
+    if not _valid_date(year, month, day):
+        month, day = day, month
+        if not _valid_date(year, month, day):
+            return []
+    return [Spec(s, e, kind, year=year, month=month, day=day, gran="day", explicit_year=True)]
+
+
+def _holiday(m, kind, text, s, e):
+    name = " ".join(_g(m, kind, "name").lower().replace("’", "'").split())
+    if not _cap(_g(m, kind, "name")):
+        return []
+    rule = L.HOLIDAYS.get(name)
+    if rule is None:
+        return []
+    spec = Spec(s, e, kind, holiday=rule, gran="day")
+    y = _g(m, kind, "y")
+    if y:
+        spec.year, spec.explicit_year = int(y), True
+    else:
+        spec.base = "ctx"
+    return [spec]
+
+
+def _clock(m, kind, text, s, e):
+    t = m.group()
+    if _g(m, kind, "named"):
+        named = _g(m, kind, "named").lower()
+        if named == "midnight":
+            return [Spec(s, e, kind, type="TIME", base="ctx", gran="time", part="24:00")]
+        return [Spec(s, e, kind, type="TIME", base="ctx", gran="time", hour=12, minute=0)]
+    if _g(m, kind, "h") is not None:
+        h, mi, ap = int(_g(m, kind, "h")), int(_g(m, kind, "mi")), (_g(m, kind, "ap") or "").lower()
+        if "." in t.split()[0][:3] and ap not in ("a.m.", "p.m.", "am", "pm"):
+            return []  # 3.45 is a number unless am/pm says otherwise
+    elif _g(m, kind, "h2") is not None:
+        h, mi, ap = int(_g(m, kind, "h2")), 0, _g(m, kind, "ap2").lower()
+    else:
+        word = _g(m, kind, "h3").lower()
+        h = int(word) if word.isdigit() else L.CARDINALS[word]
+        mi, ap = 0, ""
+    if ap.startswith("p") and h < 12:
+        h += 12
+    elif ap.startswith("a") and h == 12:
+        h = 0
+    if h > 23:
+        return []
+    return [Spec(s, e, kind, type="TIME", base="ctx", gran="time", hour=h, minute=mi)]
+
+
+def _decade(m, kind, text, s, e):
+    dec = _g(m, kind, "dec").lower().replace("’", "'")
+    era = _g(m, kind, "era")
+    has_the = m.group().lower().lstrip().startswith("the") or bool(_g(m, kind, "pre"))
+    if dec in L.DECADE_WORDS:
+        if not has_the:
+            return []
+        n = 1900 + L.DECADE_WORDS[dec]
+    elif dec.startswith("'"):
+        n = 1900 + int(dec[1:3])
+    else:
+        digits = dec.rstrip("s").rstrip("'")
+        n = int(digits)
+        if len(digits) <= 2:
+            if not has_the or era:
+                return []
+            n += 1900
+    if era and _ERA_BC.search(era):
+        first = 1 - (n + 9)
+    else:
+        first = n
+    if n % 10:
+        return []
+    return [Spec(s, e, kind, year=first, gran="decade", mod=_mod(_g(m, kind, "pre")),
+                 explicit_year=True)]
+
+
+def _century(m, kind, text, s, e):
+    n = L.ordinal_value(_g(m, kind, "n"))
+    if not n or n > 99:
+        return []
+    unit = _g(m, kind, "unit").lower()
+    size, gran = (100, "century") if unit == "century" else (1000, "millennium")
+    bce = bool(_g(m, kind, "era") and _ERA_BC.search(_g(m, kind, "era")))
+    first = 1 - n * size if bce else (n - 1) * size + 1
+    return [Spec(s, e, kind, year=first, gran=gran, mod=_mod(_g(m, kind, "pre")),
+                 explicit_year=True)]
+
+
+_WHICH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+          "4th": 4}
+
+
+def _partyear(m, kind, text, s, e):
+    code = _g(m, kind, "code")
+    if code:
+        return [Spec(s, e, kind, year=int(_g(m, kind, "y2")), quarter=code.upper(),
+                     gran="quarter", explicit_year=True)]
+    which, part = _g(m, kind, "which").lower(), _g(m, kind, "part").lower()
+    if part == "half":
+        n = 1 if which in ("first", "1st") else 2 if which in ("second", "2nd", "latter", "last", "final") else None
+        if n is None:
+            return []
+        q = f"H{n}"
+    else:
+        n = _WHICH.get(which, 4 if which in ("last", "final") else None)
+        if n is None:
+            return []
+        q = f"Q{n}"
+    spec = Spec(s, e, kind, quarter=q, gran="quarter")
+    y = _g(m, kind, "y") or _g(m, kind, "fy")
+    rel = _g(m, kind, "rel")
+    if y:
+        spec.year, spec.explicit_year = int(y), True
+    elif rel:
+        r = rel.lower()
+        spec.unit = "year"
+        spec.base = "narr" if ("that" in r or "the" in r) else "dct"
+        spec.offset = 1 if ("next" in r or "following" in r) else -1 if ("last" in r or "previous" in r) else 0
+    else:
+        if part == "half" or next_word(text, e).lower() == "of":
+            return []
+        spec.base = "ctx"
+    return [spec]
+
+
+def _plausible_year(n: int, text: str, s: int, e: int, strong: bool) -> bool:
+    """Is a bare 4-digit number a year here? (not '1500 troops', '$2000', '2000.5')."""
+    if not strong and not 1000 <= n <= 2100:
+        return False
+    nxt = next_word(text, e)
+    low = nxt.lower()
+    if low in L.COUNT_NOUNS or low.startswith("%") or low in ("per", "percent", "times"):
+        return False
+    if low in ("of", "to") and not strong and prev_word(text, s) in ("some", "about", "over", "nearly", "almost", "than"):
+        return False
+    if prev_word(text, s) in ("some", "nearly", "almost", "than", "approximately", "additional",
+                              "extra", "another", "total", "no.", "number", "page", "p.", "pp.",
+                              "the", "route", "flight", "room", "model", "rule", "resolution"):
+        return False
+    return True
+
+
+def _year(m, kind, text, s, e):
+    pre, approx = _g(m, kind, "pre"), _g(m, kind, "approx")
+    theyear = _g(m, kind, "theyear")
+    era0, y0 = _g(m, kind, "era0"), _g(m, kind, "y0")
+    y1, era1 = _g(m, kind, "y1"), _g(m, kind, "era1")
+    y2, era2, dash = _g(m, kind, "y2"), _g(m, kind, "era2"), _g(m, kind, "dash")
+    mod = "APPROX" if approx else _mod(pre)
+    strong = bool(pre or approx or theyear)
+
+    def make(start, end, digits, era, *, bare_ok=True) -> Spec | None:
+        n = int(digits)
+        if era:
+            if n < 1:
+                return None
+            year = 1 - n if _ERA_BC.search(era) else n
+            return Spec(start, end, kind, year=year, gran="year", mod=mod,
+                        approximate=bool(approx), explicit_year=True)
+        if len(digits) == 4 and (1000 <= n <= 2100 or strong):
+            return Spec(start, end, kind, year=n, gran="year", mod=mod,
+                        approximate=bool(approx), explicit_year=True)
+        if bare_ok and 100 <= n <= 999 and len(digits) == 3:
+            return Spec(start, end, kind, year=n, gran="year", mod=mod,
+                        approximate=bool(approx), explicit_year=True, bare_number=n)
+        return None
+
+    if y0:
+        spec = make(s, e, y0, era0)
+        return [spec] if spec else []
+    if not y2:
+        spec = make(s, e, y1, era1)
+        if spec is None:
+            return []
+        if spec.bare_number is not None and not strong:
+            if prev_word(text, s) not in YEAR_PREPOSITIONS:
+                return []
+            nxt = next_word(text, e)
+            if nxt and nxt[0].isalpha() and nxt[0].islower() and nxt.lower() not in ("and", "the", "when", "after", "before", "until", "bc", "bce"):
+                return []
+        if not era1 and spec.bare_number is None and not _plausible_year(int(y1), text, s, e, strong):
+            return []
+        return [spec]
+    # A range: 1939-1945, 1939–45, 499-493 BC, 1914/15.
+    y2_digits = y2
+    if len(y2) < len(y1) and not era1:
+        y2_digits = y1[: len(y1) - len(y2)] + y2
+    era_first = era1 or (era2 if not era1 else None)
+    first_end = m.start(f"{kind}__y1") + len(y1) + (0 if not era1 else m.end(f"{kind}__era1") - m.start(f"{kind}__y1") - len(y1))
+    if era1:
+        first_end = m.end(f"{kind}__era1")
+    second_start = m.start(f"{kind}__y2")
+    a = make(s, first_end, y1, era_first, bare_ok=bool(era_first))
+    b = make(second_start, e, y2_digits, era2 or era1, bare_ok=bool(era2 or era1))
+    if a is None:
+        return []
+    if b is None or (dash == "/" and len(y2) == 4):
+        a.end = first_end
+        if not era_first and not _plausible_year(int(y1), text, s, first_end, strong):
+            return []
+        return [a]
+    bc = a.year <= 0
+    if (not bc and not a.year < b.year <= a.year + 300) or (bc and not a.year < b.year):
+        if bc and b.year <= 0:
+            return []
+        a.end = first_end
+        return [a]
+    if not era_first and not era2 and not _plausible_year(int(y1), text, s, first_end, True):
+        return []
+    b.mod = None
+    a.role, b.role, a.partner = "start", "end", b
+    return [a, b]
+
+
+def _anniversary(m, kind, text, s, e):
+    word = _g(m, kind, "word")
+    if word:
+        n = L.ANNIVERSARY_WORDS[word.lower()]
+    else:
+        raw = _g(m, kind, "n")
+        n = L.ordinal_value(raw) or L.number_value(raw)
+    if not n or n > 5000:
+        return []
+    return [Spec(s, e, kind, base="ctx", unit="anniversary", gran="year", anniversary=int(n))]
+
+
+_SET_ADVERBS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+    "hourly": "PT1H", "nightly": "P1D", "fortnightly": "P2W", "quarterly": "P3M",
+    "biweekly": "P2W", "bi-weekly": "P2W", "semiannually": "P6M", "biannually": "P6M",
+    "every day": "P1D", "everyday": "P1D",
+}
+
+
+def _unit_name(word: str) -> str | None:
+    w = word.lower()
+    w = L.UNIT_PLURALS.get(w, w)
+    return w if w in L.UNITS else None
+
+
+def _duration(n, unit: str) -> str:
+    if unit == "fortnight":
+        return duration_value(None if n is None else n * 2, "W", False)
+    if unit == "weekend":
+        return duration_value(n, "WE", False)
+    designator, is_time = L.UNITS[unit]
+    return duration_value(n, designator, is_time)
+
+
+def _set(m, kind, text, s, e):
+    adv = _g(m, kind, "adv")
+    if adv:
+        key = " ".join(adv.lower().split())
+        return [Spec(s, e, kind, type="SET", value=_SET_ADVERBS.get(key, "P1D"))]
+    wds = _g(m, kind, "wds")
+    if wds:
+        if not _cap(wds):
+            return []
+        return [Spec(s, e, kind, type="SET", value=f"XXXX-WXX-{L.WEEKDAYS[wds.lower()[:-1]]}")]
+    unit = _g(m, kind, "unit") or _g(m, kind, "unit2")
+    if unit:
+        u = "year" if unit.lower() == "annum" else _unit_name(unit)
+        return [Spec(s, e, kind, type="SET", value=_duration(1, u))]
+    what = _g(m, kind, "what")
+    w = what.lower().rstrip(".")
+    num = _g(m, kind, "num")
+    n = L.number_value(num) if num else 1
+    u = _unit_name(w)
+    if u:
+        return [Spec(s, e, kind, type="SET", value=_duration(n if n else 1, u))]
+    if w in L.WEEKDAYS or w[:3] in L.WEEKDAY_ABBR:
+        wd = L.WEEKDAYS.get(w) or L.WEEKDAY_ABBR.get(w)
+        return [Spec(s, e, kind, type="SET", value=f"XXXX-WXX-{wd}")]
+    if _month(w):
+        return [Spec(s, e, kind, type="SET", value=f"XXXX-{_month(w):02d}")]
+    if w in L.SEASONS:
+        return [Spec(s, e, kind, type="SET", value=f"XXXX-{L.SEASONS[w]}")]
+    part = L.PARTS_OF_DAY.get(w.replace("-", ""))
+    if part:
+        return [Spec(s, e, kind, type="SET", value=f"XXXX-XX-XXT{part}")]
+    return []
+
+
+_BACK = {"last", "past", "previous", "preceding", "prior", "this past"}
+_AHEAD = {"next", "coming", "following", "subsequent", "succeeding", "ensuing",
+          "upcoming", "this coming", "very next"}
+_ANAPHORIC = {"following", "subsequent", "succeeding", "ensuing", "preceding", "previous",
+              "prior", "same", "that", "that same", "very same", "very next"}
+
+
+def _relative(m, kind, text, s, e):
+    rel = " ".join(_g(m, kind, "rel").lower().split())
+    what = _g(m, kind, "what")
+    w = what.lower().rstrip(".")
+    the = m.group().lower().startswith("the")
+    offset = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
+    base = "narr" if (rel in _ANAPHORIC or (the and rel in ("next",))) else "dct"
+    part_word = _g(m, kind, "part")
+    spec = Spec(s, e, kind, base=base, offset=offset)
+    if part_word:
+        spec.part = L.PARTS_OF_DAY.get(part_word.lower().replace("-", ""))
+        spec.type = "TIME"
+    unit = _unit_name(w)
+    if unit:
+        plural = w != unit
+        if plural or rel in ("recent", "intervening"):
+            return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit))]
+        if the and rel in ("last", "past"):
+            return [Spec(s, e, kind, type="DURATION", value=_duration(1, unit))]
+        if rel in ("recent", "current", "intervening") and unit not in ("year", "month", "week", "day", "century", "decade"):
+            return []
+        if unit in ("hour", "minute", "second"):
+            if rel == "same" or rel == "that":
+                return []
+            return [Spec(s, e, kind, type="DURATION", value=_duration(1, unit))]
+        if unit == "night":
+            spec.unit, spec.part, spec.type = "day", "NI", "TIME"
+            if rel == "last":
+                spec.offset = -1
+            return [spec]
+        if unit == "fortnight":
+            return [Spec(s, e, kind, type="DURATION", value="P2W")]
+        if unit == "weekend":
+            spec.unit, spec.weekend = "week", True
+            return [spec]
+        spec.unit = unit
+        return [spec]
+    if rel in ("recent", "intervening", "current") and unit is None:
+        return []
+    wd = L.WEEKDAYS.get(w) or L.WEEKDAY_ABBR.get(w)
+    if wd:
+        if not _cap(what):
+            return []
+        spec.unit, spec.weekday, spec.gran = "weekday", wd, "day"
+        return [spec]
+    mo = _month(w)
+    if mo:
+        if not _cap(what):
+            return []
+        spec.unit, spec.month = "monthname", mo
+        return [spec]
+    if w in L.SEASONS:
+        spec.unit, spec.season = "season", L.SEASONS[w]
+        return [spec]
+    part = L.PARTS_OF_DAY.get(w.replace("-", ""))
+    if part:
+        spec.unit, spec.part, spec.type = "day", part, "TIME"
+        if rel == "last" and part == "NI":
+            spec.offset = -1
+        elif rel in ("last", "next"):
+            return []
+        return [spec]
+    return []
+
+
+def _earlylater(m, kind, text, s, e):
+    rel = " ".join(_g(m, kind, "rel").lower().split())
+    unit = _g(m, kind, "unit").lower()
+    base = "narr" if rel in ("that", "the same", "in the") else "dct"
+    offset = -1 if rel == "last" else 1 if rel == "next" else 0
+    mod = "START" if _g(m, kind, "el").lower() == "earlier" else "END"
+    if unit in L.SEASONS:
+        return [Spec(s, e, kind, base=base, offset=offset, unit="season", season=L.SEASONS[unit], mod=None)]
+    u = _unit_name(unit)
+    if u not in ("year", "month", "week", "day", "decade", "century"):
+        return []
+    del mod
+    return [Spec(s, e, kind, base=base, offset=offset, unit=u)]
+
+
+_QMOD = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
+    "just over": "MORE_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "under": "LESS_THAN", "just under": "LESS_THAN", "about": "APPROX", "around": "APPROX",
+    "almost": "APPROX", "nearly": "APPROX", "some": "APPROX", "roughly": "APPROX",
+    "approximately": "APPROX", "close to": "APPROX", "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+}
+
+
+def _quantity(m, kind, text, s, e):
+    qpre = " ".join((_g(m, kind, "qpre") or "").lower().split())
+    num = " ".join(_g(m, kind, "num").lower().split())
+    unit_word = _g(m, kind, "unit")
+    unit = _unit_name(unit_word)
+    post = (_g(m, kind, "post") or "").lower()
+    hyphen = _g(m, kind, "hy") == "-"
+    if unit is None:
+        return []
+    if num in ("the", "recent", "a number of") or (qpre in ("the",) and num in ("a", "an", "some")):
+        return []
+    n = L.number_value(num)
+    plural = unit_word.lower() != unit
+    if num in ("a", "an") and plural:
+        return []
+    if n is not None and n == 0:
+        return []
+    if qpre == "the" and n is None and not plural:
+        return []
+    # 'since', 'before', 'after', 'prior', 'back', 'on' are signals: not in the extent.
+    if post in ("since", "before", "after", "prior", "back", "on", "previously"):
+        e = m.start(f"{kind}__post")
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        s_post = post
+        post = ""
+    else:
+        s_post = ""
+    if qpre == "" and num in ("some", "many") and not post:
+        return []  # "some days", "many years" alone: too vague to annotate
+    if qpre in ("these", "those", "all", "the same") and n is None:
+        return []
+    mod = _QMOD.get(qpre)
+    if post in ("ago", "later", "earlier", "afterwards", "afterward", "hence", "from now"):
+        if n is None:
+            if post == "ago":
+                return [Spec(s, e, kind, value="PAST_REF", mod=mod)]
+            return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit), mod=mod)]
+        if n != int(n) or unit in ("hour", "minute", "second", "quarter", "night", "weekend", "fortnight"):
+            if unit in ("night",):
+                unit = "day"
+            elif unit == "fortnight":
+                unit, n = "week", n * 2
+            else:
+                return [Spec(s, e, kind, type="DURATION", value=_duration(n, unit), mod=mod)]
+        if n != int(n):
+            return [Spec(s, e, kind, type="DURATION", value=_duration(n, unit), mod=mod)]
+        sign = -1 if post in ("ago", "earlier") else 1
+        base = "dct" if post in ("ago", "hence", "from now") else "narr"
+        return [Spec(s, e, kind, base=base, unit=unit, offset=sign * int(n), mod=mod)]
+    spec = Spec(s, e, kind, type="DURATION", value=_duration(n, unit), mod=mod)
+    if s_post == "since":
+        spec.unit = "since"
+    return [spec]
+
+
+def _word(m, kind, text, s, e):
+    deictic = _g(m, kind, "deictic")
+    if deictic:
+        d = deictic.lower()
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[d]
+        before = _g(m, kind, "before")
+        if before:
+            offset += -1 if "before" in before.lower() else 1
+        spec = Spec(s, e, kind, base="dct", unit="day", offset=offset)
+        part = _g(m, kind, "part")
+        if d == "tonight":
+            spec.part, spec.type = "NI", "TIME"
+        if part:
+            spec.part, spec.type = L.PARTS_OF_DAY.get(part.lower().replace("-", ""), "NI"), "TIME"
+        return [spec]
+    ref = " ".join(_g(m, kind, "ref").lower().replace("’", "'").split())
+    value = L.REFERENCES.get(ref)
+    if value is None:
+        return []
+    if ref in ("the present", "the past", "the future") and next_word(text, e).lower() in ("tense", "participle", "perfect", "simple", "continuous"):
+        return []
+    return [Spec(s, e, kind, value=value, base="ref")]
+
+
+def _bare(m, kind, text, s, e):
+    unit = _unit_name(_g(m, kind, "unit"))
+    return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit))]
+
+
+def _weekday(m, kind, text, s, e):
+    wd_text = _g(m, kind, "wd").rstrip(".")
+    if not _cap(wd_text) or wd_text.lower() not in L.WEEKDAYS:
+        return []
+    spec = Spec(s, e, kind, base="ctx", weekday=L.WEEKDAYS[wd_text.lower()], gran="day")
+    part = _g(m, kind, "part")
+    if part:
+        spec.part, spec.type = L.PARTS_OF_DAY.get(part.lower().replace("-", ""), "NI"), "TIME"
+    return [spec]
+
+
+def _season(m, kind, text, s, e):
+    word = _g(m, kind, "season")
+    code = L.SEASONS[word.lower()]
+    y = _g(m, kind, "y")
+    pre = _g(m, kind, "pre")
+    spec = Spec(s, e, kind, season=code, gran="season", mod=_mod(pre))
+    if y:
+        year = _year_part(y)
+        if year is None:
+            return []
+        spec.year, spec.explicit_year = year, True
+        return [spec]
+    the = m.group().lower().startswith("the")
+    nxt = next_word(text, e)
+    if nxt.lower() == "of" or (nxt[:1].isupper() and _cap(word)) or nxt.lower() in (
+            "offensive", "olympics", "games", "palace", "campaign", "session", "term",
+            "semester", "solstice", "equinox", "school", "camp", "break", "league",
+            "collection", "festival", "wheat", "crop", "crops", "war"):
+        return []
+    if word.lower() == "fall" and not (the and prev_word(text, s) in ("in", "by", "during", "until", "since", "through")):
+        return []
+    if not (the or pre or prev_word(text, s) in SEASON_CUES):
+        return []
+    spec.base = "ctx"
+    return [spec]
+
+
+def _partday(m, kind, text, s, e):
+    t = m.group().lower()
+    word = t.split()[-1]
+    part = L.PARTS_OF_DAY.get(word.replace("-", ""), "NI")
+    base = "narr" if (t.startswith("that") or t.startswith("the same")) else "ctx"
+    return [Spec(s, e, kind, type="TIME", base=base, unit="day", part=part, gran="day")]
+
+
+def _period(m, kind, text, s, e):
+    period = lookup_period(m.group())
+    if period is None:
+        return []
+    return [Spec(s, e, kind, period=period, gran="period")]
+
+
+HANDLERS = {
+    "partdate": _calendar, "calendar": _calendar, "iso": _iso, "numeric": _numeric,
+    "holiday": _holiday, "clock": _clock, "decade": _decade, "century": _century,
+    "partyear": _partyear, "year": _year, "anniversary": _anniversary, "set": _set,
+    "earlylater": _earlylater, "relative": _relative, "quantity": _quantity,
+    "word": _word, "bare": _bare, "weekday": _weekday, "season": _season,
+    "partday": _partday, "period": _period,
+}
+
+
+def specs_for(m: re.Match, text: str) -> list[Spec]:
+    """The Specs a scanner match stands for (none if the words are not temporal here)."""
+    kind = m.lastgroup[2:]
+    return HANDLERS[kind](m, kind, text, m.start(), m.end())
