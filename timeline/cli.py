@@ -115,3 +115,56 @@ def examples() -> None:
     """List the stories bundled with chronoatlas (use a name wherever a STORY is asked)."""
     for name, title in bundled_stories().items():
         click.echo(f"{name}\t{title}")
+
+
+@click.command()
+@click.argument("article")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="The article's date: 'next week' and 'last year' resolve against it.")
+@click.option("--title", help="The story's title (default: the article's headline line).")
+@click.option("--byline", help="The story's byline (default: a byline line, if any).")
+@click.option("--to", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; stdout when omitted.")
+def extract(article: str, published: str | None, title: str | None, byline: str | None,
+            fmt: str, output: Path | None) -> None:
+    """Draft a story from ARTICLE (a text or HTML file, or - for stdin).
+
+    Every clause with a date becomes a candidate event with its places, a confidence
+    and the character offsets of its source; statements without a date are listed as
+    undated events. Review the draft, then `chronoatlas serve` or `export` it.
+    """
+    from .dates import DateError, parse_date
+    from .extract import ArticleError, extract as run_extract
+
+    date = None
+    if published:
+        try:
+            date = parse_date(published)
+        except DateError as exc:
+            raise click.BadParameter(str(exc), param_hint="--published") from None
+    if article == "-":
+        raw = sys.stdin.buffer.read(50 * 1024 * 1024 + 1)
+    else:
+        path = Path(article)
+        if not path.is_file():
+            raise click.ClickException(f"{article}: no such file")
+        raw = path.read_bytes()
+    try:
+        result = run_extract(raw, published=date, title=title, byline=byline)
+    except ArticleError as exc:
+        raise click.ClickException(f"{article}: {exc}") from None
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    story = result.story
+    if not story.slug:
+        from dataclasses import replace
+        from .model import slugify
+        story = replace(story, slug=slugify(Path(article).stem if article != "-" else story.title))
+    text = dump(story, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {len(story.dated_events)} dated and "
+                   f"{len(story.undated_events)} undated events", err=True)

@@ -14,7 +14,7 @@ COMMANDS = {
     "validate": "timeline.cli:validate",
     "export": "timeline.cli:export",
     "examples": "timeline.cli:examples",
-    "timex": "timeline.cli:timex",
+    "timex": "timeline.timex.cli:timex",
     "extract": "timeline.cli:extract",
     "geocode": "gazetteer.cli:geocode",
     "geoparse": "gazetteer.cli:geoparse",

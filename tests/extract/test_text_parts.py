@@ -1,0 +1,79 @@
+"""Article parts, sentence offsets and headlines: the pieces event extraction stands on."""
+import pytest
+from hypothesis import given, strategies as st
+
+from timeline.extract.article import ArticleError, read_article
+from timeline.extract.headline import headline
+from timeline.extract.segment import paragraphs, sentences
+
+
+def test_sentences_keep_exact_offsets_and_skip_abbreviations():
+    text = "Mr. Smith went to St. Louis on Jan. 5. He left. \u201cWhy?\u201d she asked. U.S. troops came."
+    spans = sentences(text)
+    assert [s.text for s in spans] == [
+        "Mr. Smith went to St. Louis on Jan. 5.", "He left.", "\u201cWhy?\u201d she asked.",
+        "U.S. troops came."]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_lines_are_paragraphs_unless_the_text_is_hard_wrapped():
+    one_per_line = "First paragraph ends here.\nSecond paragraph ends here."
+    assert len(paragraphs(one_per_line)) == 2
+    wrapped = "The war began in 1939, when\nGermany invaded Poland. It ended\nin 1945.\n\nNext."
+    assert [p.text for p in paragraphs(wrapped)][1] == "Next."
+    assert len(paragraphs(wrapped)) == 2
+
+
+@given(st.text(max_size=300))
+def test_offsets_hold_for_any_text(text):
+    for p in paragraphs(text):
+        assert text[p.start:p.end] == p.text
+        for s in sentences(text, p.start, p.end):
+            assert text[s.start:s.end] == s.text and p.start <= s.start <= s.end <= p.end
+
+
+def test_article_parts():
+    text = ("Leaders meet in Berlin\n\nBy Jane Doe\nBERLIN, May 3 (AP) - Leaders met on Monday.\n"
+            "They talked.\n#Berlin, #Summit")
+    a = read_article(text)
+    assert a.title.text == "Leaders meet in Berlin"
+    assert a.byline.text == "By Jane Doe"
+    assert a.dateline.text == "BERLIN"
+    assert a.hashtags == ["Berlin", "Summit"]
+    assert [p.text for p in a.body][-1] == "They talked."
+
+
+def test_html_is_stripped_and_said_so():
+    a = read_article("<html><h1>Title</h1><p>Body text here.</p><script>alert(1)</script>"
+                     "<p>More.</p></html>")
+    assert "alert" not in a.text and "<" not in a.text
+    assert a.notes and "HTML" in a.notes[0]
+
+
+@pytest.mark.parametrize("junk", [b"\x00\x01\x02binary" * 100, "\x01\x02\x03" * 500])
+def test_binary_junk_is_refused_clearly(junk):
+    with pytest.raises(ArticleError, match="binary"):
+        read_article(junk)
+
+
+def test_empty_text_is_an_empty_article():
+    a = read_article("")
+    assert a.body == [] and a.title is None
+
+
+@pytest.mark.parametrize("sentence, date, expected", [
+    ("MOSCOW: Russian President Vladimir Putin is set to visit Mongolia on September 3, "
+     "a significant diplomatic event.", "September 3", "Putin to visit Mongolia"),
+    ("On 1 September 1939, Germany invaded Poland.", "1 September 1939", "Germany invaded Poland"),
+    ("Two days later, the British government declared war on Germany.", "Two days later",
+     "British government declared war on Germany"),
+    ("The war ended in 1945 when Japan surrendered.", "1945", "War ended"),
+])
+def test_headlines_from_the_clause_with_the_date(sentence, date, expected):
+    i = sentence.index(date)
+    assert headline(sentence, i, i + len(date)) == expected
+
+
+def test_headline_is_short():
+    long = "the joint victory of " + " ".join(["many"] * 40) + " forces"
+    assert len(headline(long).split()) <= 12

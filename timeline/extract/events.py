@@ -1,0 +1,286 @@
+"""Draft events from an article: every clause with a date becomes a candidate event,
+dated, placed, scored and traceable to the words it came from.
+
+The pipeline: article parts -> temporal expressions (``timeline.timex``) and place
+mentions (the gazetteer's spotter) over the whole text -> one candidate per dated clause
+and per implied anniversary date -> mentions of the same happening merged -> a Story
+whose undated statements are kept apart, never dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable, Sequence
+
+from ..dates import HistoricalDate, Precision
+from ..model import Event, PlaceRef, ResolvedPlace, Story
+from .article import Article, place_name, read_article
+from .headline import headline
+from .segment import Span, sentences
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text; ``adjective`` mentions ("Mongolian") are weaker evidence."""
+
+    start: int
+    end: int
+    text: str
+    place: ResolvedPlace | None
+    adjective: bool = False
+
+    @property
+    def located(self) -> bool:
+        return self.place is not None and self.place.located and self.place.status in (
+            "resolved", "pinned")
+
+
+Spotter = Callable[[str], Sequence[PlaceMention]]
+
+
+@dataclass
+class Extraction:
+    story: Story
+    article: Article
+    timexes: list = field(default_factory=list)
+    mentions: list[PlaceMention] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    title: str
+    start: HistoricalDate | None
+    end: HistoricalDate | None
+    text: str
+    places: list[PlaceMention]
+    provenance: tuple[int, int]
+    confidence: float
+    words: frozenset[str]
+
+
+_STOP = frozenset("""a an the of in on at to for by with from and or but as is are was were be been
+will would has have had that this which who it its his her their he she they them than then
+""".split())
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP)
+
+
+def _date_of(timex) -> tuple[HistoricalDate | None, HistoricalDate | None]:
+    start, end = timex.date, timex.end_date
+    if start is not None and end is not None and end == start:
+        end = None
+    return start, end
+
+
+def _usable(timex) -> bool:
+    """Dates that can place an event: DATE/TIME with a date, not the end half of a range."""
+    return timex.type in ("DATE", "TIME") and timex.date is not None and timex.role != "end"
+
+
+def _confidence(start: HistoricalDate, places: list[PlaceMention], anchor: str) -> float:
+    score = 0.45
+    if start.precision >= Precision.MONTH:
+        score += 0.15
+    if start.precision >= Precision.DAY:
+        score += 0.05
+    if any(m.located and not m.adjective for m in places):
+        score += 0.2
+    elif places:
+        score += 0.05
+    score += {"absolute": 0.1, "dct": 0.05}.get(anchor, 0.0)
+    return round(min(score, 0.95), 2)
+
+
+def _in(span_start: int, span_end: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    return [m for m in mentions if span_start <= m.start and m.end <= span_end]
+
+
+def _places_for(clause: tuple[int, int], sentence: Span, paragraph: Span,
+                mentions: list[PlaceMention], main: list[PlaceMention]) -> list[PlaceMention]:
+    """The clause's places, else the sentence's, else the paragraph's, else the article's
+    main place; adjectives count only when nothing better is there."""
+    for scope in (clause, (sentence.start, sentence.end), (paragraph.start, paragraph.end)):
+        found = _in(scope[0], scope[1], mentions)
+        names = [m for m in found if not m.adjective]
+        if names:
+            return names
+    found = _in(sentence.start, sentence.end, mentions)
+    return found or list(main)
+
+
+def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Mentions of the same happening become one event: overlapping dates and a shared
+    place or most of the same words. The finer date and every place are kept."""
+    merged: list[_Candidate] = []
+    for cand in candidates:
+        for other in merged:
+            if cand.start is None or other.start is None:
+                continue
+            if not _overlap(cand, other):
+                continue
+            shared_place = {m.place.name for m in cand.places if m.located} & {
+                m.place.name for m in other.places if m.located}
+            words = len(cand.words & other.words) / max(1, min(len(cand.words), len(other.words)))
+            if not (shared_place and words >= 0.3) and words < 0.6:
+                continue
+            finer = cand if cand.start.precision > other.start.precision else other
+            other.start, other.end = finer.start, finer.end
+            if finer is cand:
+                other.title = cand.title
+            seen = {(m.start, m.end) for m in other.places}
+            other.places += [m for m in cand.places if (m.start, m.end) not in seen]
+            if cand.text not in other.text:
+                other.text = f"{other.text}\n\n{cand.text}"
+            other.confidence = round(min(0.98, max(other.confidence, cand.confidence) + 0.05), 2)
+            other.words |= cand.words
+            break
+        else:
+            merged.append(cand)
+    return merged
+
+
+def _overlap(a: _Candidate, b: _Candidate) -> bool:
+    a0, a1 = a.start.position, (a.end or a.start).end_position()
+    b0, b1 = b.start.position, (b.end or b.start).end_position()
+    return a0 < b1 and b0 < a1
+
+
+def _place_refs(mentions: list[PlaceMention]) -> tuple[PlaceRef, ...]:
+    """Located places are pinned (the editor corrects coordinates in the draft); the
+    rest keep their name so that serving the draft flags them for review."""
+    refs, seen = [], set()
+    for m in mentions:
+        key = m.place.name if m.located else m.text
+        if key in seen:
+            continue
+        seen.add(key)
+        if m.located:
+            refs.append(PlaceRef(name=m.text if not m.adjective else m.place.name,
+                                 lat=round(m.place.lat, 5), lon=round(m.place.lon, 5),
+                                 resolved=m.place))
+        elif not m.adjective:
+            refs.append(PlaceRef(name=m.text, resolved=m.place))
+    return tuple(refs)
+
+
+def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
+            title: str | None = None, byline: str | None = None,
+            spotter: Spotter | None = None, tagger: Callable | None = None) -> Extraction:
+    """Turn article text into a draft Story of dated, located events."""
+    article = read_article(raw)
+    text = article.text
+    notes = list(article.notes)
+    if tagger is None:
+        from ..timex import tag as tagger
+    if spotter is None:
+        from .places import gazetteer_spotter
+        spotter = gazetteer_spotter()
+    if published is None:
+        notes.append("no publication date given (use --published YYYY-MM-DD): relative "
+                      "dates such as 'next week' are left unresolved and their statements "
+                      "listed as undated")
+    timexes = list(tagger(text, published=published))
+    mentions = sorted(spotter(text), key=lambda m: m.start)
+    dateline = article.dateline
+    # The dateline names where the report was filed, not where events happened.
+    body_mentions = [m for m in mentions if not (dateline and m.start >= dateline.start
+                                                 and m.end <= dateline.end)]
+    main = _main_place(body_mentions, mentions, dateline)
+
+    paragraphs = ([article.title] if article.title else []) + article.body
+    candidates: list[_Candidate] = []
+    undated: list[_Candidate] = []
+    for paragraph in paragraphs:
+        for sentence in sentences(text, paragraph.start, paragraph.end):
+            dated = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+            usable = [t for t in dated if _usable(t)]
+            for t in usable:
+                s0, s1 = t.start - sentence.start, t.end - sentence.start
+                head = headline(sentence.text, s0, s1)
+                clause = _clause_span(sentence, head)
+                places = _places_for(clause, sentence, paragraph, body_mentions, main)
+                start, end = _date_of(t)
+                weight = 0.9 if paragraph is article.title else 1.0
+                candidates.append(_Candidate(
+                    title=head, start=start, end=end, text=sentence.text, places=places,
+                    provenance=(sentence.start, sentence.end),
+                    confidence=round(_confidence(start, places, t.anchor) * weight, 2),
+                    words=_content_words(head)))
+            for t in dated:
+                if t.implies is None:
+                    continue
+                imp = t.implies
+                places = _in(imp.start, imp.end, body_mentions) or _places_for(
+                    (sentence.start, sentence.end), sentence, paragraph, body_mentions, main)
+                candidates.append(_Candidate(
+                    title=headline(imp.text), start=imp.date, end=None,
+                    text=sentence.text, places=[m for m in places if not m.adjective] or places,
+                    provenance=(imp.start, imp.end),
+                    confidence=round(_confidence(imp.date, places, "dct") - 0.1, 2),
+                    words=_content_words(imp.text)))
+            if not usable and not any(t.implies for t in dated) and paragraph is not article.title:
+                places = _in(sentence.start, sentence.end, body_mentions)
+                unresolved_relative = [t for t in dated if t.type in ("DATE", "TIME")]
+                if places or unresolved_relative:
+                    undated.append(_Candidate(
+                        title=headline(sentence.text), start=None, end=None, text=sentence.text,
+                        places=places, provenance=(sentence.start, sentence.end),
+                        confidence=0.3, words=_content_words(sentence.text)))
+
+    events = [_event(c) for c in _merge(candidates)] + [_event(c) for c in undated]
+    from ..formats._collect import unique_ids
+
+    story_title = title or (article.title.text if article.title else None) or (
+        events[0].title if events else "Untitled article")
+    story = Story(
+        title=story_title.strip(),
+        byline=byline or (article.byline.text if article.byline else None),
+        published=published,
+        summary=article.body[0].text[:400] if article.body else None,
+        events=tuple(unique_ids(events)),
+        settings={"source": "article"} | ({"hashtags": article.hashtags} if article.hashtags else {}),
+    )
+    if not events:
+        notes.append("no dated statement or place was found: the story is empty")
+    return Extraction(story=story, article=article, timexes=timexes, mentions=mentions,
+                      notes=notes)
+
+
+def _clause_span(sentence: Span, head: str) -> tuple[int, int]:
+    """Where in the sentence the headline's words come from (for clause-level places)."""
+    words = re.findall(r"[\w’'-]+", head)
+    if not words:
+        return sentence.start, sentence.end
+    lower = sentence.text.lower()
+    first = lower.find(words[0].lower())
+    last = lower.rfind(words[-1].lower())
+    if first < 0 or last < first:
+        return sentence.start, sentence.end
+    return sentence.start + first, sentence.start + last + len(words[-1])
+
+
+def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
+                dateline: Span | None) -> list[PlaceMention]:
+    counts: dict[str, list[PlaceMention]] = {}
+    for m in body:
+        if m.located and not m.adjective:
+            counts.setdefault(m.place.name, []).append(m)
+    if counts:
+        best = max(counts.values(), key=len)
+        return [best[0]]
+    if dateline:
+        return [m for m in all_mentions if m.start >= dateline.start and m.end <= dateline.end][:1]
+    return []
+
+
+def _event(c: _Candidate) -> Event:
+    return Event(
+        id="", title=c.title, start=c.start, end=c.end, text=c.text,
+        places=_place_refs(c.places), confidence=c.confidence, provenance=c.provenance,
+    )
+
+
+__all__ = ["Extraction", "PlaceMention", "extract", "place_name"]
