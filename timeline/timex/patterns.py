@@ -181,14 +181,18 @@ _GROUP = re.compile(r"\(\?P<(\w+)>")
 _BACKREF = re.compile(r"\(\?P=(\w+)\)")
 
 
-def _scanner() -> re.Pattern:
-    """All kinds in one pattern; group 'x' of kind 'k' is renamed 'k__x'."""
-    parts = []
-    for kind, pattern in KINDS:
-        pattern = _GROUP.sub(lambda m: f"(?P<{kind}__{m.group(1)}>", pattern)
-        pattern = _BACKREF.sub(lambda m: f"(?P={kind}__{m.group(1)})", pattern)
-        parts.append(f"(?P<k_{kind}>{pattern})")
-    return re.compile(r"(?<![\w’'$£€¥#])(?:" + "|".join(parts) + ")", FLAGS)
+_LEFT = r"(?<![\w’'$£€¥#])"
 
 
-SCANNER = _scanner()
+def _renamed(kind: str, pattern: str) -> str:
+    """Group 'x' of kind 'k' becomes 'k__x'; the kind itself is the group 'k_<kind>'."""
+    pattern = _GROUP.sub(lambda m: f"(?P<{kind}__{m.group(1)}>", pattern)
+    pattern = _BACKREF.sub(lambda m: f"(?P={kind}__{m.group(1)})", pattern)
+    return f"(?P<k_{kind}>{pattern})"
+
+
+# All kinds in one pattern, tried in order at each position.
+SCANNER = re.compile(_LEFT + "(?:" + "|".join(_renamed(k, p) for k, p in KINDS) + ")", FLAGS)
+# Each kind alone, for a second try when the first kind's handler rejects its match.
+KIND_SCANNERS = [(k, re.compile(_LEFT + _renamed(k, p), FLAGS)) for k, p in KINDS]
+KIND_INDEX = {k: i for i, (k, _) in enumerate(KINDS)}

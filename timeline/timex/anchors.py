@@ -1,0 +1,419 @@
+"""Resolving Specs against the document date (DCT) and the narrative.
+
+Two references move through a document: the DCT, fixed, and the *narrative anchor*,
+the last date the text set ("In June 1941 ... two days later"). Deictic words ("last
+year", "next week", "yesterday") count from the DCT; anaphoric ones ("the following
+year", "that summer", "two days later") from the narrative anchor. Expressions that
+leave the year out ("in March", "on Tuesday") take it from the DCT in news, with the
+direction given by tense ("will visit on September 3" looks ahead, "was arrested in
+March" looks back), and from the narrative anchor in histories (:func:`detect_mode`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import DateError, HistoricalDate, Precision
+from . import values as V
+from .normalise import Spec
+
+SEASON_ORDER = ["WI", "SP", "SU", "FA"]  # by start month within a season-year: Dec, Mar, Jun, Sep
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@dataclass(slots=True)
+class Point:
+    """A position in time with unknown parts left as None."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def from_date(cls, d: HistoricalDate) -> "Point":
+        if d.precision in (Precision.DECADE, Precision.CENTURY, Precision.MILLENNIUM):
+            return cls(d.year)
+        month = d.month
+        if month is None and d.season:
+            month = SEASON_START[d.season]
+        return cls(d.year, month, d.day)
+
+
+def detect_mode(dct: HistoricalDate | None, explicit_years: list[int]) -> str:
+    """'news' when the document mostly talks about its own time, else 'narrative'."""
+    if dct is None:
+        return "narrative"
+    if not explicit_years:
+        return "news"
+    old = sum(1 for y in explicit_years if y < dct.year - 2)
+    return "narrative" if old * 2 > len(explicit_years) else "news"
+
+
+# -- tense ---------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z’']+|[.!?;:\n]")
+_FUTURE = frozenset("will 'll ’ll shall upcoming scheduled planned plans plan intends "
+                    "expected due tomorrow next forthcoming".split())
+_FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
+                   ("plans", "to"), ("plan", "to"), ("expected", "to"), ("due", "to"),
+                   ("to", "be"), ("would", "be")}
+_PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
+                  "met held began began left fell won lost saw fought led sent became "
+                  "brought began broke chose drew drove fled flew forgot froze got grew "
+                  "hid hit kept knew laid lay meant paid put ran rose sank sat shot shut "
+                  "sold spent spoke stood stole struck swore swept thought threw "
+                  "understood woke wore wrote".split())
+_NOT_PAST_ED = frozenset("need feed speed seed bleed breed proceed exceed succeed indeed "
+                         "red bed shed wed bred fled led hundred kindred".split())
+_PRESENT = frozenset("is are am says say does do has have".split())
+
+
+def tense(text: str, start: int, end: int) -> int:
+    """+1 future, -1 past, 0 unknown, from the nearest verb cue in the sentence."""
+    back = _WORD.findall(text, max(0, start - 90), start)
+    words = []
+    for w in reversed(back):
+        if w in ".!?;\n":
+            break
+        words.append(w.lower())
+    for i, w in enumerate(words[:12]):
+        prev = words[i + 1] if i + 1 < len(words) else ""
+        if (prev, w) in _FUTURE_BIGRAMS:
+            return 1
+        if w in _FUTURE:
+            return 1
+        if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
+            return -1
+        if w in _PRESENT:
+            break
+    ahead = _WORD.findall(text, end, min(len(text), end + 60))
+    for i, w in enumerate(ahead[:8]):
+        if w in ".!?;\n":
+            break
+        w = w.lower()
+        if w in _FUTURE:
+            return 1
+        if w in _PAST:
+            return -1
+    return 0
+
+
+# -- resolution ----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Resolved:
+    value: str
+    date: HistoricalDate | None = None
+    end_date: HistoricalDate | None = None
+    anchor: str = "absolute"
+    point: Point | None = None   # what the narrative anchor becomes, if anything
+
+
+def _hd(year, month=None, day=None, *, approximate=False, hour=None, minute=None) -> HistoricalDate | None:
+    try:
+        return HistoricalDate(year, month, day, hour, minute, None, approximate)
+    except DateError:
+        return None
+
+
+class Resolver:
+    """Resolves Specs in text order, moving the narrative anchor as it goes."""
+
+    def __init__(self, text: str, dct: HistoricalDate | None, mode: str):
+        self.text = text
+        self.dct = Point(dct.year, dct.month, dct.day) if dct is not None else None
+        self.mode = mode
+        self.narr: Point | None = None
+
+    # which reference a spec counts from
+    def _reference(self, spec: Spec) -> tuple[Point | None, str]:
+        base = spec.base
+        if base == "dct" and self.mode == "narrative" and self.narr is not None:
+            base = "narr"
+        if base == "ctx":
+            base = "narr" if (self.mode == "narrative" and self.narr is not None) else "dct"
+        if base == "narr":
+            if self.narr is not None:
+                return self.narr, "narrative"
+            base = "dct"
+        if self.dct is not None:
+            return self.dct, "dct"
+        if self.narr is not None:
+            return self.narr, "narrative"
+        return None, "dct"
+
+    def resolve(self, spec: Spec) -> Resolved | None:
+        if spec.period is not None:
+            p = spec.period
+            return Resolved(f"{V.year_value(p.start.year)}/{V.year_value(p.end.year)}",
+                            p.start, p.end, "absolute")
+        if spec.value is not None:
+            anchor = "dct" if spec.base == "ref" else "absolute"
+            return Resolved(spec.value, anchor=anchor)
+        if spec.base is None:
+            return self._absolute(spec)
+        if spec.unit == "anniversary":
+            ref, anchor = self._reference(spec)
+            if ref is None:
+                return Resolved("XXXX", anchor=anchor)
+            return Resolved(V.year_value(ref.year), _hd(ref.year), None, anchor)
+        if spec.base == "ctx":
+            return self._contextual(spec)
+        return self._relative(spec)
+
+    def commit(self, spec: Spec, res: Resolved) -> None:
+        if res.point is not None and spec.type in ("DATE", "TIME"):
+            self.narr = res.point
+
+    # -- absolute -------------------------------------------------------------------
+    def _absolute(self, spec: Spec) -> Resolved | None:
+        y = spec.year
+        if spec.bare_number is not None and self.narr is not None and self.narr.year <= 0:
+            era_anchor = 1 - self.narr.year
+            if abs(era_anchor - spec.bare_number) <= 150:
+                y = 1 - spec.bare_number
+                spec.year = y
+        return self._fields(spec, y, "absolute")
+
+    def _fields(self, spec: Spec, y: int, anchor: str) -> Resolved | None:
+        g = spec.gran
+        approx = spec.approximate
+        if g == "decade":
+            d = HistoricalDate(y, precision=Precision.DECADE)
+            return Resolved(V.decade_value(y), d, None, anchor, None)
+        if g == "century":
+            d = HistoricalDate(y, precision=Precision.CENTURY)
+            return Resolved(V.century_value(y), d, None, anchor, None)
+        if g == "millennium":
+            d = HistoricalDate(y, precision=Precision.MILLENNIUM)
+            return Resolved(V.millennium_value(y), d, None, anchor, None)
+        if spec.holiday is not None:
+            md = self._holiday(spec.holiday, y)
+            if md is None:
+                return Resolved(f"{V.year_value(y)}-XX-XX", anchor=anchor)
+            spec.month, spec.day = md
+        if spec.quarter:
+            q = spec.quarter
+            n = int(q[1])
+            first, last = ((n - 1) * 3 + 1, n * 3) if q[0] == "Q" else ((n - 1) * 6 + 1, n * 6)
+            return Resolved(f"{V.year_value(y)}-{q}", _hd(y, first), _hd(y, last), anchor, Point(y, first))
+        if spec.season and spec.month is None:
+            d = HistoricalDate(y, precision=Precision.SEASON, season=spec.season, approximate=approx)
+            return Resolved(f"{V.year_value(y)}-{spec.season}", d, None, anchor,
+                            Point(y, SEASON_START[spec.season]))
+        if spec.month is None:
+            if spec.part or spec.hour is not None:
+                return Resolved(f"{V.year_value(y)}-XX-XX{self._time_suffix(spec)}", anchor=anchor, point=Point(y))
+            d = _hd(y, approximate=approx)
+            return Resolved(V.year_value(y), d, None, anchor, Point(y))
+        if spec.day is None:
+            d = _hd(y, spec.month, approximate=approx)
+            return Resolved(f"{V.year_value(y)}-{spec.month:02d}", d, None, anchor, Point(y, spec.month))
+        d = _hd(y, spec.month, spec.day, approximate=approx)
+        if d is None:
+            return None
+        value = f"{V.year_value(y)}-{spec.month:02d}-{spec.day:02d}"
+        end = _hd(y, spec.month, spec.end_day) if spec.end_day else None
+        if spec.hour is not None:
+            d = _hd(y, spec.month, spec.day, hour=spec.hour, minute=spec.minute) or d
+        value += self._time_suffix(spec)
+        return Resolved(value, d, end, anchor, Point(y, spec.month, spec.day))
+
+    @staticmethod
+    def _time_suffix(spec: Spec) -> str:
+        if spec.hour is not None:
+            return f"T{spec.hour:02d}:{spec.minute or 0:02d}"
+        if spec.part:
+            return f"T{spec.part}"
+        return ""
+
+    @staticmethod
+    def _holiday(rule, y: int) -> tuple[int, int] | None:
+        if isinstance(rule, tuple):
+            return rule
+        if rule is None:
+            return None
+        if rule.startswith("easter"):
+            mo, d = V.easter(y)
+            shift = int(rule[6:] or 0)
+            yy, mo, d = V.add_days(y, mo, d, shift)
+            return mo, d
+        if rule == "thanksgiving":
+            return 11, V.nth_weekday(y, 11, 4, 4)
+        return None
+
+    # -- year from context ------------------------------------------------------------
+    def _contextual(self, spec: Spec) -> Resolved | None:
+        ref, anchor = self._reference(spec)
+        if ref is None:
+            return self._unknown_year(spec)
+        direction = 0
+        if anchor == "dct":
+            direction = tense(self.text, spec.start, spec.end)
+        if spec.weekday is not None:
+            return self._weekday(spec, ref, anchor, direction)
+        if spec.gran == "time" or (spec.part and spec.month is None):
+            if ref.day is None:
+                ym = f"{V.year_value(ref.year)}-{ref.month:02d}" if ref.month else f"{V.year_value(ref.year)}-XX"
+                return Resolved(f"{ym}-XX{self._time_suffix(spec)}", anchor=anchor)
+            d = _hd(ref.year, ref.month, ref.day, hour=spec.hour, minute=spec.minute) if spec.hour is not None else _hd(ref.year, ref.month, ref.day)
+            value = f"{V.year_value(ref.year)}-{ref.month:02d}-{ref.day:02d}{self._time_suffix(spec)}"
+            return Resolved(value, d, None, anchor, Point(ref.year, ref.month, ref.day))
+        y = ref.year
+        month = spec.month
+        if month is None and spec.season:
+            month = SEASON_START[spec.season]
+        if month is None and spec.holiday is not None and isinstance(spec.holiday, tuple):
+            month = spec.holiday[0]
+        if month is not None and ref.month is not None and anchor == "dct":
+            y = self._pick_year(ref, month, spec.day or 15 if spec.day else None, direction)
+        elif month is not None and ref.month is not None and anchor == "narrative" and spec.season is None:
+            # histories move forward: a month well before the anchor's is next year's
+            # only when the text says so; otherwise keep the anchor's year.
+            y = ref.year
+        return self._fields(spec, y, anchor)
+
+    @staticmethod
+    def _pick_year(ref: Point, month: int, day: int | None, direction: int) -> int:
+        here = ref.month * 40 + (ref.day or 15)
+        there = month * 40 + (day or 15)
+        if direction > 0:
+            return ref.year if there >= here - (0 if day else 40) else ref.year + 1
+        if direction < 0:
+            return ref.year if there <= here + (0 if day else 40) else ref.year - 1
+        # nearest; ties stay in the same year
+        best = min((abs((ref.year + k) * 480 + there - (ref.year * 480 + here)), abs(k), ref.year + k)
+                   for k in (-1, 0, 1))
+        return best[2]
+
+    def _unknown_year(self, spec: Spec) -> Resolved:
+        suffix = self._time_suffix(spec)
+        if spec.weekday is not None:
+            return Resolved(f"XXXX-WXX-{spec.weekday}{suffix}")
+        if spec.season and spec.month is None:
+            return Resolved(f"XXXX-{spec.season}")
+        if spec.quarter:
+            return Resolved(f"XXXX-{spec.quarter}")
+        if spec.month is None and spec.holiday is not None and isinstance(spec.holiday, tuple):
+            spec.month, spec.day = spec.holiday
+        if spec.month is None:
+            return Resolved(f"XXXX-XX-XX{suffix}")
+        if spec.day is None:
+            return Resolved(f"XXXX-{spec.month:02d}")
+        return Resolved(f"XXXX-{spec.month:02d}-{spec.day:02d}{suffix}")
+
+    def _weekday(self, spec: Spec, ref: Point, anchor: str, direction: int) -> Resolved:
+        suffix = self._time_suffix(spec)
+        if ref.day is None:
+            return Resolved(f"XXXX-WXX-{spec.weekday}{suffix}", anchor=anchor)
+        here = V.weekday(ref.year, ref.month, ref.day)
+        if direction < 0:
+            delta = -((here - spec.weekday) % 7)
+        elif direction > 0:
+            delta = (spec.weekday - here) % 7
+        else:
+            delta = (spec.weekday - here) % 7
+            if delta > 3:
+                delta -= 7
+        y, mo, d = V.add_days(ref.year, ref.month, ref.day, delta)
+        value = f"{V.year_value(y)}-{mo:02d}-{d:02d}{suffix}"
+        return Resolved(value, _hd(y, mo, d), None, anchor, Point(y, mo, d))
+
+    # -- offsets ----------------------------------------------------------------------
+    def _relative(self, spec: Spec) -> Resolved | None:
+        ref, anchor = self._reference(spec)
+        unit, off = spec.unit, spec.offset
+        if ref is None:
+            return Resolved(self._unknown_relative(spec), anchor=anchor)
+        y = ref.year
+        suffix = self._time_suffix(spec)
+        if unit == "year":
+            y += off
+            if spec.quarter:
+                return self._fields(spec, y, anchor)
+            return Resolved(V.year_value(y), _hd(y), None, anchor, Point(y))
+        if unit == "decade":
+            first = (y // 10) * 10 + 10 * off
+            return Resolved(V.decade_value(first), HistoricalDate(first, precision=Precision.DECADE), None, anchor)
+        if unit == "century":
+            first = ((y - 1) // 100) * 100 + 1 + 100 * off
+            return Resolved(V.century_value(first), HistoricalDate(first, precision=Precision.CENTURY), None, anchor)
+        if unit == "millennium":
+            first = ((y - 1) // 1000) * 1000 + 1 + 1000 * off
+            return Resolved(V.millennium_value(first), HistoricalDate(first, precision=Precision.MILLENNIUM), None, anchor)
+        if unit == "quarter":
+            if ref.month is None:
+                return Resolved(f"{V.year_value(y)}-QX", anchor=anchor)
+            qn = (ref.month - 1) // 3 + off
+            y += qn // 4
+            qn = qn % 4
+            return Resolved(f"{V.year_value(y)}-Q{qn + 1}", _hd(y, qn * 3 + 1), _hd(y, qn * 3 + 3), anchor, Point(y, qn * 3 + 1))
+        if unit == "season":
+            return self._season(spec, ref, anchor)
+        if unit == "monthname":
+            m = spec.month
+            if ref.month is None or off == 0:
+                yy = y
+            elif off < 0:
+                yy = y if m < ref.month else y - 1
+            else:
+                yy = y if m > ref.month else y + 1
+            return Resolved(f"{V.year_value(yy)}-{m:02d}", _hd(yy, m), None, anchor, Point(yy, m))
+        if unit == "month":
+            if ref.month is None:
+                return Resolved(f"{V.year_value(y)}-XX", anchor=anchor)
+            yy, mm = V.add_months(y, ref.month, off)
+            return Resolved(f"{V.year_value(yy)}-{mm:02d}", _hd(yy, mm), None, anchor, Point(yy, mm))
+        if ref.month is None or ref.day is None:
+            ym = f"{V.year_value(y)}-{ref.month:02d}" if ref.month else f"{V.year_value(y)}-XX"
+            if unit == "week":
+                return Resolved(f"{V.year_value(y)}-WXX", anchor=anchor)
+            if unit == "weekday":
+                return Resolved(f"XXXX-WXX-{spec.weekday}{suffix}", anchor=anchor)
+            return Resolved(f"{ym}-XX{suffix}", anchor=anchor)
+        if unit == "week":
+            yy, mm, dd = V.add_days(ref.year, ref.month, ref.day, 7 * off)
+            (y1, m1, d1), (y2, m2, d2) = V.week_bounds(yy, mm, dd)
+            value = V.week_value(yy, mm, dd) + ("-WE" if spec.weekend else "")
+            if spec.weekend:
+                (y1, m1, d1) = V.add_days(y2, m2, d2, -1)
+            return Resolved(value, _hd(y1, m1, d1), _hd(y2, m2, d2), anchor, None)
+        if unit == "weekday":
+            here = V.weekday(ref.year, ref.month, ref.day)
+            if off < 0:
+                delta = -((here - spec.weekday) % 7 or 7)
+            elif off > 0:
+                delta = (spec.weekday - here) % 7 or 7
+            else:
+                delta = spec.weekday - here
+            yy, mm, dd = V.add_days(ref.year, ref.month, ref.day, delta)
+        else:  # day
+            yy, mm, dd = V.add_days(ref.year, ref.month, ref.day, off)
+        value = f"{V.year_value(yy)}-{mm:02d}-{dd:02d}{suffix}"
+        return Resolved(value, _hd(yy, mm, dd), None, anchor, Point(yy, mm, dd))
+
+    def _season(self, spec: Spec, ref: Point, anchor: str) -> Resolved:
+        s, off, y = spec.season, spec.offset, ref.year
+        if off != 0 and ref.month is not None:
+            # the season the reference is in, counted in season-years starting in December
+            cur_year = y + 1 if ref.month == 12 else y
+            cur = SEASON_ORDER.index({12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
+                                      6: "SU", 7: "SU", 8: "SU"}.get(ref.month, "FA"))
+            target = SEASON_ORDER.index(s)
+            if off < 0:
+                y = cur_year if target < cur else cur_year - 1
+            else:
+                y = cur_year if target > cur else cur_year + 1
+            if s == "WI":
+                y -= 1  # TimeML names a winter by the year it starts in
+        elif off != 0:
+            y += off
+        d = HistoricalDate(y, precision=Precision.SEASON, season=s)
+        return Resolved(f"{V.year_value(y)}-{s}", d, None, anchor, Point(y, SEASON_START[s]))
+
+    @staticmethod
+    def _unknown_relative(spec: Spec) -> str:
+        unit = spec.unit
+        return {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "decade": "XXX",
+                "century": "XX", "season": f"XXXX-{spec.season}", "monthname": f"XXXX-{spec.month or 0:02d}",
+                "weekday": f"XXXX-WXX-{spec.weekday}"}.get(unit, "XXXX-XX-XX")

@@ -1,0 +1,246 @@
+"""The tagger: find (scan), read (normalise), link ranges, then resolve in text order.
+
+Scanning is two-stage to stay fast in pure Python: a trie-compiled regex finds
+*trigger* words (digits, month names, units, "today" ...), which most words are not;
+only around a trigger does the full scanner run, from the leftmost of the few words
+before it that can open an expression ("the", "early", "more than" ...). Every step is
+bounded per trigger, so time grows linearly with the text.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Iterator
+
+from ..dates import DateError, HistoricalDate, parse_date
+from . import lexicon as L
+from .anchors import Resolver, detect_mode
+from .anniversaries import implied_phrase
+from .model import Implied, Timex
+from .normalise import Spec, specs_for
+from .patterns import KIND_INDEX, KIND_SCANNERS, SCANNER, trie
+from .periods import period_names
+from .values import year_value
+
+__all__ = ["tag", "as_dct"]
+
+_TRIGGER_WORDS = set(L.MONTHS) | set(L.MONTH_ABBR) | set(L.WEEKDAYS) | set(L.WEEKDAY_ABBR)
+_TRIGGER_WORDS |= set(L.SEASONS) | set(L.UNITS) | set(L.UNIT_PLURALS) | set(L.DECADE_WORDS)
+_TRIGGER_WORDS |= {w for w in L.PARTS_OF_DAY if "-" not in w} | {"night-time"}
+_TRIGGER_WORDS |= {"today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently",
+                   "nowadays", "lately", "presently", "present", "past", "future", "being",
+                   "date", "anniversary", "noon", "midnight", "midday", "o'clock", "annum",
+                   "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
+                   "fortnightly", "quarterly", "biweekly", "bi-weekly", "semiannually",
+                   "biannually", "everyday", "overnight", "christmas", "easter", "halloween",
+                   "thanksgiving", "valentine's", "patrick's", "present-day", "half", "quarter"}
+_TRIGGER_WORDS |= set(L.ANNIVERSARY_WORDS)
+_TRIGGER_WORDS |= {name.split()[0].lower() for name in period_names()}
+
+TRIGGER = re.compile(
+    r"(?<![\w’'])(?:(?:" + trie(_TRIGGER_WORDS) + r")(?![\w’'])|['’]?\d)", re.IGNORECASE)
+
+PREFIX_WORDS = frozenset("""
+the very early late mid middle later in of end beginning start close turn dawn height first
+second latter last half part early days weeks months final remainder rest course
+next this coming past previous following preceding same current upcoming that prior
+subsequent succeeding ensuing recent intervening every each other single once twice thrice
+times a an per earlier more than less fewer over under about around almost nearly some
+roughly approximately at least most up to just only barely full further another remaining
+additional exactly well better these those initial opening closing entire whole all c. ca.
+circa year day before after few several many couple number dozens hundreds dozen third
+fourth 1st 2nd 3rd 4th q1 q2 q3 q4 h1 h2 ad a.d. and fiscal
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand
+""".split()) | frozenset(L.WEEKDAYS) | frozenset(L.ORDINALS)
+
+_RANGE_GAP = re.compile(r"\s{0,3}(?:(?P<dash>[-–—])|(?P<word>to|until|till|through|thru|and|into))\s{0,3}\Z", re.I)
+_RANGE_OPENER = re.compile(r"(?:\b(?P<w>from|between)\s{1,3})\Z", re.I)
+
+
+def as_dct(published) -> HistoricalDate | None:
+    """The document date from None, a HistoricalDate, a date/datetime or 'YYYY-MM-DD'."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, HistoricalDate):
+        return published
+    if isinstance(published, _dt.datetime):
+        published = published.date()
+    if isinstance(published, _dt.date):
+        return HistoricalDate.of(published.year, published.month, published.day)
+    if isinstance(published, str):
+        d = parse_date(published.strip()[:10] if "T" in published else published)
+        return d
+    raise TypeError(f"published must be a date, a HistoricalDate or 'YYYY-MM-DD', got {type(published).__name__}")
+
+
+def _starts(text: str, ts: int, floor: int) -> list[int]:
+    """Word starts from which an expression reaching the trigger at ts could begin."""
+    starts = [ts]
+    j = ts
+    for _ in range(6):
+        k = j - 1
+        while k >= floor and text[k] in " \t\n-\u00a0":
+            k -= 1
+        if k < floor or k < j - 4:
+            break
+        e = k + 1
+        while k >= floor and (text[k].isalnum() or text[k] in "'’."):
+            k -= 1
+        word = text[k + 1:e].lower()
+        if not word or word not in PREFIX_WORDS:
+            break
+        j = k + 1
+        starts.append(j)
+    starts.reverse()
+    return starts
+
+
+def scan(text: str) -> Iterator[list[Spec]]:
+    """Non-overlapping Specs in text order (a range gives two at once)."""
+    pos = 0
+    match = SCANNER.match
+    for t in TRIGGER.finditer(text):
+        ts = t.start()
+        if ts < pos:
+            continue
+        for c in _starts(text, ts, pos):
+            m = match(text, c)
+            if m is None or m.end() <= ts:
+                continue
+            specs = specs_for(m, text)
+            if not specs:
+                specs = _retry(text, c, ts, m.lastgroup[2:])
+            if specs:
+                pos = max(s.end for s in specs)
+                yield specs
+                break
+
+
+def _retry(text: str, c: int, ts: int, rejected: str) -> list[Spec]:
+    """The kinds after a rejected one, each on its own, at the same position."""
+    for _kind, rx in KIND_SCANNERS[KIND_INDEX[rejected] + 1:]:
+        m = rx.match(text, c)
+        if m is not None and m.end() > ts:
+            specs = specs_for(m, text)
+            if specs:
+                return specs
+    return []
+
+
+def _link_ranges(text: str, specs: list[Spec]) -> None:
+    for a, b in zip(specs, specs[1:]):
+        if a.role or b.role or a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME"):
+            continue
+        if a.value is not None or b.value is not None or a.period or b.period:
+            continue
+        gap = _RANGE_GAP.match(text, a.end, b.start)
+        if gap is None or gap.end() != b.start:
+            continue
+        opener = _RANGE_OPENER.search(text, max(0, a.start - 12), a.start)
+        word = (gap.group("word") or "").lower()
+        if word == "and" and not (opener and opener.group("w").lower() == "between"):
+            continue
+        if word and word != "and" and not opener:
+            continue
+        # "from May to September 1939": the end lends its year (and era) to the start
+        if a.base == "ctx" and b.base is None and b.year is not None and a.month is not None and b.gran in ("month", "day"):
+            a.year = b.year - 1 if (b.month and a.month > b.month) else b.year
+            a.base = None
+        elif a.base == "ctx" and b.base is None and b.year is not None and a.season and b.gran == "season":
+            a.year, a.base = b.year, None
+        if a.bare_number is not None and b.year is not None and b.year <= 0 and a.bare_number >= 1 - b.year:
+            a.year = 1 - a.bare_number
+            a.bare_number = None
+        a.role, b.role, a.partner = "start", "end", b
+
+
+def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) -> list[Timex]:
+    """Temporal expressions in ``text`` with TIMEX3 types and values.
+
+    ``published`` is the document creation time (None, a HistoricalDate, a
+    ``datetime.date`` or "YYYY-MM-DD"). ``mode`` is "news" (leave-out years come from
+    the DCT), "narrative" (from the last date the text set) or "auto" (narrative when
+    most years the text writes lie more than two years before the DCT).
+    ``periods=False`` leaves out named periods ("World War II"), which TimeML
+    annotates as events, not TIMEX3.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    dct = as_dct(published)
+    specs: list[Spec] = []
+    for group in scan(text):
+        specs.extend(s for s in group if periods or s.period is None)
+    _link_ranges(text, specs)
+    if mode == "auto":
+        years = [s.year for s in specs if s.explicit_year and s.year is not None
+                 and s.gran in ("year", "month", "day", "season", "quarter")]
+        mode = detect_mode(dct, years)
+    elif mode not in ("news", "narrative"):
+        raise ValueError(f"mode must be 'auto', 'news' or 'narrative', got {mode!r}")
+    resolver = Resolver(text, dct, mode)
+    out: list[Timex] = []
+    results: dict[int, Timex] = {}
+    for spec in specs:
+        try:
+            res = resolver.resolve(spec)
+        except (DateError, ValueError, OverflowError):
+            res = None
+        if res is None:
+            continue
+        resolver.commit(spec, res)
+        implies = None
+        if spec.anniversary and res.date is not None:
+            implies = _implied(text, spec, res.date.year - spec.anniversary, spec.anniversary)
+        elif spec.unit == "since" and spec.value and spec.value.startswith("P") and spec.value.endswith("Y"):
+            implies = _since(text, spec, resolver)
+        timex = Timex(
+            start=spec.start, end=spec.end, text=text[spec.start:spec.end], type=spec.type,
+            value=res.value, date=res.date, end_date=res.end_date, anchor=res.anchor,
+            mod=spec.mod, role=spec.role, implies=implies,
+            period=spec.period.name if spec.period else None,
+        )
+        results[id(spec)] = timex
+        out.append(timex)
+    # the start of a range carries the range's end
+    for i, timex in enumerate(out):
+        if timex.role == "start":
+            spec = next(s for s in specs if s.start == timex.start)
+            partner = results.get(id(spec.partner)) if spec.partner is not None else None
+            if partner is not None:
+                end = partner.end_date or partner.date
+                out[i] = _replace(timex, end_date=end)
+    return out
+
+
+def _replace(t: Timex, **changes) -> Timex:
+    fields = {name: getattr(t, name) for name in t.__slots__}
+    fields.update(changes)
+    return Timex(**fields)
+
+
+def _implied(text: str, spec: Spec, year: int, years: int) -> Implied | None:
+    span = implied_phrase(text, spec.start, spec.end)
+    if span is None:
+        return None
+    try:
+        date = HistoricalDate.of(year)
+    except DateError:
+        return None
+    return Implied(date, year_value(year), span[0], span[1], text[span[0]:span[1]], years)
+
+
+def _since(text: str, spec: Spec, resolver: Resolver) -> Implied | None:
+    try:
+        n = int(spec.value[1:-1])
+    except ValueError:
+        return None
+    ref, _ = resolver._reference(Spec(spec.start, spec.end, spec.kind, base="dct"))
+    if ref is None:
+        return None
+    span = implied_phrase(text, spec.start, spec.end, since=True)
+    if span is None:
+        return None
+    year = ref.year - n
+    return Implied(HistoricalDate.of(year), year_value(year), span[0], span[1], text[span[0]:span[1]], n)
