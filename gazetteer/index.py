@@ -1,0 +1,311 @@
+"""The on-disk index: one SQLite file built once from every source.
+
+Built into a temporary file and renamed into place, under a lock, so a half-written or
+concurrent build is never opened. ``meta`` records the schema version and a fingerprint of
+the sources; a mismatch or an unreadable file means "rebuild".
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from . import naturalearth, sources
+from .errors import IndexBuildError, IndexCorruptError
+from .normalize import normalize, skeleton
+from .paths import cache_dir, imports_dir
+
+SCHEMA_VERSION = 1
+INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+ALTERNATE_PENALTY = 0.8
+BUILD_REVISION = 1  # bump when the build logic changes, so existing indexes are rebuilt
+SKELETON_MIN_IMPORTANCE = 4.5
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    ref TEXT NOT NULL,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    kind TEXT NOT NULL,
+    population INTEGER NOT NULL DEFAULT 0,
+    importance REAL NOT NULL,
+    geonameid INTEGER,
+    source TEXT NOT NULL,
+    valid_from INTEGER,
+    valid_to INTEGER
+);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, prior REAL NOT NULL,
+                    PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE skeletons (skel TEXT NOT NULL, place INTEGER NOT NULL,
+                        PRIMARY KEY (skel, place)) WITHOUT ROWID;
+CREATE TABLE geometry (place INTEGER PRIMARY KEY, geojson TEXT NOT NULL);
+CREATE TABLE demonyms (word TEXT PRIMARY KEY, country TEXT NOT NULL);
+CREATE TABLE codes (code TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
+                    admin1 TEXT, PRIMARY KEY (code, kind)) WITHOUT ROWID;
+"""
+POST_SCHEMA = "CREATE UNIQUE INDEX places_ref ON places(ref);"
+
+Progress = Callable[[str, float], None]
+
+
+def index_path() -> Path:
+    return cache_dir() / INDEX_NAME
+
+
+def import_files() -> list[Path]:
+    folder = imports_dir()
+    return sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+
+
+def current_fingerprint() -> str:
+    build = f"{SCHEMA_VERSION}.{BUILD_REVISION}.{ALTERNATE_PENALTY}.{SKELETON_MIN_IMPORTANCE}"
+    return sources.fingerprint(import_files(), build=build)
+
+
+class StderrProgress:
+    """A dependency-free progress bar on stderr (one line per stage when not a TTY)."""
+
+    def __init__(self, stream=None, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.last_stage = None
+        self.start = time.monotonic()
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        fraction = max(0.0, min(1.0, fraction))
+        if self.tty:
+            filled = int(self.width * fraction)
+            bar = "#" * filled + "-" * (self.width - filled)
+            end = "\n" if fraction >= 1.0 and stage == "done" else ""
+            self.stream.write(f"\rbuilding gazetteer index [{bar}] {fraction:4.0%} {stage:<24}{end}")
+            self.stream.flush()
+        elif stage != self.last_stage:
+            self.stream.write(f"building gazetteer index: {fraction:4.0%} {stage}\n")
+            self.stream.flush()
+        self.last_stage = stage
+
+
+def _insert(conn: sqlite3.Connection, records: Iterable[dict], next_id: list[int],
+            names: dict, skels: set, geoms: list) -> dict[str, int]:
+    rows = []
+    ids = {}
+    for r in records:
+        pid = next_id[0]
+        next_id[0] += 1
+        ids[r["ref"]] = pid
+        rows.append((pid, r["ref"], r["name"], r["lat"], r["lon"], r["country"], r["admin1"],
+                     r["kind"], r["population"], r["importance"], r["geonameid"], r["source"],
+                     r["valid_from"], r["valid_to"]))
+        _add_names(pid, r["importance"], r["names"], names, skels)
+        if r.get("geometry"):
+            geoms.append((pid, json.dumps(r["geometry"], separators=(",", ":"))))
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    return ids
+
+
+def _add_names(pid: int, importance: float, names, out: dict, skels: set) -> None:
+    for name, primary in names:
+        key = normalize(name)
+        if not key:
+            continue
+        prior = importance - (0.0 if primary else ALTERNATE_PENALTY)
+        k = (key, pid)
+        if out.get(k, -1e9) < prior:
+            out[k] = prior
+        if importance >= SKELETON_MIN_IMPORTANCE:
+            skel = skeleton(key)
+            if skel:
+                skels.add((skel, pid))
+
+
+def build(path: Path | None = None, *, progress: Progress | None = None) -> Path:
+    """Build the index at ``path`` (default: the cache dir) and return the path."""
+    path = Path(path) if path else index_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.with_suffix(".lock")
+    with _file_lock(lock_path):
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            _build_into(tmp, progress or (lambda stage, fraction: None))
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+    return path
+
+
+def _build_into(tmp: Path, progress: Progress) -> None:
+    started = time.monotonic()
+    fingerprint = current_fingerprint()
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
+        conn.executescript(SCHEMA)
+        progress("reading cities", 0.02)
+        city_records, admin_points = sources.cities(
+            lambda i: progress("reading cities", 0.02 + 0.35 * i / 235000))
+        progress("country shapes", 0.40)
+        shapes = naturalearth.country_shapes()
+        capitals = sources.capitals_of(city_records)
+        countries = list(sources.countries(shapes, capitals))
+        iso_numeric = {}
+        for c in sources._load_json(sources._geonames_file("countries.json")).values():
+            if c.get("isonumeric"):
+                iso_numeric[c["iso"]] = f"{int(c['isonumeric']):03d}"
+        names: dict[tuple[str, int], float] = {}
+        skels: set[tuple[str, int]] = set()
+        geoms: list[tuple[int, str]] = []
+        next_id = [1]
+        refs: dict[str, int] = {}
+        progress("countries", 0.45)
+        refs.update(_insert(conn, countries, next_id, names, skels, geoms))
+        refs.update(_insert(conn, sources.continents(), next_id, names, skels, geoms))
+        refs.update(_insert(conn, sources.us_states(admin_points), next_id, names, skels, geoms))
+        progress("cities", 0.50)
+        refs.update(_insert(conn, city_records, next_id, names, skels, geoms))
+        del city_records
+        progress("curated places", 0.62)
+        refs.update(_insert(conn, sources.curated_places(shapes, iso_numeric), next_id, names, skels, geoms))
+        _apply_aliases(conn, refs, countries, names, skels)
+        for f in import_files():
+            refs.update(_insert(conn, _read_import(f), next_id, names, skels, geoms))
+        progress("names", 0.70)
+        conn.executemany("INSERT INTO names VALUES (?,?,?)",
+                         ((k, pid, round(prior, 3)) for (k, pid), prior in names.items()))
+        progress("skeletons", 0.82)
+        conn.executemany("INSERT INTO skeletons VALUES (?,?)", skels)
+        conn.executemany("INSERT INTO geometry VALUES (?,?)", geoms)
+        conn.executemany("INSERT INTO demonyms VALUES (?,?)", sources.demonyms().items())
+        _insert_codes(conn, countries)
+        progress("indexing", 0.90)
+        conn.executescript(POST_SCHEMA)
+        meta = {
+            "schema": str(SCHEMA_VERSION), "fingerprint": fingerprint,
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "build_seconds": f"{time.monotonic() - started:.1f}",
+            "places": str(next_id[0] - 1), "names": str(len(names)),
+            "imports": json.dumps([f.name for f in import_files()]),
+            "complete": "1",
+        }
+        conn.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+        conn.commit()
+        conn.execute("ANALYZE")
+        conn.commit()
+        progress("done", 1.0)
+    finally:
+        conn.close()
+
+
+def _apply_aliases(conn, refs: dict[str, int], countries: list[dict], names: dict, skels: set) -> None:
+    """Rows of aliases.csv add names to (and may rename) places from other sources."""
+    by_iso = {c["country"]: c["ref"] for c in countries}
+    importance = dict(conn.execute("SELECT id, importance FROM places"))
+    for row in sources.curated_aliases():
+        ref = row["ref"]
+        if ref.startswith("country:"):
+            ref = by_iso.get(ref.split(":", 1)[1], "")
+        pid = refs.get(ref)
+        if pid is None:
+            raise IndexBuildError(f"aliases.csv: unknown place {row['ref']!r}")
+        conn.execute("UPDATE places SET name = ? WHERE id = ?", (row["name"], pid))
+        _add_names(pid, importance[pid], [(row["name"], True)] + [(a, True) for a in row["aliases"]],
+                   names, skels)
+
+
+def _insert_codes(conn, countries: list[dict]) -> None:
+    rows = []
+    for c in countries:
+        rows.append((c["country"].lower(), "iso2", c["country"], None))
+        if c.get("iso3"):
+            rows.append((c["iso3"].lower(), "iso3", c["country"], None))
+    for code, in conn.execute("SELECT admin1 FROM places WHERE kind='admin1' AND country='US'").fetchall():
+        rows.append((code.lower(), "us-state", "US", code))
+    rows.append(("uk", "iso2", "GB", None))
+    conn.executemany("INSERT OR IGNORE INTO codes VALUES (?,?,?,?)", rows)
+
+
+def _read_import(path: Path) -> Iterable[dict]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            rec["names"] = [tuple(n) for n in rec["names"]]
+            yield rec
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    """An exclusive lock across processes (fcntl where available)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as fh:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no cross-process lock
+            yield
+            return
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def read_meta(path: Path) -> dict[str, str]:
+    """The index's meta table; raises IndexCorruptError when the file is not a readable index."""
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+            conn.execute("SELECT id FROM places LIMIT 1").fetchall()
+            conn.execute("SELECT key FROM names LIMIT 1").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise IndexCorruptError(f"gazetteer index {path} is unreadable ({exc})") from exc
+    if meta.get("complete") != "1":
+        raise IndexCorruptError(f"gazetteer index {path} is incomplete")
+    return meta
+
+
+def ensure_index(path: Path | None = None, *, progress: Progress | None = None,
+                 notify: Callable[[str], None] | None = None) -> Path:
+    """Return a usable index path, building or rebuilding it when needed."""
+    path = Path(path) if path else index_path()
+    notify = notify or (lambda msg: print(msg, file=sys.stderr))
+    reason = _stale_reason(path)
+    if reason is None:
+        return path
+    with _file_lock(path.with_suffix(".lock")):
+        reason = _stale_reason(path)  # another process may have built it meanwhile
+        if reason is None:
+            return path
+    notify(f"gazetteer: {reason}; building the index at {path} (once, about a minute)")
+    return build(path, progress=progress or StderrProgress())
+
+
+def _stale_reason(path: Path) -> str | None:
+    try:
+        meta = read_meta(path)
+    except FileNotFoundError:
+        return "no index yet"
+    except IndexCorruptError as exc:
+        return f"{exc}, rebuilding"
+    if meta.get("schema") != str(SCHEMA_VERSION):
+        return "index schema changed"
+    if meta.get("fingerprint") != current_fingerprint():
+        return "a source changed"
+    return None

@@ -1,0 +1,396 @@
+"""Names to places: candidate lookup, scoring with context, and the resolve API.
+
+Scores live on a log10-population-equivalent scale ("importance"): a city of a million
+people is 6.0, a country 8.0+. Evidence (qualifiers, country hints, nearby places in the
+same story, the date) adds to it, and a softmax over the candidates turns the totals into
+scores that sum to 1. A name is "resolved" only when its best candidate's confidence
+clears the threshold; otherwise it stays "ambiguous" with its candidates, never guessed.
+"""
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .model import Candidate, Resolution
+from .naturalearth import haversine_km
+from .normalize import MAX_NAME_CHARS, clean_display, normalize, skeleton, split_qualifier
+
+THRESHOLD = 0.65
+MAX_CANDIDATES = 10
+LOOKUP_LIMIT = 40
+TEMPERATURE = 2.5  # softmax sharpness per unit of importance
+SKELETON_PENALTY = 1.0
+SKELETON_CONFIDENCE = 0.85
+SKELETON_MIN_PRIOR = 5.0
+CONTEXT_CAP = 4.0
+
+KIND_WORDS = {
+    "country": {"country", "historical-state"}, "nation": {"country", "historical-state"},
+    "state": {"admin1", "country", "historical-state"}, "us state": {"admin1"},
+    "province": {"admin1"}, "region": {"region", "admin1"}, "city": {"city", "capital"},
+    "town": {"city"}, "village": {"city"}, "capital": {"capital"}, "river": {"river"},
+    "lake": {"lake"}, "sea": {"sea"}, "island": {"island"}, "mountain": {"mountain"},
+    "mountains": {"mountain-range"}, "desert": {"desert"}, "battle": {"battlefield"},
+    "battlefield": {"battlefield"}, "empire": {"historical-state"}, "continent": {"continent"},
+}
+
+_PLACE_COLUMNS = ("id, ref, name, lat, lon, country, admin1, kind, population, importance, "
+                  "geonameid, source, valid_from, valid_to")
+
+# capitalised words that start sentences far more often than they name places
+_STOPWORDS = frozenset("""
+a an and as at by for from he her his i if in into it its may march no not of on or our she so
+such the their then there these they this those to under was we were what when where which
+while who will with after before during since until about also but all both each many most
+mr mrs ms dr sir general president king queen prince emperor army navy day monday tuesday
+wednesday thursday friday saturday sunday january february april june july august september
+october november december god war battle operation soviet union communist party
+""".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: int
+    ref: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    kind: str
+    population: int
+    importance: float
+    geonameid: int | None
+    source: str
+    valid_from: int | None
+    valid_to: int | None
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """A known place in the surrounding story or text, with how sure we are of it."""
+
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    weight: float
+    country_only: bool = False
+
+
+@dataclass(frozen=True)
+class _Constraint:
+    kinds: frozenset[str] = frozenset()
+    country: str | None = None
+    admin1: str | None = None
+    point: tuple[float, float] | None = None
+
+
+class Gazetteer:
+    """Read-only access to one on-disk index. Thread-safe; cheap to share."""
+
+    def __init__(self, path: str | Path, *, threshold: float = THRESHOLD) -> None:
+        self.path = Path(path)
+        self.threshold = threshold
+        self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._conn.execute("PRAGMA query_only=1")
+        self._lock = threading.RLock()
+        self._demonyms = dict(self._conn.execute("SELECT word, country FROM demonyms"))
+        self._lookup = lru_cache(maxsize=200_000)(self._lookup_uncached)
+        self._skeleton_lookup = lru_cache(maxsize=20_000)(self._skeleton_uncached)
+        self._plain = lru_cache(maxsize=100_000)(self._resolve_plain)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- lookups ---------------------------------------------------------------------
+    def _query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(sql, args).fetchall()
+
+    def _lookup_uncached(self, key: str) -> tuple[tuple[_Row, float], ...]:
+        rows = self._query(
+            f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, n.prior "
+            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "ORDER BY n.prior DESC LIMIT ?", (key, LOOKUP_LIMIT))
+        return tuple((_Row(*r[:-1]), r[-1]) for r in rows)
+
+    def _skeleton_uncached(self, skel: str) -> tuple[tuple[_Row, float], ...]:
+        rows = self._query(
+            f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))} "
+            "FROM skeletons s JOIN places p ON p.id = s.place WHERE s.skel = ? "
+            "ORDER BY p.importance DESC LIMIT ?", (skel, LOOKUP_LIMIT))
+        return tuple((_Row(*r), r[9] - SKELETON_PENALTY) for r in rows if r[9] >= SKELETON_MIN_PRIOR)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Exact (normalised) name lookup, most important first; no context, no scoring."""
+        key = normalize(name) if isinstance(name, str) else ""
+        return [self._candidate(row, prior, 0.0, 0.0) for row, prior in self._lookup(key)] if key else []
+
+    def exists(self, name: str) -> bool:
+        key = normalize(name) if isinstance(name, str) else ""
+        return bool(key) and bool(self._lookup(key))
+
+    # -- public API ---------------------------------------------------------------------
+    def resolve(self, name: str, *, context: str | Iterable[Any] | None = None,
+                country: str | None = None, year: int | None = None) -> Resolution:
+        """Resolve one place name. ``context`` is text around it or other places (names,
+        Candidates or Resolutions) from the same story; ``country`` an ISO alpha-2 hint."""
+        country = _clean_country(country)
+        year = year if isinstance(year, int) and not isinstance(year, bool) else None
+        if context is None:
+            return self._plain(name if isinstance(name, str) else "", country, year)
+        anchors = self._anchors(context)
+        return self._resolve(name, country=country, year=year, anchors=anchors)
+
+    def resolve_all(self, names: Sequence[str], *, context_text: str | None = None,
+                    country: str | None = None, years: Sequence[int | None] | None = None
+                    ) -> list[Resolution]:
+        """Resolve a story's names together: each confidently resolved name becomes context
+        for the others (spatial coherence, shared country)."""
+        names = list(names)
+        years = list(years) if years is not None else [None] * len(names)
+        if len(years) != len(names):
+            raise ValueError(f"years has {len(years)} items, expected {len(names)} (one per name)")
+        country = _clean_country(country)
+        text_anchors = self._anchors(context_text) if context_text else ()
+        first = [self._resolve(n, country=country, year=_year(y), anchors=text_anchors)
+                 for n, y in zip(names, years)]
+        story_anchors: dict[str, _Anchor] = {}
+        for n, r in zip(names, first):
+            if r.status == "resolved" and r.best is not None and r.best.confidence >= 0.75:
+                story_anchors.setdefault(normalize(n), _anchor_of(r.best, r.best.confidence))
+        if not story_anchors:
+            return first
+        out = []
+        for n, y in zip(names, years):
+            key = normalize(n) if isinstance(n, str) else ""
+            others = tuple(a for k, a in story_anchors.items() if k != key)[:60]
+            out.append(self._resolve(n, country=country, year=_year(y), anchors=text_anchors + others))
+        return out
+
+    def geometry(self, candidate: Candidate) -> dict[str, Any] | None:
+        """GeoJSON geometry (area or line) of a candidate, or None when only a point is known."""
+        ref = getattr(candidate, "id", "") or ""
+        rows = self._query("SELECT g.geojson FROM geometry g JOIN places p ON p.id = g.place "
+                           "WHERE p.ref = ?", (ref,))
+        if not rows:
+            return None
+        import json
+        return json.loads(rows[0][0])
+
+    def get(self, ref: str) -> Candidate | None:
+        """The place with stable id ``ref`` (e.g. ``geonames:524901``), or None."""
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places WHERE ref = ?", (ref,))
+        return self._candidate(_Row(*rows[0]), rows[0][9], 1.0, 1.0) if rows else None
+
+    def stats(self) -> dict[str, Any]:
+        meta = dict(self._query("SELECT key, value FROM meta"))
+        kinds = dict(self._query("SELECT kind, COUNT(*) FROM places GROUP BY kind ORDER BY 2 DESC"))
+        sources = dict(self._query(
+            "SELECT CASE WHEN ref LIKE 'geonames:%' THEN 'geonames' WHEN ref LIKE 'curated:%' "
+            "THEN 'curated' ELSE 'user' END, COUNT(*) FROM places GROUP BY 1"))
+        return {"meta": meta, "kinds": kinds, "sources": sources,
+                "size_bytes": self.path.stat().st_size, "path": str(self.path)}
+
+    # -- resolution ---------------------------------------------------------------------
+    def _resolve_plain(self, name: str, country: str | None, year: int | None) -> Resolution:
+        return self._resolve(name, country=country, year=year, anchors=())
+
+    def _resolve(self, name: Any, *, country: str | None, year: int | None,
+                 anchors: tuple[_Anchor, ...]) -> Resolution:
+        query = clean_display(name) if isinstance(name, str) else ""
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
+            return Resolution(query=query, status="unresolved", best=None, candidates=[])
+        key = normalize(name)
+        constraints: list[list[_Constraint]] = []
+        hits = self._lookup(key) if key else ()
+        if not hits:
+            base, qualifiers = split_qualifier(name)
+            if qualifiers:
+                key = normalize(base)
+                hits = self._lookup(key) if key else ()
+                constraints = [self._interpret(q) for q in qualifiers]
+        fuzzy = False
+        if not hits and key:
+            skel = skeleton(key)
+            hits = self._skeleton_lookup(skel) if skel else ()
+            fuzzy = bool(hits)
+        if not hits:
+            return Resolution(query=query, status="unresolved", best=None, candidates=[])
+        scored = []
+        for row, prior in hits:
+            total = prior
+            if country and row.country:
+                total += 3.0 if row.country == country else -1.0
+            for alternatives in constraints:
+                total += max((_constraint_bonus(row, c) for c in alternatives), default=0.0)
+            if year is not None and (row.valid_from is not None or row.valid_to is not None):
+                lo = row.valid_from if row.valid_from is not None else -10**6
+                hi = row.valid_to if row.valid_to is not None else 10**6
+                total += 0.3 if lo <= year <= hi else -2.0
+            if anchors:
+                total += _context_bonus(row, anchors)
+            scored.append((total, row, prior))
+        top = max(t for t, _, _ in scored)
+        weights = [math.exp(TEMPERATURE * (t - top)) for t, _, _ in scored]
+        norm = sum(weights)
+        factor = SKELETON_CONFIDENCE if fuzzy else 1.0
+        cands = sorted(
+            (self._candidate(row, prior, w / norm, factor * w / norm)
+             for (t, row, prior), w in zip(scored, weights)),
+            key=lambda c: (-c.score, c.name, c.id))[:MAX_CANDIDATES]
+        best = cands[0]
+        if best.confidence >= self.threshold:
+            return Resolution(query=query, status="resolved", best=best, candidates=cands)
+        return Resolution(query=query, status="ambiguous", best=None, candidates=cands)
+
+    def _interpret(self, qualifier: str) -> list[_Constraint]:
+        """What a qualifier like "Idaho", "ID", "France" or "country" asks for."""
+        q = qualifier.strip()
+        key = normalize(q)
+        out: list[_Constraint] = []
+        if key in KIND_WORDS:
+            return [_Constraint(kinds=frozenset(KIND_WORDS[key]))]
+        if 2 <= len(q) <= 3 and q.isalpha() and q.isupper():
+            for code, kind, cc, admin1 in self._query(
+                    "SELECT code, kind, country, admin1 FROM codes WHERE code = ?", (q.lower(),)):
+                out.append(_Constraint(country=cc, admin1=admin1))
+        for row, prior in self._lookup(key)[:5] if key else ():
+            if prior < 5.0 and out:
+                continue
+            if row.kind in ("country", "historical-state") and row.country:
+                out.append(_Constraint(country=row.country))
+            elif row.kind == "admin1" and row.country:
+                out.append(_Constraint(country=row.country, admin1=row.admin1, point=(row.lat, row.lon)))
+            else:
+                out.append(_Constraint(point=(row.lat, row.lon), country=None))
+        return out
+
+    def _anchors(self, context: Any) -> tuple[_Anchor, ...]:
+        if context is None:
+            return ()
+        if isinstance(context, str):
+            return self._text_anchors(context)
+        anchors: list[_Anchor] = []
+        for item in list(context)[:200]:
+            if isinstance(item, Resolution):
+                if item.best is not None:
+                    anchors.append(_anchor_of(item.best, item.best.confidence))
+            elif isinstance(item, Candidate):
+                anchors.append(_anchor_of(item, 1.0))
+            elif isinstance(item, str):
+                anchors.extend(self._text_anchors(item))
+        return tuple(anchors)
+
+    def _text_anchors(self, text: str) -> tuple[_Anchor, ...]:
+        """Places and demonyms spotted in free text, as context for a resolution."""
+        anchors: list[_Anchor] = []
+        for surface in self.spot(text[:20000]):
+            r = self._plain(surface, None, None)
+            if r.status == "resolved" and r.best is not None:
+                anchors.append(_anchor_of(r.best, r.best.confidence))
+        for word in _WORD.findall(text[:20000]):
+            cc = self._demonyms.get(word.lower())
+            if cc:
+                anchors.append(_Anchor(0.0, 0.0, cc, None, 0.7, country_only=True))
+        return tuple(anchors[:100])
+
+    def spot(self, text: str, *, min_importance: float = 4.7) -> list[str]:
+        """Capitalised word runs in ``text`` that name well-known places, longest first.
+
+        A deliberately simple spotter for context; full toponym recognition is issue 5.
+        """
+        if not isinstance(text, str):
+            return []
+        words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            w = words[i][0]
+            if not w[0].isupper() or w.lower() in _STOPWORDS:
+                i += 1
+                continue
+            matched = 0
+            for n in range(min(4, len(words) - i), 0, -1):
+                span = words[i:i + n]
+                if any(not s[0][0].isupper() for s in span):
+                    continue
+                # words must be adjacent (only spaces or hyphens between them)
+                if any(text[a[2]:b[1]].strip(" -") for a, b in zip(span, span[1:])):
+                    continue
+                surface = text[span[0][1]:span[-1][2]]
+                hits = self._lookup(normalize(surface))
+                if hits and hits[0][1] >= (min_importance if n == 1 else min_importance - 1):
+                    found.append(surface)
+                    matched = n
+                    break
+            i += matched or 1
+        return found
+
+    def _candidate(self, row: _Row, prior: float, score: float, confidence: float) -> Candidate:
+        return Candidate(
+            name=row.name, lat=row.lat, lon=row.lon, country=row.country, kind=row.kind,
+            geonameid=row.geonameid, score=score, confidence=confidence,
+            population=row.population, source=row.source, id=row.ref, admin1=row.admin1,
+            valid_from=row.valid_from, valid_to=row.valid_to)
+
+
+def _constraint_bonus(row: _Row, c: _Constraint) -> float:
+    bonus = 0.0
+    if c.kinds:
+        bonus += 4.0 if row.kind in c.kinds else -1.0
+    if c.country:
+        if row.country == c.country:
+            bonus += 4.0
+            if c.admin1:
+                bonus += 3.0 if row.admin1 == c.admin1 else -2.0
+        else:
+            bonus -= 1.0
+    elif c.point:
+        d = haversine_km(row.lat, row.lon, *c.point)
+        bonus += 4.0 if d < 100 else 2.5 if d < 500 else 0.0
+    return bonus
+
+
+def _context_bonus(row: _Row, anchors: tuple[_Anchor, ...]) -> float:
+    bonus = 0.0
+    for a in anchors:
+        b = 0.0
+        if row.country and a.country == row.country:
+            b += 1.0
+            if a.admin1 and row.admin1 == a.admin1 and not a.country_only:
+                b += 1.5
+        if not a.country_only:
+            d = haversine_km(row.lat, row.lon, a.lat, a.lon)
+            if d < 1.0:
+                continue  # the same place seen twice is not independent evidence
+            b += 1.0 if d < 300 else 0.5 if d < 1000 else 0.0
+        bonus += a.weight * b
+        if bonus >= CONTEXT_CAP:
+            return CONTEXT_CAP
+    return bonus
+
+
+def _anchor_of(c: Candidate, weight: float) -> _Anchor:
+    country_only = c.kind in ("country", "continent", "ocean", "historical-state")
+    return _Anchor(c.lat, c.lon, c.country, c.admin1, max(0.0, min(1.0, weight)), country_only)
+
+
+def _clean_country(country: Any) -> str | None:
+    if isinstance(country, str) and len(country.strip()) == 2 and country.strip().isalpha():
+        return country.strip().upper()
+    return None
+
+
+def _year(y: Any) -> int | None:
+    return y if isinstance(y, int) and not isinstance(y, bool) else None
