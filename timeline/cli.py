@@ -15,11 +15,11 @@ from .formats import FORMATS, LoadResult, bundled_stories, dump, load
 EXTRA_EXPORTS: dict[str, str] = {
     "geojson": "timeline.exports:export_geojson",
     "kml": "timeline.exports:export_kml",
-    "svg": "timeline.exports:export_timeline_svg",
-    "png": "timeline.exports:export_timeline_png",
-    "map-svg": "timeline.exports:export_map_svg",
-    "map-png": "timeline.exports:export_map_png",
-    "pdf": "timeline.exports:export_pdf",
+    "svg": "web.static_export:export_timeline_svg",
+    "png": "web.static_export:export_timeline_png",
+    "map-svg": "web.static_export:export_map_svg",
+    "map-png": "web.static_export:export_map_png",
+    "pdf": "web.handout:export_pdf",
     "html": "web.widget:export_html",
     "site": "web.widget:export_site",
 }
