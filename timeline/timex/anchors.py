@@ -162,8 +162,13 @@ class Resolver:
         return self._relative(spec)
 
     def commit(self, spec: Spec, res: Resolved) -> None:
-        if res.point is not None and spec.type in ("DATE", "TIME"):
-            self.narr = res.point
+        """Move the narrative anchor; looking back ("the previous year", "two years
+        ago") is a digression and leaves it where it is."""
+        if res.point is None or spec.type not in ("DATE", "TIME"):
+            return
+        if spec.base in ("dct", "narr") and spec.offset < 0:
+            return
+        self.narr = res.point
 
     # -- absolute -------------------------------------------------------------------
     def _absolute(self, spec: Spec) -> Resolved | None:
@@ -260,6 +265,13 @@ class Resolver:
             value = f"{V.year_value(ref.year)}-{ref.month:02d}-{ref.day:02d}{self._time_suffix(spec)}"
             return Resolved(value, d, None, anchor, Point(ref.year, ref.month, ref.day))
         y = ref.year
+        if spec.day is not None and spec.month is None:
+            if ref.month is None:
+                return Resolved(f"{V.year_value(y)}-XX-{spec.day:02d}", anchor=anchor)
+            spec.month = ref.month
+            if _hd(y, spec.month, spec.day) is None:
+                return None
+            return self._fields(spec, y, anchor)
         month = spec.month
         if month is None and spec.season:
             month = SEASON_START[spec.season]
@@ -268,8 +280,6 @@ class Resolver:
         if month is not None and ref.month is not None and anchor == "dct":
             y = self._pick_year(ref, month, spec.day or 15 if spec.day else None, direction)
         elif month is not None and ref.month is not None and anchor == "narrative" and spec.season is None:
-            # histories move forward: a month well before the anchor's is next year's
-            # only when the text says so; otherwise keep the anchor's year.
             y = ref.year
         return self._fields(spec, y, anchor)
 
@@ -329,7 +339,7 @@ class Resolver:
         suffix = self._time_suffix(spec)
         if unit == "year":
             y += off
-            if spec.quarter:
+            if spec.quarter or spec.month or spec.season:
                 return self._fields(spec, y, anchor)
             return Resolved(V.year_value(y), _hd(y), None, anchor, Point(y))
         if unit == "decade":
@@ -352,8 +362,10 @@ class Resolver:
             return self._season(spec, ref, anchor)
         if unit == "monthname":
             m = spec.month
-            if ref.month is None or off == 0:
+            if off == 0:
                 yy = y
+            elif ref.month is None:
+                yy = y + off
             elif off < 0:
                 yy = y if m < ref.month else y - 1
             else:

@@ -156,7 +156,7 @@ def _calendar(m, kind, text, s, e) -> list[Spec]:
         if mword.lower().rstrip(".") not in L.MONTHS:
             return []
         if mword.lower() in L.AMBIGUOUS_MONTHS and not pre:
-            if prev_word(text, s) not in MONTH_CUES:
+            if prev_word(text, s) not in MONTH_CUES or prev_word(text, s) == "the":
                 return []
             nxt = next_word(text, e).lower()
             if nxt in ("be", "have", "not", "also", "well", "I", "we", "you"):
@@ -172,12 +172,58 @@ def _calendar(m, kind, text, s, e) -> list[Spec]:
         spec.explicit_year = True
     else:
         spec.base = "ctx"
+        ofrel = _g(m, kind, "ofrel") if kind == "calendar" else None
+        if ofrel:
+            _of_rel_year(spec, ofrel)
     if kind == "partdate":
         part = _g(m, kind, "part").lower().replace("-", "")
         spec.part = L.PARTS_OF_DAY.get(part, "NI")
         spec.type = "TIME"
         spec.gran = "day"
+    if spec.end_day is not None and kind == "calendar":
+        return _split_days(m, kind, spec, dk, d2k)
     return [spec]
+
+
+def _split_days(m, kind, spec: Spec, dk: str, d2k: str) -> list[Spec]:
+    """"6-7 January 1916" and "May 4 and 5": two dates, as TimeML annotates them."""
+    d1s, d1e = m.span(f"{kind}__{dk}")
+    d2s, d2e = m.span(f"{kind}__{d2k}")
+    first = Spec(**{f: getattr(spec, f) for f in spec.__slots__})
+    second = Spec(**{f: getattr(spec, f) for f in spec.__slots__})
+    first.end_day = second.end_day = None
+    second.day = _day(m.group(f"{kind}__{d2k}"))
+    if dk in ("d",):       # day first: "6-7 January 1916" -> "6" | "7 January 1916"
+        first.end = d1e
+        second.start = d2s
+    else:                  # month first: "March 5-9, 1918" -> "March 5" | "9, 1918"
+        first.end = d1e
+        second.start = d2s
+    first.mod = None
+    first.role, second.role, first.partner = "start", "end", second
+    return [first, second]
+
+
+def _of_rel_year(spec: Spec, ofrel: str) -> None:
+    r = " ".join(ofrel.lower().split())
+    spec.unit = "year"
+    spec.base = "narr" if ("that" in r or "the" in r) else "dct"
+    spec.offset = 1 if ("next" in r or "following" in r) else -1 if ("last" in r or "previous" in r or "preceding" in r) else 0
+
+
+def _dayonly(m, kind, text, s, e):
+    day = _day(_g(m, kind, "d"))
+    if not day or day > 31:
+        return []
+    return [Spec(s, e, kind, base="ctx", day=day, gran="day")]
+
+
+def _partof(m, kind, text, s, e):
+    det = _g(m, kind, "det").lower()
+    unit = _g(m, kind, "unit").lower()
+    base = "narr" if det in ("the", "that") else "dct"
+    offset = {"last": -1, "next": 1}.get(det, 0)
+    return [Spec(s, e, kind, base=base, unit=unit, offset=offset, mod=_mod(_g(m, kind, "pre")))]
 
 
 def _iso(m, kind, text, s, e):
@@ -335,11 +381,20 @@ def _plausible_year(n: int, text: str, s: int, e: int, strong: bool) -> bool:
         return False
     if low in ("of", "to") and not strong and prev_word(text, s) in ("some", "about", "over", "nearly", "almost", "than"):
         return False
-    if prev_word(text, s) in ("some", "nearly", "almost", "than", "approximately", "additional",
-                              "extra", "another", "total", "no.", "number", "page", "p.", "pp.",
-                              "the", "route", "flight", "room", "model", "rule", "resolution"):
+    prev = prev_word(text, s)
+    if prev in ("some", "nearly", "almost", "than", "approximately", "additional",
+                "extra", "another", "total", "no.", "number", "page", "p.", "pp.",
+                "route", "flight", "room", "model", "rule", "resolution", "butcher", "kill",
+                "killed", "lost", "with", "only", "just", "over", "under"):
         return False
+    if (not strong and prev not in YEAR_PREPOSITIONS and low.endswith("s") and nxt[:1].islower()
+            and low not in _NOT_PLURAL_NOUNS):
+        return False  # "1400 victims"
     return True
+
+
+_NOT_PLURAL_NOUNS = frozenset("""is was has as its his this us thus was does was
+campaigns elections offensives""".split()) - {"campaigns", "elections", "offensives"}
 
 
 def _year(m, kind, text, s, e):
@@ -362,7 +417,7 @@ def _year(m, kind, text, s, e):
         if len(digits) == 4 and (1000 <= n <= 2100 or strong):
             return Spec(start, end, kind, year=n, gran="year", mod=mod,
                         approximate=bool(approx), explicit_year=True)
-        if bare_ok and 100 <= n <= 999 and len(digits) == 3:
+        if bare_ok and 100 <= n <= 999 and len(digits) == 3 and not (approx and approx.strip().lower()[:1] in "ar"):
             return Spec(start, end, kind, year=n, gran="year", mod=mod,
                         approximate=bool(approx), explicit_year=True, bare_number=n)
         return None
@@ -597,6 +652,12 @@ def _quantity(m, kind, text, s, e):
         return []
     if n is not None and n == 0:
         return []
+    if unit == "second" and num in ("a", "an", "one") and not post and qpre not in ("a full", "another", "just", "only", "about", "almost", "nearly", "less than", "more than", "over", "under"):
+        return []  # "a second attack"
+    if unit == "quarter" and not post:
+        return []  # "three quarters of the troops"
+    if num == "one" and unit == "night" and not qpre and not post:
+        return []  # "one night": a night, not a duration (see partday)
     if qpre == "the" and n is None and not plural:
         return []
     # 'since', 'before', 'after', 'prior', 'back', 'on' are signals: not in the extent.
@@ -615,9 +676,9 @@ def _quantity(m, kind, text, s, e):
     mod = _QMOD.get(qpre)
     if post in ("ago", "later", "earlier", "afterwards", "afterward", "hence", "from now"):
         if n is None:
-            if post == "ago":
+            if post in ("ago", "earlier"):
                 return [Spec(s, e, kind, value="PAST_REF", mod=mod)]
-            return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit), mod=mod)]
+            return [Spec(s, e, kind, value="FUTURE_REF", mod=mod)]
         if n != int(n) or unit in ("hour", "minute", "second", "quarter", "night", "weekend", "fortnight"):
             if unit in ("night",):
                 unit = "day"
@@ -690,14 +751,22 @@ def _season(m, kind, text, s, e):
         return [spec]
     the = m.group().lower().startswith("the")
     nxt = next_word(text, e)
-    if nxt.lower() == "of" or (nxt[:1].isupper() and _cap(word)) or nxt.lower() in (
-            "offensive", "olympics", "games", "palace", "campaign", "session", "term",
-            "semester", "solstice", "equinox", "school", "camp", "break", "league",
-            "collection", "festival", "wheat", "crop", "crops", "war"):
+    ofrel = _g(m, kind, "ofrel")
+    if ofrel:
+        spec.base = "ctx"
+        _of_rel_year(spec, ofrel)
+        return [spec]
+    if nxt.lower() == "of" or nxt.lower() in (
+            "olympics", "games", "palace", "solstice", "equinox", "school", "camp",
+            "break", "league", "collection", "festival", "wheat", "crop", "crops",
+            "sky", "sun", "water", "waters", "fashion", "holiday", "holidays", "house",
+            "houses", "residence", "capital", "clothes", "jacket", "coat", "term",
+            "semester", "session", "sports", "storm", "storms", "tyres", "tires"):
         return []
-    if word.lower() == "fall" and not (the and prev_word(text, s) in ("in", "by", "during", "until", "since", "through")):
+    prev = prev_word(text, s)
+    if word.lower() == "fall" and not (the and prev in ("in", "by", "during", "until", "since", "through", "throughout", "early", "late")):
         return []
-    if not (the or pre or prev_word(text, s) in SEASON_CUES):
+    if word.lower() == "spring" and not (the or pre or _cap(word) or prev in SEASON_CUES):
         return []
     spec.base = "ctx"
     return [spec]
@@ -724,7 +793,7 @@ HANDLERS = {
     "partyear": _partyear, "year": _year, "anniversary": _anniversary, "set": _set,
     "earlylater": _earlylater, "relative": _relative, "quantity": _quantity,
     "word": _word, "bare": _bare, "weekday": _weekday, "season": _season,
-    "partday": _partday, "period": _period,
+    "partday": _partday, "period": _period, "dayonly": _dayonly, "partof": _partof,
 }
 
 

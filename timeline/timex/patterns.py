@@ -114,9 +114,11 @@ _ANNIV_N = rf"\d{{1,4}}(?:st|nd|rd|th)|{ORDWORD}|{_CARD}(?:-{_CARD})?|\d{{1,4}}"
 _WHAT = rf"{UNIT_ANY}|{WEEKDAY}|{MONTH}|{SEASON}|{PART}"
 _Y14 = r"\d{1,4}"
 
-_DMY = (rf"(?:the\s)?{g('d', DAY)}(?:\s?[-–]\s?{g('d2', DAY)})?(?:\sof)?\s{g('m', MONTH)}"
+OF_REL_YEAR = r"\sof\s(?:that|this|last|next|the\s(?:same|following|next|previous|preceding))\syear(?!\w)"
+_DRANGE = r"\s?[-–]\s?|\s(?:and|to|or)\s(?:the\s)?"
+_DMY = (rf"(?:the\s)?{g('d', DAY)}(?:(?:{_DRANGE}){g('d2', DAY)})?(?:\sof)?\s{g('m', MONTH)}"
         rf"(?:,?\s(?:of\s)?{g('y', YEARPART)})?")
-_MDY = (rf"{g('m2', MONTH)}\s(?:the\s)?{g('d3', DAY)}(?:\s?[-–]\s?{g('d4', DAY)})?"
+_MDY = (rf"{g('m2', MONTH)}\s(?:the\s)?{g('d3', DAY)}(?:(?:{_DRANGE}){g('d4', DAY)})?"
         rf"(?:,?\s{g('y2', YEARPART)})?")
 _MY = rf"{g('m3', MONTH)}(?:,?\s(?:of\s)?{g('y3', YEARPART)})?"
 
@@ -126,7 +128,9 @@ KINDS: list[tuple[str, str]] = [
                  rf"(?:{WEEKDAY},?\s)?(?:{_DMY}|{_MDY})"),
     ("iso", r"(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![\w-])"),
     ("numeric", r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>[12]\d{3}|\d{2})(?![\w/.]\w|\d)"),
-    ("calendar", rf"{g('pre', PRE)}?(?:{g('wd', WEEKDAY)},?\s(?:the\s)?)?(?:{_DMY}|{_MDY}|{_MY})"),
+    ("calendar", rf"{g('pre', PRE)}?(?:{g('wd', WEEKDAY)},?\s(?:the\s)?)?(?:{_DMY}|{_MDY}|{_MY})(?P<ofrel>{OF_REL_YEAR})?"),
+    # on the 20th: a day of the month the narrative is in
+    ("dayonly", rf"(?<=\bon\s)the\s{g('d', DAYNUM)}(?!\s?(?:century|centuries|millenni|anniversary|of|and|[-–]|birthday|\w+\s(?:century|anniversary)))"),
     ("holiday", rf"{g('name', trie([h for h in L.HOLIDAYS]))}{END}(?:,?\s(?:of\s)?{g('y', YEAR4)})?"),
     ("clock", r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s?(?P<ap>a\.m\.|p\.m\.|am|pm|hrs|hr|h)(?![\w]))?"
               r"(?:\s?(?P<tz>(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK)))?(?![\d:])"
@@ -172,7 +176,9 @@ KINDS: list[tuple[str, str]] = [
     ("bare", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
              r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?!\w)"),
     ("weekday", rf"{g('wd', WEEKDAY)}(?:\s{g('part', PART)}{END})?"),
-    ("season", rf"{g('pre', PRE)}?(?:the\s)?{g('season', SEASON)}(?:\s(?:of\s)?{g('y', YEARPART)})?"),
+    ("season", rf"{g('pre', PRE)}?(?:the\s)?{g('season', SEASON)}(?:\s(?:of\s)?{g('y', YEARPART)}|(?P<ofrel>{OF_REL_YEAR}))?"),
+    # the end of the year, the beginning of that month
+    ("partof", rf"{g('pre', PRE)}(?P<det>the|that|this|last|next)\s(?P<unit>year|month|week|decade|century)(?!\w)"),
     ("partday", rf"(?:(?<=\bat\s)night|(?<=\bin\s)the\s(?:morning|afternoon|evening)|(?:one|that|the\ssame)\s{PART}|overnight){END}"),
     ("period", rf"(?:the\s)?(?-i:{trie(period_names(), lower=False)}){END}"),
 ]

@@ -156,15 +156,7 @@ def duration_value(number: float | None, designator: str, is_time: bool) -> str:
     if number is None:
         n = "X"
     elif number != int(number):
-        # TimeML has no fractions: express in the next smaller unit where there is one.
-        smaller = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True),
-                   "W": (7, "D", False), "DE": (10, "Y", False), "CE": (100, "Y", False),
-                   "M": (30, "D", False)}.get(designator)
-        if smaller:
-            factor, designator, is_time = smaller
-            n = str(int(round(number * factor)))
-        else:
-            n = str(number)
+        n = f"{number:g}"  # ISO 8601 allows a decimal fraction: P1.5Y
     else:
         n = str(int(number))
     return f"PT{n}{designator}" if is_time else f"P{n}{designator}"
