@@ -1,0 +1,59 @@
+"""The web app: Flask serves the linked map (folium) and timeline (altair), offline."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from flask import Flask
+
+__all__ = ["create_app"]
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Flask application factory.
+
+    Settings (``test_config`` or ``CHRONOATLAS_*`` environment variables):
+    ``STORIES`` (paths, bundled names or Story values; default ``["demo"]``),
+    ``RESOLVE_PLACES`` (run the offline gazetteer over each story, default True),
+    ``TILES`` (opt-in tile layers: "osm", "opentopomap" or dicts with url/attribution),
+    ``EMBED_FRAME_ANCESTORS`` (who may frame ``/embed``, default ``*``),
+    ``GEOCODER`` (a callable ``q -> dict`` for ``/api/geocode``; default the gazetteer).
+    """
+    app = Flask(__name__)
+    app.config.from_mapping(
+        STORIES=["demo"],
+        RESOLVE_PLACES=True,
+        TILES=[],
+        EMBED_FRAME_ANCESTORS="*",
+        GEOCODER=None,
+        JSON_SORT_KEYS=False,
+    )
+    app.config.from_prefixed_env("CHRONOATLAS")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    app.json.compact = True
+
+    from .stories import StoryLibrary
+    from .vendor import localize_folium
+
+    static_url = (app.static_url_path or "/static").rstrip("/") + "/"
+    localize_folium(static_url)
+    app.extensions["chronoatlas"] = StoryLibrary(
+        app.config["STORIES"], resolve_places=app.config["RESOLVE_PLACES"],
+        tiles=app.config["TILES"], static_url=static_url)
+
+    from . import errors, security
+    from .views import api, embed, library, story
+
+    app.register_blueprint(library.bp)
+    app.register_blueprint(story.bp)
+    app.register_blueprint(embed.bp)
+    app.register_blueprint(api.bp)
+    errors.register_error_handlers(app)
+
+    @app.after_request
+    def _headers(response):
+        return security.apply_headers(response)
+
+    return app

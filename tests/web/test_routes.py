@@ -1,0 +1,171 @@
+"""Every route, every error: the Flask test client, no browser."""
+import json
+import re
+
+import pytest
+
+from web import create_app
+
+
+def test_library_lists_stories(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert 'href="/stories/sample"' in html
+    assert "Sample: Khalkhin Gol and others" in html
+
+
+def test_story_page_renders_viewer(client):
+    r = client.get("/stories/sample")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    for needle in ('id="ca-data"', 'id="ca-config"', 'class="folium-map"', 'aria-live="polite"',
+                   "/stories/sample/map.js", "/static/chronoatlas.js"):
+        assert needle in html
+    data = _json_block(html, "ca-data")
+    assert [e["id"] for e in data["events"]][:2] == ["marathon", "great-wall"]  # BCE first
+    assert [e["id"] for e in data["undated"]] == ["someday"]
+    config = _json_block(html, "ca-config")
+    assert config["spec"]["vconcat"]
+    assert config["names"]["map"].startswith("map_")
+
+
+def test_map_script_is_a_separate_file(client):
+    r = client.get("/stories/sample/map.js")
+    assert r.status_code == 200
+    assert r.mimetype == "text/javascript"
+    body = r.get_data(as_text=True)
+    assert "L.map(" in body
+    assert "https://" not in body  # no tiles, no CDN
+
+
+def test_basemap_is_geojson(client):
+    r = client.get("/basemap.json")
+    data = r.get_json()
+    assert data["land"]["type"] == "FeatureCollection"
+    names = {label["name"] for label in data["labels"]}
+    assert {"Mongolia", "Russia", "France"} <= names
+
+
+def test_api_stories(client):
+    r = client.get("/api/stories")
+    assert r.status_code == 200
+    data = r.get_json()
+    assert data["ok"] is True
+    assert {s["slug"] for s in data["stories"]} >= {"sample", "hostile", "empty"}
+
+
+def test_api_story_shape(client):
+    data = client.get("/api/stories/sample").get_json()
+    assert data["slug"] == "sample"
+    assert data["title"].startswith("Sample")
+    ids = [e["id"] for e in data["events"]]
+    assert ids == ["marathon", "great-wall", "khalkhin-gol", "ceasefire-1939", "springfield",
+                   "atlantis", "putin-ulaanbaatar"]
+    kg = data["events"][2]
+    assert kg["start"] == "1939-05-11" and kg["end"] == "1939-09-16"
+    assert kg["places"][0] == {**kg["places"][0], "name": "Khalkhin Gol", "status": "resolved",
+                               "lat": 47.7, "lon": 118.6}
+    assert data["events"][0]["start"] == "-0489"
+    spring = data["events"][4]["places"][0]
+    assert spring["status"] == "ambiguous" and len(spring["candidates"]) == 2
+    assert data["events"][5]["places"][0]["status"] == "unresolved"
+    assert [e["id"] for e in data["undated"]] == ["someday"]
+    assert data["eras"][0]["title"] == "Second World War"
+
+
+def test_api_event_detail_renders_sanitised_markdown(client):
+    data = client.get("/api/stories/sample/events/khalkhin-gol").get_json()
+    assert "<strong>Kwantung Army</strong>" in data["html"]
+
+
+@pytest.mark.parametrize("url,status", [
+    ("/api/stories/nope", 404),
+    ("/api/stories/sample/events/nope", 404),
+    ("/api/nothing-here", 404),
+    ("/api/geocode", 400),
+    ("/api/geocode?q=" + "x" * 201, 400),
+])
+def test_api_errors_have_one_shape(client, url, status):
+    r = client.get(url)
+    assert r.status_code == status
+    assert r.mimetype == "application/json"
+    data = r.get_json()
+    assert set(data) == {"ok", "error", "status"}
+    assert data["ok"] is False and data["status"] == status and data["error"]
+
+
+def test_api_method_not_allowed_is_json(client):
+    r = client.post("/api/stories")
+    assert r.status_code == 405
+    assert r.get_json()["status"] == 405
+
+
+def test_api_server_error_is_json(app):
+    app.config["GEOCODER"] = lambda q: 1 / 0
+    app.testing = False  # let the error handler answer instead of re-raising
+    r = app.test_client().get("/api/geocode?q=Rome")
+    assert r.status_code == 500
+    assert r.get_json() == {"ok": False, "error": r.get_json()["error"], "status": 500}
+
+
+def test_geocode(client):
+    data = client.get("/api/geocode?q=Ulaanbaatar").get_json()
+    assert data["ok"] is True and data["best"]["name"] == "Ulaanbaatar"
+
+
+def test_geocode_without_gazetteer_is_503(monkeypatch):
+    from web.views import api
+    monkeypatch.setattr(api, "_default_geocoder", lambda: None)
+    app = create_app({"TESTING": True, "STORIES": [], "GEOCODER": None})
+    r = app.test_client().get("/api/geocode?q=Rome")
+    assert r.status_code == 503 and r.get_json()["status"] == 503
+
+
+@pytest.mark.parametrize("url", ["/stories/nope", "/embed/nope", "/nothing-here"])
+def test_unknown_pages_are_html_404(client, url):
+    r = client.get(url)
+    assert r.status_code == 404
+    assert r.mimetype == "text/html"
+    assert "404" in r.get_data(as_text=True)
+
+
+def test_empty_story_renders_empty_state(client):
+    r = client.get("/stories/empty")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "This story has no events yet." in html
+    assert client.get("/api/stories/empty").get_json()["events"] == []
+
+
+def test_no_stories_library(app):
+    app = create_app({"TESTING": True, "STORIES": []})
+    html = app.test_client().get("/").get_data(as_text=True)
+    assert "No stories yet" in html
+
+
+def test_bad_story_source_is_reported_not_fatal():
+    app = create_app({"TESTING": True, "STORIES": ["/no/such/file.yaml"], "RESOLVE_PLACES": False})
+    r = app.test_client().get("/")
+    assert r.status_code == 200
+    assert "could not be loaded" in r.get_data(as_text=True)
+
+
+def test_unresolved_places_are_flagged_not_dropped(client):
+    data = _json_block(client.get("/stories/sample").get_data(as_text=True), "ca-data")
+    rows = {e["id"]: e for e in data["events"]}
+    assert rows["springfield"].get("f") == 1 and rows["atlantis"].get("f") == 1
+    assert "f" not in rows["khalkhin-gol"]
+    assert rows["atlantis"]["p"][0][:2] == [None, None]
+
+
+def test_page_data_inlines_text_for_small_stories(client):
+    data = _json_block(client.get("/stories/gen").get_data(as_text=True), "ca-data")
+    assert len(data["events"]) == 300
+    assert data["inlineText"] is True
+
+
+def _json_block(html: str, element_id: str):
+    m = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.S)
+    assert m, element_id
+    return json.loads(m.group(1))

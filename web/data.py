@@ -1,0 +1,193 @@
+"""A resolved Story as JSON: the public API shape and the compact page data the glue reads.
+
+Only values leave here; every piece of story text is data for ``textContent`` (or
+sanitised HTML from :func:`render_markdown`), never code.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from timeline.model import Era, Event, PlaceRef, Story
+
+from .markdown import render_markdown
+
+__all__ = ["story_json", "event_json", "event_detail", "page_data", "PALETTE", "place_status"]
+
+# Okabe & Ito's colour-blind-safe palette (black moved last); the CSS classes .ca-g0...
+# use the same order.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+# Above this many events the page carries no rendered text; the panel fetches it.
+INLINE_TEXT_LIMIT = 2000
+
+_STATUS_CODE = {"resolved": 0, "pinned": 1, "ambiguous": 2, "unresolved": 3}
+
+
+def _date(d) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def place_status(place: PlaceRef) -> str:
+    if place.pinned:
+        return "pinned"
+    if place.resolved is None:
+        return "unresolved"
+    return place.resolved.status
+
+
+def place_coords(place: PlaceRef) -> tuple[float | None, float | None]:
+    if place.pinned:
+        return place.lat, place.lon
+    r = place.resolved
+    if r is not None and r.located:
+        return r.lat, r.lon
+    return None, None
+
+
+def place_json(place: PlaceRef) -> dict[str, Any]:
+    lat, lon = place_coords(place)
+    r = place.resolved
+    out: dict[str, Any] = {"name": place.name, "status": place_status(place), "lat": lat, "lon": lon}
+    if r is not None:
+        out["resolved_name"] = r.name
+        out["country"] = r.country
+        out["kind"] = r.kind
+        out["geonameid"] = r.geonameid
+        out["candidates"] = [
+            {"name": c.name, "lat": c.lat, "lon": c.lon, "country": c.country, "kind": c.kind,
+             "geonameid": c.geonameid, "score": c.score}
+            for c in r.candidates
+        ]
+    else:
+        out["candidates"] = []
+    return out
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "start": _date(event.start),
+        "end": _date(event.end),
+        "label": event.date_label(),
+        "precision": event.start.precision.value if event.start else None,
+        "approximate": bool(event.start and event.start.approximate),
+        "group": event.group,
+        "tags": list(event.tags),
+        "places": [place_json(p) for p in event.places],
+        "text": event.text,
+        "sources": [{"url": s.url, "title": s.title} for s in event.sources],
+        "media": (
+            {"url": event.media.url, "caption": event.media.caption, "credit": event.media.credit,
+             "alt": event.media.alt, "link": event.media.link}
+            if event.media else None
+        ),
+    }
+
+
+def _era_json(era: Era) -> dict[str, Any]:
+    return {"title": era.title, "start": _date(era.start), "end": _date(era.end),
+            "colour": era.colour, "text": era.text}
+
+
+def story_json(story: Story, slug: str) -> dict[str, Any]:
+    """The public JSON of ``/api/stories/<slug>``: events in order, undated apart, eras."""
+    return {
+        "ok": True,
+        "slug": slug,
+        "title": story.title,
+        "summary": story.summary,
+        "byline": story.byline,
+        "language": story.language,
+        "events": [event_json(e) for e in story.dated_events],
+        "undated": [event_json(e) for e in story.undated_events],
+        "eras": [_era_json(e) for e in story.eras],
+    }
+
+
+def _safe_url(url: str | None) -> str | None:
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def event_detail(event: Event) -> dict[str, Any]:
+    """What the panel shows beyond the compact row: rendered text, sources, candidates."""
+    return {
+        "id": event.id,
+        "html": render_markdown(event.text),
+        "tags": list(event.tags),
+        "places": [place_json(p) for p in event.places],
+        "sources": [{"url": _safe_url(s.url), "title": s.title or s.url} for s in event.sources
+                    if s.url or s.title],
+        "media": (
+            {"url": _safe_url(event.media.link or event.media.url),
+             "caption": event.media.caption or event.media.title or event.media.alt,
+             "credit": event.media.credit}
+            if event.media else None
+        ),
+    }
+
+
+def _row(event: Event, index: int, groups: dict[str | None, int], inline: bool) -> dict[str, Any]:
+    """One compact row, also the Vega datum: short keys because there may be 100,000."""
+    start, end = event.start, event.end
+    places = []
+    flagged = 0
+    for p in event.places:
+        lat, lon = place_coords(p)
+        status = place_status(p)
+        if status in ("ambiguous", "unresolved") or lat is None:
+            flagged = 1
+        places.append([None if lat is None else round(lat, 5), None if lon is None else round(lon, 5),
+                       _STATUS_CODE.get(status, 3), p.name])
+    row: dict[str, Any] = {
+        "i": index,
+        "id": event.id,
+        "t": event.title,
+        "d": event.date_label(),
+        "g": groups[event.group],
+        "p": places,
+    }
+    if start is not None:
+        row["s"] = round(start.position, 6)
+        stop = end if end is not None and end != start else None
+        if stop is not None:
+            row["e"] = round(stop.end_position(), 6)
+        # the period a date names ("1939" is all of 1939): the width of its fuzzy mark
+        row["pe"] = round((stop or start).end_position(), 6)
+        if start.approximate or (stop is not None and stop.approximate):
+            row["a"] = 1
+    if flagged:
+        row["f"] = 1
+    if inline:
+        row["x"] = event_detail(event)
+    return row
+
+
+def page_data(story: Story, slug: str, *, inline_text: bool | None = None) -> dict[str, Any]:
+    """Everything the glue script needs, as one JSON value for a ``<script type=application/json>``."""
+    dated = story.dated_events
+    undated = story.undated_events
+    if inline_text is None:
+        inline_text = len(story.events) <= INLINE_TEXT_LIMIT
+    groups: dict[str | None, int] = {}
+    for e in dated + undated:
+        groups.setdefault(e.group, len(groups))
+    rows = [_row(e, i, groups, inline_text) for i, e in enumerate(dated)]
+    urows = [_row(e, len(rows) + i, groups, inline_text) for i, e in enumerate(undated)]
+    eras = [
+        {"t": era.title, "s": round(era.start.position, 6), "e": round(era.end.end_position(), 6),
+         "c": era.colour, "d": f"{era.start.label()} – {era.end.label()}"}
+        for era in story.eras
+    ]
+    return {
+        "slug": slug,
+        "title": story.title,
+        "groups": [g if g is not None else "" for g in groups],
+        "palette": PALETTE,
+        "events": rows,
+        "undated": urows,
+        "eras": eras,
+        "inlineText": inline_text,
+    }

@@ -1,0 +1,727 @@
+/* chronoatlas glue: links the folium/Leaflet map, the Vega-Lite timeline, the panel and the
+ * event list, and exposes window.chronoatlas (and, inside an iframe, the same by postMessage).
+ *
+ * Story text is untrusted: it reaches the page only through textContent, attributes set
+ * with setAttribute, or (event text) HTML already sanitised on the server by nh3.
+ */
+(function () {
+  "use strict";
+
+  var $ = function (id) { return document.getElementById(id); };
+  var data = JSON.parse($("ca-data").textContent);
+  var config = JSON.parse($("ca-config").textContent);
+  var options = config.options || {};
+  var events = data.events;            // dated, in the story's total order
+  var undated = data.undated;          // kept apart, never dropped
+  var all = events.concat(undated);
+  var byId = new Map();
+  all.forEach(function (e) { byId.set(e.id, e); });
+  var groups = data.groups;
+  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var inFrame = window.parent !== window;
+
+  var state = { current: null, window: null, playing: null };
+  var handlers = { select: [], window: [], ready: [] };
+  var view = null;
+  var map = window[config.names.map];
+
+  // ---------------------------------------------------------------- events ----------
+  function on(name, fn) {
+    if (!handlers[name]) throw new Error("chronoatlas.on: unknown event " + name + " (use select or window)");
+    handlers[name].push(fn);
+    return api;
+  }
+  function emit(name, detail) {
+    handlers[name].forEach(function (fn) {
+      try { fn(detail); } catch (err) { console.warn("chronoatlas listener failed", err); }
+    });
+    if (inFrame) {
+      var message = { chronoatlas: name, slug: config.slug };
+      Object.keys(detail || {}).forEach(function (k) { message[k] = detail[k]; });
+      window.parent.postMessage(message, "*");
+    }
+  }
+  function announce(text) {
+    var live = $("ca-live");
+    live.textContent = "";
+    // a new text node so screen readers announce repeats too
+    window.setTimeout(function () { live.textContent = text; }, 30);
+  }
+  function groupClass(ev) { return "ca-g" + (ev.g % 8); }
+  function located(ev) { return ev.p.filter(function (p) { return p[0] !== null && p[1] !== null; }); }
+  var STATUS = ["resolved", "pinned", "ambiguous", "unresolved"];
+
+  // ---------------------------------------------------------------- map -------------
+  var markerLayer, markerEntries = [], selectionLayer, routeLayer, labelsLayer, clustered = false;
+  var mapReady;
+
+  function makeIcon(cls, flagged) {
+    return L.divIcon({ className: "ca-marker " + cls + (flagged ? " ca-marker-flagged" : ""),
+                       iconSize: [14, 14], iconAnchor: [7, 7], popupAnchor: [0, -8] });
+  }
+
+  function popupFor(ev) {
+    return function () {
+      var box = document.createElement("div");
+      box.className = "ca-popup";
+      var h = document.createElement("h3");
+      h.textContent = ev.t;
+      var p = document.createElement("p");
+      p.textContent = ev.d;
+      box.appendChild(h);
+      box.appendChild(p);
+      return box;
+    };
+  }
+
+  function buildMarkers() {
+    var icons = {};
+    var count = 0;
+    all.forEach(function (ev) { count += located(ev).length; });
+    clustered = count > 150 && typeof L.markerClusterGroup === "function";
+    markerLayer = clustered
+      ? L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 120, chunkDelay: 10,
+                               maxClusterRadius: 50, spiderfyOnMaxZoom: true,
+                               showCoverageOnHover: false })
+      : L.featureGroup();
+    all.forEach(function (ev) {
+      located(ev).forEach(function (p) {
+        var flagged = p[2] >= 2;
+        var key = ev.g % 8 + (flagged ? "f" : "");
+        var icon = icons[key] || (icons[key] = makeIcon(groupClass(ev), flagged));
+        var marker = L.marker([p[0], p[1]], { icon: icon, keyboard: true, title: ev.t + " (" + ev.d + ")",
+                                               riseOnHover: true });
+        marker.caEvent = ev;
+        marker.on("click", function () { select(ev.id, { source: "map" }); });
+        marker.bindPopup(popupFor(ev), { autoPan: false });
+        markerEntries.push(marker);
+      });
+    });
+    markerLayer.addTo(map);
+    return new Promise(function (resolve) {
+      if (clustered) {
+        markerLayer.options.chunkProgress = function (done, total) { if (done >= total) resolve(); };
+        markerLayer.addLayers(markerEntries);
+        if (!markerEntries.length) resolve();
+      } else {
+        markerEntries.forEach(function (m) { markerLayer.addLayer(m); });
+        resolve();
+      }
+    });
+  }
+
+  function filterMarkers() {
+    var w = state.window;
+    var keep = w ? markerEntries.filter(function (m) {
+      var ev = m.caEvent;
+      if (ev.s === undefined) return true;  // undated events stay on the map
+      var end = ev.e !== undefined ? ev.e : ev.pe;
+      return end >= w[0] && ev.s <= w[1];
+    }) : markerEntries;
+    if (clustered) {
+      markerLayer.clearLayers();
+      markerLayer.addLayers(keep);
+    } else {
+      markerLayer.clearLayers();
+      keep.forEach(function (m) { markerLayer.addLayer(m); });
+    }
+  }
+
+  function loadBasemap() {
+    var inline = $("ca-basemap");
+    var got = inline
+      ? Promise.resolve(JSON.parse(inline.textContent))
+      : fetch(config.basemapUrl, { credentials: "same-origin" }).then(function (r) {
+          if (!r.ok) throw new Error("basemap: HTTP " + r.status);
+          return r.json();
+        });
+    return got.then(function (b) {
+      window[config.names.land].addData(b.land);
+      window[config.names.borders].addData(b.countries);
+      // drawn after the story's areas arrived: put the basemap back underneath them
+      window[config.names.borders].bringToBack();
+      window[config.names.land].bringToBack();
+      labelsLayer = L.layerGroup();
+      b.labels.forEach(function (l) {
+        var el = document.createElement("span");
+        el.textContent = l.name;
+        L.marker([l.lat, l.lon], {
+          icon: L.divIcon({ className: "ca-country-label", html: el, iconSize: null }),
+          interactive: false, keyboard: false
+        }).addTo(labelsLayer);
+      });
+      var toggleLabels = function () {
+        if (map.getZoom() >= 3) labelsLayer.addTo(map); else labelsLayer.remove();
+      };
+      map.on("zoomend", toggleLabels);
+      toggleLabels();
+      if (map.attributionControl) map.attributionControl.addAttribution(b.attribution || "Natural Earth");
+    }).catch(function (err) {
+      console.warn("chronoatlas: offline basemap not loaded", err);
+    });
+  }
+
+  function buildLayers() {
+    var offline = L.layerGroup();
+    var bases = { "Offline map (Natural Earth)": offline };
+    offline.addTo(map);
+    Object.keys(config.names.tiles || {}).forEach(function (name) {
+      var layer = window[config.names.tiles[name]];
+      var failures = 0;
+      layer.on("tileerror", function () {
+        failures += 1;
+        if (failures === 4 && map.hasLayer(layer)) {
+          map.removeLayer(layer);
+          offline.addTo(map);
+          announce("Map tiles could not load; showing the offline map.");
+        }
+      });
+      layer.on("add", function () { failures = 0; });
+      bases[name] = layer;
+    });
+    var overlays = { "Events": markerLayer };
+    var areas = window[config.names.areas];
+    if (areas && areas.getLayers().length) {
+      overlays["Areas and rivers"] = areas;
+      areas.eachLayer(function (layer) {
+        var ids = layer.feature && layer.feature.properties && layer.feature.properties.events;
+        if (ids && ids.length) layer.on("click", function () { select(ids[0], { source: "map" }); });
+      });
+    }
+    var line = events.map(function (ev) { var p = located(ev)[0]; return p ? [p[0], p[1]] : null; })
+      .filter(Boolean);
+    if (line.length > 1 && line.length <= 20000) {
+      routeLayer = L.polyline(line, { color: "#555", weight: 1.5, dashArray: "4 4", interactive: false });
+      overlays["Route in time order"] = routeLayer;
+      if (config.route) routeLayer.addTo(map);
+    }
+    selectionLayer = L.layerGroup().addTo(map);
+    L.control.layers(bases, overlays, { collapsed: true }).addTo(map);
+  }
+
+  function fitAll() {
+    var pts = [];
+    all.forEach(function (ev) { located(ev).forEach(function (p) { pts.push([p[0], p[1]]); }); });
+    if (pts.length > 5000) pts = pts.filter(function (_, i) { return i % Math.ceil(pts.length / 5000) === 0; });
+    if (pts.length === 1) map.setView(pts[0], 5, { animate: false });
+    else if (pts.length) map.fitBounds(L.latLngBounds(pts), { padding: [30, 30], maxZoom: 6, animate: false });
+  }
+
+  function showOnMap(ev) {
+    selectionLayer.clearLayers();
+    var pts = located(ev);
+    pts.forEach(function (p) {
+      L.circleMarker([p[0], p[1]], { radius: 13, color: "#d14900", weight: 3, fill: false,
+                                     interactive: false }).addTo(selectionLayer);
+    });
+    if (!pts.length) return;
+    // Centre on the first place (the author's main one); zoom out far enough to show the
+    // others around it.
+    var c = [pts[0][0], pts[0][1]];
+    var zoom = Math.max(map.getZoom(), 5);
+    if (pts.length > 1) {
+      var bounds = L.latLngBounds([c]);
+      pts.forEach(function (p) {
+        bounds.extend([p[0], p[1]]);
+        bounds.extend([2 * c[0] - p[0], 2 * c[1] - p[1]]);
+      });
+      zoom = Math.min(7, map.getBoundsZoom(bounds, false, L.point(40, 40)));
+    }
+    map.setView(c, zoom, { animate: false });
+  }
+
+  // ---------------------------------------------------------------- timeline --------
+  var timelineReady;
+  var fullExtent = {};
+  (config.spec.params || []).forEach(function (p) { fullExtent[p.name] = p.value; });
+  var tip;
+
+  function timelineWidth() {
+    var el = $("ca-timeline");
+    return Math.max(240, (el.clientWidth || 800) - 110);
+  }
+
+  function buildTimeline() {
+    var el = $("ca-timeline");
+    if (!events.length || typeof vegaEmbed !== "function") {
+      el.hidden = true;
+      return Promise.resolve(null);
+    }
+    var spec = config.spec;
+    spec.datasets = { events: events, eras: data.eras };
+    var width = timelineWidth();
+    spec.vconcat.forEach(function (c) { c.width = width; });
+    return vegaEmbed(el, spec, {
+      mode: "vega-lite", renderer: "canvas", actions: false, defaultStyle: false, tooltip: false,
+      ast: true, expr: vegaInterpreter.expressionInterpreter, logLevel: vega.Warn
+    }).then(function (result) {
+      view = result.view;
+      tip = document.createElement("div");
+      tip.className = "ca-tooltip";
+      tip.hidden = true;
+      tip.setAttribute("role", "presentation");
+      document.body.appendChild(tip);
+      view.addEventListener("click", function (evt, item) {
+        var d = item && item.datum;
+        if (d && typeof d.id === "string" && byId.has(d.id)) select(d.id, { source: "timeline" });
+      });
+      view.addEventListener("mousemove", function (evt, item) {
+        var d = item && item.datum;
+        if (d && typeof d.id === "string" && byId.has(d.id)) {
+          tip.textContent = d.t + " · " + d.d;
+          tip.hidden = false;
+          tip.style.left = (evt.clientX + 12) + "px";
+          tip.style.top = (evt.clientY + 12) + "px";
+        } else if (d && d.t && d.d && d.id === undefined) {
+          tip.textContent = d.t + " · " + d.d;  // an era band
+          tip.hidden = false;
+          tip.style.left = (evt.clientX + 12) + "px";
+          tip.style.top = (evt.clientY + 12) + "px";
+        } else {
+          tip.hidden = true;
+        }
+      });
+      view.addEventListener("mouseout", function () { tip.hidden = true; });
+      var pending = null;
+      view.addSignalListener("brush", function (name, value) {
+        // never run the view inside its own listener: defer, and debounce the drag
+        window.clearTimeout(pending);
+        pending = window.setTimeout(function () {
+          var range = null;
+          Object.keys(value || {}).forEach(function (k) {
+            if (Array.isArray(value[k]) && value[k].length === 2) range = value[k];
+          });
+          if (range) setWindow(Math.min(range[0], range[1]), Math.max(range[0], range[1]), { source: "brush" });
+          else setWindow(null, null, { source: "brush" });
+        }, 120);
+      });
+      return view;
+    }).catch(function (err) {
+      console.warn("chronoatlas: timeline not drawn", err);
+      el.textContent = "The timeline could not be drawn; the event list below has every event.";
+      return null;
+    });
+  }
+
+  // ---------------------------------------------------------------- panel + list ----
+  function placeLine(p) {
+    var li = document.createElement("li");
+    var status = STATUS[p[2]] || "unresolved";
+    li.className = "ca-status-" + status;
+    li.textContent = p[3] + (status === "resolved" || status === "pinned" ? "" :
+      status === "ambiguous" ? " (ambiguous place)" : " (place not found)");
+    return li;
+  }
+
+  function fillDetail(ev, detail) {
+    if (state.current !== ev.id) return;
+    var text = $("ca-panel-text");
+    // server-side sanitised (markdown-it-py + nh3): the one place HTML is written.
+    text.innerHTML = detail.html || "";
+    var placesEl = $("ca-panel-places");
+    if (detail.places && detail.places.length) {
+      placesEl.textContent = "";
+      detail.places.forEach(function (p) {
+        var li = document.createElement("li");
+        li.className = "ca-status-" + p.status;
+        var label = p.name;
+        if (p.resolved_name && p.resolved_name !== p.name) label += " → " + p.resolved_name;
+        if (p.country) label += ", " + p.country;
+        if (p.status === "ambiguous" || p.status === "unresolved") {
+          label += p.status === "ambiguous" ? " (ambiguous" : " (not found";
+          if (p.candidates && p.candidates.length) {
+            label += "; candidates: " + p.candidates.slice(0, 5).map(function (c) {
+              return c.name + (c.country ? " (" + c.country + ")" : "");
+            }).join(", ");
+          }
+          label += ")";
+        }
+        li.textContent = label;
+        placesEl.appendChild(li);
+      });
+    }
+    var sources = $("ca-panel-sources");
+    sources.textContent = "";
+    (detail.sources || []).forEach(function (s) {
+      var li = document.createElement("li");
+      if (s.url) {
+        var a = document.createElement("a");
+        a.href = s.url;
+        a.rel = "noopener noreferrer nofollow";
+        a.textContent = s.title || s.url;
+        li.appendChild(a);
+      } else {
+        li.textContent = s.title;
+      }
+      sources.appendChild(li);
+    });
+    if (detail.media && detail.media.url) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = detail.media.url;
+      a.rel = "noopener noreferrer nofollow";
+      a.textContent = "Media: " + (detail.media.caption || detail.media.url);
+      li.appendChild(a);
+      sources.appendChild(li);
+    }
+  }
+
+  function showPanel(ev) {
+    $("ca-panel-title").textContent = ev.t;
+    $("ca-panel-date").textContent = ev.d;
+    var placesEl = $("ca-panel-places");
+    placesEl.textContent = "";
+    ev.p.forEach(function (p) { placesEl.appendChild(placeLine(p)); });
+    $("ca-panel-text").textContent = "";
+    $("ca-panel-sources").textContent = "";
+    if (ev.x) {
+      fillDetail(ev, ev.x);
+    } else {
+      fetch(config.detailUrl.replace("__ID__", encodeURIComponent(ev.id)), { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (detail) { if (detail) { ev.x = detail; fillDetail(ev, detail); } })
+        .catch(function () { /* the panel keeps title, date and places */ });
+    }
+  }
+
+  var LIST_LIMIT = 1000, LIST_SPAN = 250;
+
+  function inWindow(ev) {
+    var w = state.window;
+    if (!w || ev.s === undefined) return true;
+    var end = ev.e !== undefined ? ev.e : ev.pe;
+    return end >= w[0] && ev.s <= w[1];
+  }
+
+  function listItem(ev) {
+    var li = document.createElement("li");
+    li.dataset.id = ev.id;
+    if (ev.id === state.current) li.className = "ca-current";
+    var b = document.createElement("button");
+    b.type = "button";
+    b.dataset.id = ev.id;
+    if (ev.id === state.current) b.setAttribute("aria-current", "true");
+    var sw = document.createElement("span");
+    sw.className = "ca-swatch " + groupClass(ev);
+    sw.setAttribute("aria-hidden", "true");
+    var date = document.createElement("span");
+    date.className = "ca-list-date";
+    date.textContent = ev.d;
+    var title = document.createElement("span");
+    title.className = "ca-list-title";
+    title.textContent = ev.t;
+    b.appendChild(sw);
+    b.appendChild(date);
+    b.appendChild(title);
+    if (ev.f) {
+      var flag = document.createElement("span");
+      flag.className = "ca-flag";
+      var names = ev.p.filter(function (p) { return p[2] >= 2 || p[0] === null; })
+        .map(function (p) { return p[3]; });
+      flag.textContent = "⚑ place " + (names.length ? "“" + names.join("”, “") + "” " : "") + "unresolved or ambiguous";
+      b.appendChild(flag);
+    }
+    if (groups[ev.g]) {
+      var g = document.createElement("span");
+      g.className = "ca-visually-hidden";
+      g.textContent = " (" + groups[ev.g] + ")";
+      b.appendChild(g);
+    }
+    li.appendChild(b);
+    return li;
+  }
+
+  function renderList() {
+    var list = $("ca-list");
+    var visible = events.filter(inWindow);
+    var shown = visible;
+    var note = "";
+    if (visible.length > LIST_LIMIT) {
+      var at = 0;
+      if (state.current) {
+        var idx = visible.findIndex(function (e) { return e.id === state.current; });
+        if (idx > 0) at = Math.max(0, idx - LIST_SPAN);
+      }
+      shown = visible.slice(at, at + 2 * LIST_SPAN);
+      note = "Showing events " + (at + 1) + "–" + (at + shown.length) + " of " + visible.length +
+        (state.window ? " in the chosen time window" : "") +
+        ". Previous and Next step through all of them; brush the timeline to narrow the window.";
+    } else if (state.window) {
+      note = visible.length + " of " + events.length + " dated events in the chosen time window.";
+    }
+    $("ca-list-note").textContent = note;
+    var frag = document.createDocumentFragment();
+    shown.forEach(function (ev) { frag.appendChild(listItem(ev)); });
+    list.textContent = "";
+    list.appendChild(frag);
+    var ul = $("ca-undated");
+    if (!ul.childElementCount && undated.length) {
+      var f2 = document.createDocumentFragment();
+      undated.slice(0, LIST_LIMIT).forEach(function (ev) { f2.appendChild(listItem(ev)); });
+      ul.appendChild(f2);
+    }
+  }
+
+  function markListCurrent(focus) {
+    var prev = document.querySelectorAll(".ca-list-items li.ca-current");
+    prev.forEach(function (li) {
+      li.classList.remove("ca-current");
+      li.firstChild.removeAttribute("aria-current");
+    });
+    var li = findListItem(state.current);
+    if (!li) { renderList(); li = findListItem(state.current); }
+    if (!li) return;
+    li.classList.add("ca-current");
+    li.firstChild.setAttribute("aria-current", "true");
+    var box = li.parentElement;
+    if (box && (li.offsetTop < box.scrollTop || li.offsetTop > box.scrollTop + box.clientHeight - li.offsetHeight)) {
+      box.scrollTop = li.offsetTop - box.clientHeight / 3;
+    }
+    if (focus) li.firstChild.focus({ preventScroll: true });
+  }
+
+  function findListItem(id) {
+    var items = document.querySelectorAll(".ca-list-items li");
+    for (var i = 0; i < items.length; i++) if (items[i].dataset.id === id) return items[i];
+    return null;
+  }
+
+  // ---------------------------------------------------------------- selection -------
+  function indexOf(id) {
+    for (var i = 0; i < all.length; i++) if (all[i].id === id) return i;
+    return -1;
+  }
+
+  function select(id, opts) {
+    opts = opts || {};
+    var ev = byId.get(id);
+    if (!ev) return false;
+    state.current = id;
+    if (ev.s !== undefined && state.window && !inWindow(ev)) {
+      var half = (state.window[1] - state.window[0]) / 2;
+      setWindow(ev.s - half, ev.s + half, { source: "select", quiet: true });
+    }
+    showPanel(ev);
+    if (map) showOnMap(ev);
+    if (view) view.signal("cur", id).runAsync();
+    markListCurrent(opts.focusList);
+    if (!opts.keepUrl) {
+      history.replaceState(history.state, "", location.pathname + location.search + "#event=" + encodeURIComponent(id));
+    }
+    var i = indexOf(id);
+    var place = ev.p.length ? " at " + ev.p.map(function (p) { return p[3]; }).join(", ") : "";
+    announce(ev.t + ", " + ev.d + place + ". Event " + (i + 1) + " of " + all.length + ".");
+    emit("select", { id: id, title: ev.t, date: ev.d, source: opts.source || "api" });
+    return true;
+  }
+
+  function step(delta, opts) {
+    if (!all.length) return null;
+    var i = state.current ? indexOf(state.current) : -1;
+    var j = i < 0 ? (delta > 0 ? 0 : all.length - 1) : i + delta;
+    if (j < 0 || j >= all.length) return state.current;
+    select(all[j].id, opts);
+    return state.current;
+  }
+  function next(opts) { return step(1, opts); }
+  function prev(opts) { return step(-1, opts); }
+
+  function play() {
+    if (state.playing || !all.length) return;
+    if (indexOf(state.current) >= all.length - 1) select(all[0].id);
+    else if (!state.current) select(all[0].id);
+    state.playing = window.setInterval(function () {
+      if (indexOf(state.current) >= all.length - 1) { pause(); return; }
+      next();
+    }, 1800);
+    $("ca-play").setAttribute("aria-pressed", "true");
+    $("ca-play").textContent = "Pause";
+  }
+  function pause() {
+    if (state.playing) window.clearInterval(state.playing);
+    state.playing = null;
+    $("ca-play").setAttribute("aria-pressed", "false");
+    $("ca-play").textContent = "Play";
+  }
+
+  // ---------------------------------------------------------------- window ----------
+  function toNumber(v) {
+    if (v === null || v === undefined || v === "") return null;
+    if (typeof v === "number") return isFinite(v) ? v : null;
+    var s = String(v).trim();
+    var m = /^([+-]?\d+)(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+    if (m) {
+      var y = parseInt(m[1], 10), mo = m[2] ? parseInt(m[2], 10) - 1 : 0, d = m[3] ? parseInt(m[3], 10) - 1 : 0;
+      var cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+      return y + (cum[mo] + d) / 365.25;
+    }
+    var n = Number(s);
+    return isFinite(n) ? n : null;
+  }
+
+  function isoOf(pos) {
+    var y = Math.floor(pos);
+    var frac = pos - y;
+    var year = (y < 0 ? "-" : "") + String(Math.abs(y)).padStart(4, "0");
+    if (frac < 1 / 366) return year;
+    var doy = Math.floor(frac * 365.25), cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+    var mo = 0;
+    while (mo < 11 && doy >= cum[mo + 1]) mo++;
+    return year + "-" + String(mo + 1).padStart(2, "0") + "-" + String(Math.min(28, doy - cum[mo] + 1)).padStart(2, "0");
+  }
+
+  function setWindow(from, to, opts) {
+    opts = opts || {};
+    var a = toNumber(from), b = toNumber(to);
+    if (a !== null && b !== null && b < a) { var t = a; a = b; b = t; }
+    state.window = (a === null && b === null) ? null : [a === null ? -Infinity : a, b === null ? Infinity : b];
+    if (view) {
+      var lo = state.window && isFinite(state.window[0]) ? state.window[0] : fullExtent.wmin;
+      var hi = state.window && isFinite(state.window[1]) ? state.window[1] : fullExtent.wmax;
+      view.signal("wmin", lo).signal("wmax", hi).runAsync();
+    }
+    if (map) filterMarkers();
+    renderList();
+    if (state.current) markListCurrent(false);
+    var label = $("ca-window-label");
+    var showAll = $("ca-show-all");
+    if (state.window) {
+      label.textContent = "Showing " + windowText(state.window);
+      showAll.hidden = false;
+    } else {
+      label.textContent = "";
+      showAll.hidden = true;
+    }
+    var params = new URLSearchParams(location.search);
+    if (state.window && isFinite(state.window[0])) params.set("from", isoOf(state.window[0])); else params.delete("from");
+    if (state.window && isFinite(state.window[1])) params.set("to", isoOf(state.window[1])); else params.delete("to");
+    var qs = params.toString();
+    history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
+    var detail = { from: state.window ? state.window[0] : null, to: state.window ? state.window[1] : null,
+                   source: opts.source || "api" };
+    if (!opts.quiet) announce(state.window ? "Time window " + windowText(state.window) : "All dates shown");
+    emit("window", detail);
+  }
+
+  function yearText(pos) {
+    var y = Math.floor(pos);
+    return y <= 0 ? (1 - y) + " BCE" : String(y);
+  }
+  function windowText(w) {
+    return (isFinite(w[0]) ? yearText(w[0]) : "…") + " – " + (isFinite(w[1]) ? yearText(w[1]) : "…");
+  }
+
+  // ---------------------------------------------------------------- wiring ----------
+  function wireControls() {
+    var hasEvents = all.length > 0;
+    ["ca-prev", "ca-next", "ca-play"].forEach(function (id) { $(id).disabled = !hasEvents; });
+    $("ca-prev").addEventListener("click", function () { prev(); });
+    $("ca-next").addEventListener("click", function () { next(); });
+    $("ca-play").addEventListener("click", function () { if (state.playing) pause(); else play(); });
+    $("ca-show-all").addEventListener("click", function () { setWindow(null, null, { source: "button" }); });
+    ["ca-list", "ca-undated"].forEach(function (id) {
+      $(id).addEventListener("click", function (e) {
+        var b = e.target.closest("button[data-id]");
+        if (b) select(b.dataset.id, { source: "list", focusList: true });
+      });
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      var t = e.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      if (t && t.closest && t.closest(".leaflet-container") && !t.classList.contains("ca-marker")) return;
+      var inList = t && t.closest && t.closest(".ca-list-items");
+      if (e.key === "ArrowRight" || (inList && e.key === "ArrowDown")) {
+        next({ focusList: !!inList, source: "keyboard" }); e.preventDefault();
+      } else if (e.key === "ArrowLeft" || (inList && e.key === "ArrowUp")) {
+        prev({ focusList: !!inList, source: "keyboard" }); e.preventDefault();
+      } else if (e.key === "Home" && inList) {
+        if (all.length) select(all[0].id, { focusList: true, source: "keyboard" }); e.preventDefault();
+      } else if (e.key === "End" && inList) {
+        if (all.length) select(all[all.length - 1].id, { focusList: true, source: "keyboard" }); e.preventDefault();
+      }
+    });
+    window.addEventListener("hashchange", function () {
+      var id = hashEvent();
+      if (id && id !== state.current) select(id, { keepUrl: true, source: "url" });
+    });
+    if (options.height) {
+      var stage = document.querySelector(".ca-stage");
+      if (stage) stage.style.height = Math.round(options.height * 0.6) + "px";
+    }
+  }
+
+  function hashEvent() {
+    var m = /(?:^#|&)event=([^&]*)/.exec(location.hash);
+    if (!m) return null;
+    try { return decodeURIComponent(m[1]); } catch (err) { return null; }
+  }
+
+  function restoreState() {
+    var init = config.initial || {};
+    if (init.from !== undefined || init.to !== undefined) {
+      setWindow(init.from === undefined ? null : init.from, init.to === undefined ? null : init.to,
+                { source: "url", quiet: true });
+    }
+    var id = hashEvent() || init.event;
+    if (id && byId.has(id)) { select(id, { keepUrl: !!hashEvent(), source: "url" }); return; }
+    if (init.date !== undefined && events.length) {
+      var found = events.find(function (e) { return e.s >= init.date; }) || events[events.length - 1];
+      select(found.id, { source: "url" });
+    }
+  }
+
+  function onMessage(e) {
+    var m = e.data;
+    if (!m || typeof m !== "object" || typeof m.chronoatlas !== "string") return;
+    var commands = { goTo: goTo, next: next, prev: prev, setWindow: setWindow, play: play, pause: pause,
+                     current: function () { return state.current; } };
+    var fn = commands[m.chronoatlas];
+    if (!fn) return;
+    var args = Array.isArray(m.args) ? m.args.slice(0, 2) : [];
+    var value = fn.apply(null, args);
+    if (e.source && typeof e.source.postMessage === "function") {
+      var plain = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+      e.source.postMessage({ chronoatlas: "result", command: m.chronoatlas, requestId: m.requestId,
+                             value: plain ? value : null },
+                           e.origin === "null" ? "*" : e.origin);
+    }
+  }
+
+  function goTo(id) { return select(String(id), { source: "api" }) ? state.current : null; }
+
+  var api = {
+    goTo: goTo,
+    next: function () { return next({ source: "api" }); },
+    prev: function () { return prev({ source: "api" }); },
+    current: function () { return state.current; },
+    setWindow: function (from, to) { setWindow(from, to, { source: "api" }); return api; },
+    play: play,
+    pause: pause,
+    on: on,
+    get map() { return map; },
+    get view() { return view; },
+    get window() { return state.window ? state.window.slice() : null; },
+    events: function () { return all.map(function (e) { return e.id; }); },
+    ready: null
+  };
+  window.chronoatlas = api;
+
+  wireControls();
+  renderList();
+  if (map) {
+    mapReady = buildMarkers().then(buildLayers);
+    loadBasemap();
+  } else {
+    mapReady = Promise.resolve();
+  }
+  timelineReady = buildTimeline();
+  api.ready = Promise.all([mapReady, timelineReady]).then(function () {
+    if (!hashEvent() && !(config.initial && config.initial.event)) fitAll();
+    restoreState();
+    document.documentElement.setAttribute("data-chronoatlas", "ready");
+    emit("ready", { events: all.length });
+    return api;
+  });
+  if (inFrame) window.addEventListener("message", onMessage);
+})();

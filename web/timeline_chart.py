@@ -1,0 +1,114 @@
+"""The timeline as a Vega-Lite spec built with altair: lean, with data supplied by the page.
+
+The spec names its datasets ("events", "eras") but carries no rows: the glue script adds
+the page's JSON rows before embedding, so story text never passes through
+``Chart.to_html`` and a 100,000-event story costs one copy of the data, not two.
+
+Time is a quantitative axis of decimal years (:attr:`HistoricalDate.position`), because
+Vega's temporal scales cannot reach BCE or deep time; the tick labels are computed by a
+Vega expression ("490 BCE", "May 1939", "66 m years ago").
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import altair as alt
+
+from .data import PALETTE
+
+__all__ = ["timeline_spec", "AXIS_LABEL_EXPR"]
+
+
+def _year_label(y: str) -> str:
+    return (
+        f"({y} < -999999999 ? format((1950 - {y}) / 1e9, '.3~f') + ' bn years ago' : "
+        f"{y} < -99999 ? format((1950 - {y}) / 1e6, '.3~f') + ' m years ago' : "
+        f"{y} <= 0 ? format(1 - {y}, ',') + ' BCE' : "
+        f"{y} >= 10000 ? format({y}, ',') + ' CE' : '' + {y})"
+    )
+
+
+_V = "datum.value"
+_MONTHS = "['Jan','Feb','Mar','Apr','May','Jun','Jul','Aug','Sep','Oct','Nov','Dec']"
+_M12 = f"(({_V} - floor({_V})) * 12)"
+AXIS_LABEL_EXPR = (
+    f"abs({_V} - round({_V})) < 1e-6 ? {_year_label(f'round({_V})')} : "
+    f"(abs({_M12} - round({_M12})) < 0.02 ? '' : "
+    f"format(floor(({_M12} - floor({_M12} + 1e-9)) * 30.44) + 1, 'd') + ' ') + "
+    f"{_MONTHS}[min(11, floor({_M12} + 0.02))] + ' ' + {_year_label(f'floor({_V})')}"
+)
+
+
+def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
+                  height: int = 220, overview_height: int = 44) -> dict[str, Any]:
+    """A vconcat of the detail view (lanes per group, eras, points, ranges, fuzzy marks)
+    and an overview strip with a brush named ``brush``.
+
+    Signals the glue uses: ``wmin``/``wmax`` (the detail window), ``cur`` (the selected
+    event id), ``brush`` (the overview selection).
+    """
+    lo, hi = extent
+    if hi <= lo:
+        lo, hi = lo - 1, hi + 1
+    pad = (hi - lo) * 0.03
+    lo, hi = lo - pad, hi + pad
+    n = max(1, len(groups))
+    lanes = [g or "Events" for g in groups] or ["Events"]
+    colour = alt.Color("g:N", scale=alt.Scale(domain=list(range(n)),
+                                              range=[PALETTE[i % len(PALETTE)] for i in range(n)]),
+                       legend=None)
+    x = alt.X("s:Q", title=None,
+              scale=alt.Scale(domain=[alt.ExprRef("wmin"), alt.ExprRef("wmax")], zero=False, nice=False),
+              axis=alt.Axis(labelExpr=AXIS_LABEL_EXPR, labelOverlap=True, grid=True, tickCount=8))
+    y = alt.Y("g:O", title=None, scale=alt.Scale(domain=list(range(n)), paddingOuter=0.4),
+              axis=alt.Axis(labelExpr="lanes[datum.value] || ''", labelLimit=140, ticks=False,
+                            domain=False))
+
+    events = alt.Data(name="events")
+    eras = alt.Data(name="eras")
+    base = alt.Chart(events)
+
+    era_band = alt.Chart(eras).mark_rect(opacity=0.13, clip=True).encode(
+        x=alt.X("s:Q", scale=alt.Scale(domain=[alt.ExprRef("wmin"), alt.ExprRef("wmax")], zero=False, nice=False)),
+        x2="e:Q", color=alt.Color("c:N", scale=None),
+    )
+    era_label = alt.Chart(eras).mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10,
+                                          color="#444", clip=True, limit=160).encode(
+        x="s:Q", text="t:N", y=alt.value(0))
+    ranges = base.mark_bar(height=7, cornerRadius=3, opacity=0.75, clip=True, cursor="pointer").encode(
+        x=x, x2="e:Q", y=y, color=colour,
+    ).transform_filter("isValid(datum.e)")
+    fuzzy_outer = base.mark_point(filled=True, size=700, opacity=0.12, clip=True).encode(
+        x=x, y=y, color=colour).transform_filter("datum.a === 1")
+    fuzzy_inner = base.mark_point(filled=True, size=300, opacity=0.22, clip=True).encode(
+        x=x, y=y, color=colour).transform_filter("datum.a === 1")
+    points = base.mark_point(filled=True, size=80, opacity=0.9, stroke="white", strokeWidth=1,
+                             clip=True, cursor="pointer").encode(
+        x=x, y=y, color=colour, shape=alt.value("circle"))
+    flagged = base.mark_point(shape="diamond", filled=False, size=260, stroke="#B00020",
+                              strokeWidth=1.5, clip=True).encode(
+        x=x, y=y).transform_filter("datum.f === 1")
+    current = base.mark_point(shape="circle", filled=False, size=420, stroke="#111",
+                              strokeWidth=3, clip=True).encode(
+        x=x, y=y).transform_filter("datum.id === cur")
+
+    detail = alt.layer(era_band, era_label, ranges, fuzzy_outer, fuzzy_inner, points, flagged,
+                       current).properties(height=max(height, 36 * n), width=600)
+
+    brush = alt.selection_interval(name="brush", encodings=["x"])
+    overview = base.mark_bar(color="#7a8a99").encode(
+        x=alt.X("s:Q", bin=alt.Bin(maxbins=120, extent=[lo, hi]), title=None,
+                scale=alt.Scale(domain=[lo, hi], zero=False, nice=False),
+                axis=alt.Axis(labelExpr=AXIS_LABEL_EXPR, labelOverlap=True, tickCount=6)),
+        y=alt.Y("count():Q", title=None, axis=None),
+    ).add_params(brush).properties(height=overview_height, width=600)
+
+    chart = alt.vconcat(detail, overview, spacing=8).add_params(
+        alt.param(name="wmin", value=lo),
+        alt.param(name="wmax", value=hi),
+        alt.param(name="cur", value=""),
+        alt.param(name="lanes", value=lanes),
+    ).configure_view(stroke=None).configure_axis(labelFontSize=11)
+    spec = chart.to_dict(validate=True)
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return spec

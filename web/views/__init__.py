@@ -1,0 +1,1 @@
+"""Blueprints, one per area: the library, the story view, the embed view, the JSON API."""
