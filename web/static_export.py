@@ -210,7 +210,7 @@ def timeline_spec(story: Story, *, width: int = 900, title: bool = True,
         if e < lo or s > hi:
             continue
         s, e = max(s, lo), min(e, hi)
-        name = _truncate(era.title, 10, max(40.0, (e - s) * px - 6))
+        name = _truncate(era.title, 10, min(240.0, max(60.0, width - (s - lo) * px - 6)))
         x0, x1 = (s - lo) * px, (s - lo) * px + text_width(name, 10) + 8
         row = next((i for i, r in enumerate(era_rows) if all(x0 >= b or x1 <= a for a, b in r)), None)
         if row is None:
@@ -263,7 +263,7 @@ def timeline_spec(story: Story, *, width: int = 900, title: bool = True,
         y += LANE_HEAD + n_rows * ROW + 4 + LANE_GAP
     height = max(y, top + 40)
 
-    ticks = year_ticks(lo, hi, target=max(3, width // 110))
+    ticks = year_ticks(lo, hi, target=max(3, width // 80))
     xscale = {"domain": [lo, hi], "zero": False, "nice": False}
     x = {"field": "s", "type": "quantitative", "scale": xscale, "title": None,
          "axis": {"values": [t[0] for t in ticks], "labelExpr": _label_expr(ticks),
@@ -480,20 +480,20 @@ def map_spec(story: Story | PlaceTable, *, width: int = 900, height: int | None 
     lonlat = {"longitude": {"field": "lon", "type": "quantitative"},
               "latitude": {"field": "lat", "type": "quantitative"}}
     layers: list[dict[str, Any]] = [
-        {"data": {"sphere": True}, "mark": {"type": "geoshape", "fill": "#dbe9f4", "clip": True}},
+        {"data": {"sphere": True}, "mark": {"type": "geoshape", "fill": "#dbe9f4"}},
         {"data": {"graticule": {"step": [15, 15]}},
          "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.5, "filled": False,
-                  "clip": True}},
+}},
         {"data": {"values": _basemap(), "format": {"type": "topojson", "feature": "countries"}},
          "mark": {"type": "geoshape", "fill": "#f4f1ea", "stroke": "#a8a39a",
-                  "strokeWidth": 0.5, "clip": True}},
+                  "strokeWidth": 0.5}},
     ]
     if areas:
         layers.append({"data": {"values": {"type": "FeatureCollection",
                                            "features": list(areas.values())},
                                 "format": {"type": "json", "property": "features"}},
                        "mark": {"type": "geoshape", "fill": "#f6c85f", "fillOpacity": 0.35,
-                                "stroke": "#c99a2e", "strokeWidth": 0.8, "clip": True}})
+                                "stroke": "#c99a2e", "strokeWidth": 0.8}})
     if spots:
         layers.append({"data": {"values": list(spots.values())},
                        "mark": {"type": "circle", "stroke": "white", "strokeWidth": 1.2,
@@ -531,7 +531,10 @@ def map_spec(story: Story | PlaceTable, *, width: int = 900, height: int | None 
         "background": "white",
         "padding": 8,
         "config": {"view": {"stroke": "#999"}, "font": FONT},
-        "projection": {"type": "equalEarth", "fit": fit},
+        # clipExtent clips while projecting (cheap); mark "clip" makes the renderer clip
+        # every path (about 5x slower for the basemap).
+        "projection": {"type": "equalEarth", "fit": fit,
+                       "clipExtent": [[0, 0], [width, height]]},
         "layer": layers,
     }
     if title:
