@@ -1,0 +1,505 @@
+"""Toponyms in text: place mentions with character offsets, resolved with the whole
+document as context.
+
+Spotting is gazetteer-driven: capitalised word runs are cut into the longest n-grams whose
+normalised key the gazetteer knows, and a handful of general rules keep precision high:
+
+* capitalisation and sentence position (a common English word that is also a town only
+  counts with a locative cue: "in Reading", never "Reading the report");
+* person names (a title before a place, a given name used as one, a place hugged by
+  unknown capitalised words: "Paris Hilton", "President Obama", "Vladimir Putin");
+* organisations (a city inside a longer proper name: "Rome Statute", "Bank of England");
+  a country or region as the first word of a name still counts ("U.S. Army");
+* feature words extend a mention ("Khalkhin Gol River", "Lake Victoria", "Central Luzon");
+* demonyms ("Russian", "South African") are returned as weaker, ``adjective`` mentions.
+
+Small towns that may just be surnames need a cue (a locative preposition, "Town, State")
+or a resolution inside a country the document already mentions.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import threading
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+from weakref import WeakKeyDictionary
+
+from .model import Candidate, Resolution
+from .normalize import normalize
+
+__all__ = ["Mention", "spot", "Spotter"]
+
+MAX_NGRAM = 6
+MAX_TEXT_CHARS = 10_000_000  # longer text is cut (with the mentions of the first part)
+STRONG_CITY_POP = 100_000
+WEAK_MULTIWORD_POP = 2_000
+
+# (Dotted abbreviations first: "U.S.", "U.K.".)  Words may carry inner apostrophes (Xi'an).
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_ELISION = re.compile(r"^[a-z]['’][^\W\d_]")
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n\u2022|]|\s[-–—]\s")
+
+AREA_KINDS = frozenset({"country", "continent", "admin1", "historical-state", "region", "ocean",
+                        "sea"})
+MAJOR_KINDS = AREA_KINDS | frozenset({
+    "river", "lake", "desert", "mountain-range", "island", "peninsula", "gulf", "strait",
+    "canal", "battlefield", "historical-site", "landmark", "capital", "mountain"})
+
+_WORDS = lambda s: frozenset(s.split())  # noqa: E731
+
+# lower-case words that may join a place name's capitalised words
+CONNECTORS = _WORDS("of the de del della da do dos das di du des la le las los el and upon on "
+                    "am an der den y sur en")
+# sentence-initial words that are never part of a name
+FUNCTION = _WORDS("""
+a an the in at on of for from to by with without into onto upon over under after before
+since until during while when where whereas if unless because although though as and or but
+nor so yet this that these those there here then thus however meanwhile moreover also both
+either neither each every all some many most few several such no not only even still
+he she it we they i you his her its our their my your who whom whose which what why how
+is are was were be been being has have had do does did will would can could may might must
+shall should near outside inside across around about above below between among against
+according despite toward towards via through throughout within beyond along amid
+once last next earlier later today yesterday tomorrow tonight now currently recently
+officials authorities residents police health local regional national international
+""")
+LOCATIVES = _WORDS("in at near from to outside inside around across into toward towards via "
+                   "through throughout within visit visited visiting reached entered left leaving "
+                   "towns cities province state county village town city region district")
+TITLES = _WORDS("""
+president presidents mr mrs ms miss dr sir lord lady king queen prince princess pope emperor
+empress sultan sheikh senator sen congressman congresswoman rep representative governor gov
+mayor minister secretary chancellor premier general gen colonel col captain capt lieutenant lt
+sergeant sgt major officer detective judge justice chairman chairwoman chief rev reverend
+father brother sister saint st professor prof coach commander admiral ambassador spokesman
+spokeswoman spokesperson director ceo dean bishop archbishop cardinal rabbi imam ayatollah
+uncle aunt
+""")
+# words that may follow a place and keep it a place mention: "U.S. Army", "Texas Governor"
+ROLE = _WORDS("""
+president presidents vice prime minister ministers ministry secretary senator senators
+congressman congresswoman representative governor gov mayor premier ambassador embassy
+consulate consul government govt army navy marines military police forces force coast guard
+defence defense foreign health department dept parliament congress senate chancellor king
+queen prince princess emperor officials official authorities authority federal national
+provincial regional state states centers centres center centre food agriculture interior
+public supreme attorney treasury customs border agency institute institutes council
+cabinet administration office bureau service services commission commissioner people
+citizens residents fire emergency disease diseases medical hospital hospitals airport
+airports university universities highway route open cup championship league team squad
+""")
+FEATURE_SUFFIX = {
+    "river": "river", "desert": "desert", "mountains": "mountains", "mountain": "mountain",
+    "mount": "mountain", "lake": "lake", "sea": "sea", "ocean": "sea", "island": "island",
+    "islands": "island", "valley": "region", "province": "province", "region": "region",
+    "state": "state", "county": None, "district": None, "prefecture": None, "peninsula": None,
+    "gulf": None, "bay": None, "strait": None, "canal": None, "plateau": None, "basin": None,
+    "delta": None, "municipality": None, "city": "city", "territory": None, "oblast": None,
+    "governorate": None, "republic": "country", "coast": None, "hills": None, "range": None,
+    "falls": None, "river's": "river", "lakes": "lake",
+}
+FEATURE_PREFIX = {"lake": "lake", "mount": "mountain", "mt": "mountain", "cape": None,
+                  "port": None, "fort": None, "isle": "island", "gulf": None, "bay": None,
+                  "sea": "sea"}
+DIRECTIONS = _WORDS("north south east west northern southern eastern western central "
+                    "northeast northwest southeast southwest northeastern northwestern "
+                    "southeastern southwestern upper lower greater inner outer mid middle "
+                    "sub coastal rural metropolitan metro")
+# "X of <place>" where X makes it an organisation or a person, not the place
+ORG_OF = _WORDS("bank banks duke duchess earl baron baroness marquess count countess bishop "
+                "archbishop diocese archdiocese church cathedral museum university college "
+                "institute school academy society association club friends order knights "
+                "house band orchestra symphony bishops")
+# given names that are also places: "Jordan Peterson", "Paris Hilton", "Chad Smith"
+GIVEN_NAMES = _WORDS("""
+jordan paris georgia chad victoria florence austin orlando lincoln washington houston dallas
+tyler charlotte regina adelaide alexandria sydney denver troy salem eugene laurel marion
+clinton jackson madison hamilton warren sharon shelby chester beverly kingston milan vienna
+nancy santiago sofia kent chelsea brooklyn phoenix savannah dakota aurora camden carson
+cleveland easton everett jefferson logan mackenzie marshall mason preston quincy raleigh
+sheridan sterling winston york lorraine valencia elizabeth barbara helena augusta augustine
+raymond douglas howard ashley stanley florida india israel china asia america kenya
+""")
+STOP = _WORDS("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday god christ jesus christmas easter
+internet web i
+""")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place (or demonym) mention: ``text == document[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["place", "adjective"]
+    resolution: Resolution
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.resolution.best
+
+    @property
+    def status(self) -> str:
+        return self.resolution.status
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"start","end","text","name","lat","lon","country","kind","geonameid","score"}``
+        from the best candidate (nulls unless resolved), plus ``status``."""
+        b = self.resolution.best
+        return {
+            "start": self.start, "end": self.end, "text": self.text,
+            "name": b.name if b else None,
+            "lat": round(b.lat, 5) if b else None,
+            "lon": round(b.lon, 5) if b else None,
+            "country": b.country if b else None,
+            "kind": b.kind if b else None,
+            "geonameid": b.geonameid if b else None,
+            "score": round(b.score, 4) if b else None,
+            "status": self.resolution.status,
+        }
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What the gazetteer knows about one key, boiled down for the filters."""
+
+    area: bool      # some candidate is a country, region, sea...
+    major: bool     # some candidate is a famous kind (river, capital, landmark...)
+    pop: int        # largest city population among candidates
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    word: str
+    lower: str
+    cap: bool
+    initial: bool       # first word of a sentence
+    joined: bool        # separated from the previous token by one space or hyphen only
+    upper: bool         # an all-capital abbreviation (US, UK, DRC, U.S.)
+
+
+@dataclass
+class _Span:
+    i: int                  # first token of the matched name
+    j: int                  # last token of the matched name (inclusive)
+    info: _Info | None
+    adjective: str | None = None   # demonym key when this is an adjective mention
+    lo: int = 0                    # first token of the mention (after extensions)
+    hi: int = 0                    # last token of the mention
+    query: str = ""
+    weak: bool = False
+    cue: bool = False
+
+
+def _data_text(name: str) -> str:
+    return resources.files("gazetteer").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def demonym_table() -> dict[str, tuple[str, str | None]]:
+    """demonym (lower case, words joined by one space) -> (place name, ISO code or None)."""
+    rows = [line for line in _data_text("demonyms.csv").splitlines() if not line.startswith("#")]
+    out = {}
+    for row in csv.DictReader(io.StringIO("\n".join(rows))):
+        out[row["word"].strip().lower()] = (row["place"].strip(), row["country"].strip() or None)
+    return out
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    return frozenset(line.strip() for line in _data_text("common_words.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        word = m.group(0)
+        if word[-2:] in ("'s", "’s") and len(word) > 3:
+            word, end = word[:-2], end - 2
+        gap = text[prev_end:start]
+        if start > 0 and (text[start - 1] in "#@/_" or (
+                text[start - 1] == "." and start > 1 and text[start - 2].isalnum())):
+            prev_end = end
+            continue  # hashtags, handles, URLs
+        initial = not tokens or bool(_SENTENCE_BREAK.search(gap))
+        if tokens and tokens[-1].word.endswith(".") and not gap.strip() and tokens[-1].upper:
+            # "U.S. The ..." cannot be told from "the U.S. Army"; assume the sentence goes on
+            initial = False
+        joined = bool(tokens) and gap in (" ", "-", "\u00a0")
+        upper = word.isupper() and (len(word) <= 5 or "." in word)
+        cap = word[0].isupper() or bool(_ELISION.match(word))
+        tokens.append(_Token(start, end, word, word.lower(), cap, initial, joined, upper))
+        prev_end = end
+    return tokens
+
+
+class Spotter:
+    """Spots mentions with one gazetteer; keeps a cache of what each name key is."""
+
+    def __init__(self, gazetteer) -> None:
+        self.gaz = gazetteer
+        self._info: dict[str, _Info | None] = {}
+        self._adjectives: dict[str, Resolution] = {}
+        self._lock = threading.Lock()
+        self.demonyms = demonym_table()
+        self.max_demonym = max(len(k.split()) for k in self.demonyms)
+        self.common = common_words()
+
+    # -- gazetteer summaries ---------------------------------------------------------
+    def info(self, key: str) -> _Info | None:
+        try:
+            return self._info[key]
+        except KeyError:
+            pass
+        cands = self.gaz.lookup(key) if key else []
+        value = None
+        if cands:
+            kinds = {c.kind for c in cands}
+            pop = max((c.population for c in cands if c.kind in ("city", "capital")), default=0)
+            value = _Info(area=bool(kinds & AREA_KINDS), major=bool(kinds & MAJOR_KINDS), pop=pop)
+        if len(self._info) > 500_000:
+            self._info.clear()
+        self._info[key] = value
+        return value
+
+    def adjective(self, word: str) -> Resolution:
+        res = self._adjectives.get(word)
+        if res is None:
+            place, _cc = self.demonyms[word]
+            res = self.gaz.resolve(place)
+            self._adjectives[word] = res
+        return res
+
+    # -- spotting ----------------------------------------------------------------------
+    def spot(self, text: str, *, published_year: int | None = None) -> list[Mention]:
+        if not isinstance(text, str) or not text.strip():
+            return []
+        text = text[:MAX_TEXT_CHARS]
+        tokens = tokenize(text)
+        lowered = self._lowercase_words(tokens)
+        headline_lines = self._title_case_lines(text, tokens)
+        spans = self._match(text, tokens)
+        kept: list[_Span] = []
+        for s in spans:
+            if s.adjective is not None:
+                kept.append(s)
+            elif self._accept(text, tokens, s, lowered, headline_lines):
+                kept.append(s)
+        return self._resolve(text, tokens, kept, published_year)
+
+    def _lowercase_words(self, tokens: list[_Token]) -> set[str]:
+        return {t.word for t in tokens if not t.cap and t.word in self.common}
+
+    @staticmethod
+    def _title_case_lines(text: str, tokens: list[_Token]) -> set[int]:
+        """Line numbers (by start offset of the line) written in Title Case, where
+        neighbouring capitals say nothing about names."""
+        out: set[int] = set()
+        counts: dict[int, list[int]] = {}
+        for t in tokens:
+            if len(t.word) > 3:
+                line = text.rfind("\n", 0, t.start) + 1
+                c = counts.setdefault(line, [0, 0])
+                c[0] += 1
+                c[1] += t.cap
+        for line, (n, caps) in counts.items():
+            if n >= 4 and caps / n >= 0.8:
+                out.add(line)
+        return out
+
+    def _match(self, text: str, tokens: list[_Token]) -> list[_Span]:
+        spans: list[_Span] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            t = tokens[i]
+            if not t.cap or (t.initial and t.lower in FUNCTION and not t.upper):
+                i += 1
+                continue
+            # the longest run of joined tokens that could form a name from here
+            limit = i
+            while (limit + 1 < n and limit + 1 - i < MAX_NGRAM and tokens[limit + 1].joined
+                   and not tokens[limit + 1].initial
+                   and (tokens[limit + 1].cap or tokens[limit + 1].lower in CONNECTORS)):
+                limit += 1
+            place = None
+            for j in range(limit, i - 1, -1):
+                if not tokens[j].cap:
+                    continue
+                if j > i and tokens[j].upper != tokens[i].upper and tokens[i].upper and len(tokens[i].word) <= 3:
+                    continue
+                key = normalize(text[t.start:tokens[j].end])
+                info = self.info(key) if key else None
+                if info is not None:
+                    place = _Span(i, j, info)
+                    break
+            adj = None
+            for j in range(min(limit, i + self.max_demonym - 1), i - 1, -1):
+                words = [tk.lower for tk in tokens[i:j + 1]]
+                if not all(tk.cap for tk in tokens[i:j + 1]):
+                    continue
+                key = " ".join(words)
+                if key not in self.demonyms and key.endswith("s") and key[:-1] in self.demonyms:
+                    key = key[:-1]  # plural: Russians, South Africans
+                if key in self.demonyms:
+                    adj = _Span(i, j, None, adjective=key)
+                    break
+            if adj is not None and (place is None or adj.j > place.j):
+                adj.lo, adj.hi = adj.i, adj.j
+                spans.append(adj)
+                i = adj.j + 1
+            elif place is not None:
+                spans.append(place)
+                i = place.j + 1
+            else:
+                i += 1
+        return spans
+
+    def _accept(self, text: str, tokens: list[_Token], s: _Span, lowered: set[str],
+                headline_lines: set[int]) -> bool:
+        """The precision filters; also sets the mention's extent, query, cue and weakness."""
+        first, last = tokens[s.i], tokens[s.j]
+        info = s.info
+        single = s.i == s.j
+        s.lo, s.hi = s.i, s.j
+        name = text[first.start:last.end]
+        s.query = name
+        if single and (first.lower in STOP or len(first.word) < 2):
+            return False
+        if single and first.upper and not info.area:
+            return False  # "DA", "BAI": acronyms are not towns
+        headline = (text.rfind("\n", 0, first.start) + 1) in headline_lines
+        prev = tokens[s.i - 1] if s.i > 0 else None
+        nxt = tokens[s.j + 1] if s.j + 1 < len(tokens) else None
+        prev_cap = prev is not None and first.joined and prev.cap and not first.initial
+        next_cap = nxt is not None and nxt.joined and nxt.cap and not nxt.initial
+        if prev_cap and prev.initial and prev.lower in FUNCTION:
+            prev_cap = False
+        s.cue = bool(prev is not None and not prev.cap and prev.lower in LOCATIVES
+                     and not first.initial)
+        feature = None
+        # -- before the name --------------------------------------------------------------
+        if prev_cap and not headline:
+            if prev.lower in DIRECTIONS or prev.lower in FEATURE_PREFIX:
+                feature = FEATURE_PREFIX.get(prev.lower)
+                s.lo = s.i - 1
+                before = tokens[s.lo - 1] if s.lo > 0 else None
+                s.cue = s.cue or bool(before and not before.cap and before.lower in LOCATIVES)
+            elif prev.lower in TITLES:
+                return False  # President Obama, Queen Victoria
+            elif prev.lower in self.demonyms or (prev.upper and prev.lower in ("u.s.", "us", "uk")):
+                pass
+            elif not info.area:
+                return False  # Barack Obama, Hong Kong Disneyland...
+        elif (prev is not None and not prev.cap and prev.lower in ("of", "the") and first.joined
+              and not first.initial):
+            k = s.i - 1
+            while k > 0 and tokens[k].lower in ("of", "the") and tokens[k].joined:
+                k -= 1
+            owner = tokens[k]
+            if owner.cap and owner.lower in ORG_OF and tokens[k + 1].joined:
+                return False  # Bank of England, Duke of Edinburgh
+        # -- after the name ---------------------------------------------------------------
+        if next_cap and not headline:
+            if nxt.lower in FEATURE_SUFFIX and not (
+                    nxt.lower == "state" and s.j + 2 < len(tokens) and tokens[s.j + 2].cap
+                    and tokens[s.j + 2].joined):
+                feature = FEATURE_SUFFIX[nxt.lower] or feature
+                s.hi = s.j + 1
+            elif nxt.lower in ROLE:
+                pass  # U.S. Army, Texas Governor
+            elif single and first.lower in GIVEN_NAMES:
+                return False  # Jordan Peterson, Paris Hilton
+            elif nxt.lower in self.demonyms:
+                pass
+            elif not info.area:
+                return False  # Rome Statute, Paris Hilton, Washington Post
+        # -- common words and small towns -------------------------------------------------
+        if single and s.lo == s.hi and not info.area and (
+                first.lower in self.common or first.lower in lowered):
+            if first.initial or not (s.cue or self._comma_place(text, tokens, s)):
+                return False  # Reading the report; Nice weather; Mobile phones
+        if not info.major and info.pop < (STRONG_CITY_POP if single else WEAK_MULTIWORD_POP):
+            s.weak = True
+            s.cue = s.cue or self._comma_place(text, tokens, s)
+        s.query = name if feature is None or s.hi == s.j else f"{name} ({feature})"
+        return True
+
+    def _comma_place(self, text: str, tokens: list[_Token], s: _Span) -> bool:
+        """"Pandi, Bulacan": the name is followed by a comma and another known place."""
+        k = s.hi + 1
+        if k >= len(tokens) or not tokens[k].cap:
+            return False
+        gap = text[tokens[s.hi].end:tokens[k].start]
+        if gap.strip() != ",":
+            return False
+        for j in range(min(len(tokens) - 1, k + 2), k - 1, -1):
+            if all(t.cap for t in tokens[k:j + 1]):
+                info = self.info(normalize(text[tokens[k].start:tokens[j].end]))
+                if info is not None and (info.area or info.major):
+                    return True
+        return False
+
+    def _resolve(self, text: str, tokens: list[_Token], spans: list[_Span],
+                 published_year: int | None) -> list[Mention]:
+        places = [s for s in spans if s.adjective is None]
+        queries = list(dict.fromkeys(s.query for s in places))
+        resolved: dict[str, Resolution] = {}
+        if queries:
+            results = self.gaz.resolve_all(queries, context_text=text,
+                                           years=[published_year] * len(queries))
+            resolved = dict(zip(queries, results))
+        countries: set[str] = set()
+        for s in spans:
+            r = self.adjective(s.adjective) if s.adjective else resolved[s.query]
+            if not s.weak and r.best is not None and r.best.country:
+                countries.add(r.best.country)
+        out: list[Mention] = []
+        for s in spans:
+            start, end = tokens[s.lo].start, tokens[s.hi].end
+            surface = text[start:end]
+            if s.adjective is not None:
+                r = replace(self.adjective(s.adjective), query=surface)
+                out.append(Mention(start, end, surface, "adjective", r))
+                continue
+            r = resolved[s.query]
+            if s.weak and not s.cue and (r.best is None or r.best.country not in countries):
+                continue  # a surname or a word that happens to be a village somewhere
+            out.append(Mention(start, end, surface, "place", r))
+        return out
+
+
+_spotters: WeakKeyDictionary = WeakKeyDictionary()
+_spotters_lock = threading.Lock()
+
+
+def spotter_for(gazetteer=None) -> Spotter:
+    if gazetteer is None:
+        from . import default_gazetteer
+        gazetteer = default_gazetteer()
+    with _spotters_lock:
+        sp = _spotters.get(gazetteer)
+        if sp is None:
+            sp = _spotters[gazetteer] = Spotter(gazetteer)
+        return sp
+
+
+def spot(text: str, *, gazetteer=None, published_year: int | None = None) -> list[Mention]:
+    """Place and demonym mentions in ``text``, sorted by start and non-overlapping.
+
+    Each place is resolved with the whole text as context (``published_year`` checks
+    historical names); mentions the resolver is unsure of keep status ``ambiguous``.
+    """
+    return spotter_for(gazetteer).spot(text, published_year=published_year)
