@@ -81,6 +81,7 @@ def evaluate(docs: list[dict], *, show_errors: int = 0) -> dict:
     fps: Counter = Counter()
     fns: Counter = Counter()
     far: list[tuple] = []
+    by_kind: dict[str, list[float]] = {}
     started = time.perf_counter()
     for doc in docs:
         mentions = [m for m in spot(doc["text"]) if m.kind == "place"]
@@ -107,6 +108,7 @@ def evaluate(docs: list[dict], *, show_errors: int = 0) -> dict:
             unplaced += best is None
             errors.append(e)
             errors_top.append(e_top)
+            by_kind.setdefault(best.kind if best else "(ambiguous)", []).append(e)
             if e >= 161:
                 far.append((round(e), g["text"], top.name if top else None,
                             top.country if top else None, m.resolution.status, doc["id"]))
@@ -119,6 +121,8 @@ def evaluate(docs: list[dict], *, show_errors: int = 0) -> dict:
         "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
         "error": error_stats(errors), "error_top_candidate": error_stats(errors_top),
         "matched_without_coordinates": unplaced, "seconds": round(seconds, 2),
+        "acc161_by_kind": {k: [len(v), round(sum(e < 161 for e in v) / len(v), 3)]
+                           for k, v in sorted(by_kind.items(), key=lambda kv: -len(kv[1]))},
     }
     if show_errors:
         result["false_positives"] = fps.most_common(show_errors)
@@ -151,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({res['matched_without_coordinates']} matched but left ambiguous = {MAX_KM:.0f} km)")
     print(f"top candidate:            mean {t['mean_km']} km  median {t['median_km']} km  "
           f"Acc@161 {t['acc161']}  AUC {t['auc']}")
+    print("Acc@161 by resolved kind [pairs, acc]:", json.dumps(res["acc161_by_kind"]))
     for key in ("false_positives", "false_negatives", "far"):
         if key in res:
             print(f"\n{key}:")

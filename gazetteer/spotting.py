@@ -87,10 +87,10 @@ consulate consul government govt army navy marines military police forces force 
 defence defense foreign health department dept parliament congress senate chancellor king
 queen prince princess emperor officials official authorities authority federal national
 provincial regional state states centers centres center centre food agriculture interior
-public supreme attorney treasury customs border agency institute institutes council
+public supreme attorney treasury customs border agency council
 cabinet administration office bureau service services commission commissioner people
 citizens residents fire emergency disease diseases medical hospital hospitals airport
-airports university universities highway route open cup championship league team squad
+airports highway route open cup championship league team squad
 """)
 FEATURE_SUFFIX = {
     "river": "river", "desert": "desert", "mountains": "mountains", "mountain": "mountain",
@@ -113,7 +113,7 @@ DIRECTIONS = _WORDS("north south east west northern southern eastern western cen
 ORG_OF = _WORDS("bank banks duke duchess earl baron baroness marquess count countess bishop "
                 "archbishop diocese archdiocese church cathedral museum university college "
                 "institute school academy society association club friends order knights "
-                "house band orchestra symphony bishops")
+                "house band orchestra symphony bishops times voice")
 # given names that are also places: "Jordan Peterson", "Paris Hilton", "Chad Smith"
 GIVEN_NAMES = _WORDS("""
 jordan paris georgia chad victoria florence austin orlando lincoln washington houston dallas
@@ -123,6 +123,17 @@ nancy santiago sofia kent chelsea brooklyn phoenix savannah dakota aurora camden
 cleveland easton everett jefferson logan mackenzie marshall mason preston quincy raleigh
 sheridan sterling winston york lorraine valencia elizabeth barbara helena augusta augustine
 raymond douglas howard ashley stanley florida india israel china asia america kenya
+""")
+DISEASE = _WORDS("virus viruses fever flu influenza disease syndrome strain ebolavirus")
+SPEECH = _WORDS("said says told added explained stated asked announced wrote")
+# "Dr. Ivins", "St. Marc": the dot does not end the sentence
+ABBREVIATIONS = _WORDS("mr mrs ms dr st ste mt ft prof gen gov sen rep lt col capt sgt jr sr "
+                       "rev hon pres insp supt cmdr adm maj messrs")
+# a place before these is part of an institution's or a newspaper's name
+ORG_SUFFIX = _WORDS("""
+university universities college colleges institute institutes school schools academy
+times post herald tribune journal gazette chronicle telegraph observer guardian globe mail
+express standard independent examiner courier inquirer sentinel zoo museum stadium
 """)
 STOP = _WORDS("""
 january february march april may june july august september october november december
@@ -184,6 +195,8 @@ class _Token:
     cap: bool
     initial: bool       # first word of a sentence
     joined: bool        # separated from the previous token by one space or hyphen only
+                        # (or by a possessive: "People's Republic", "Queen Anne's County")
+    tight: bool         # separated by one space or hyphen only (neighbour rules)
     upper: bool         # an all-capital abbreviation (US, UK, DRC, U.S.)
 
 
@@ -233,14 +246,16 @@ def tokenize(text: str) -> list[_Token]:
                 text[start - 1] == "." and start > 1 and text[start - 2].isalnum())):
             prev_end = end
             continue  # hashtags, handles, URLs
-        initial = not tokens or bool(_SENTENCE_BREAK.search(gap))
+        abbreviated = bool(tokens) and tokens[-1].lower in ABBREVIATIONS and gap in (". ", ".")
+        initial = not tokens or (bool(_SENTENCE_BREAK.search(gap)) and not abbreviated)
         if tokens and tokens[-1].word.endswith(".") and not gap.strip() and tokens[-1].upper:
             # "U.S. The ..." cannot be told from "the U.S. Army"; assume the sentence goes on
             initial = False
-        joined = bool(tokens) and gap in (" ", "-", "\u00a0")
+        tight = bool(tokens) and (gap in (" ", "-", "\u00a0") or abbreviated)
+        joined = tight or (bool(tokens) and gap in ("'s ", "’s ", "s' ", "s’ "))
         upper = word.isupper() and (len(word) <= 5 or "." in word)
         cap = word[0].isupper() or bool(_ELISION.match(word))
-        tokens.append(_Token(start, end, word, word.lower(), cap, initial, joined, upper))
+        tokens.append(_Token(start, end, word, word.lower(), cap, initial, joined, tight, upper))
         prev_end = end
     return tokens
 
@@ -291,13 +306,38 @@ class Spotter:
         lowered = self._lowercase_words(tokens)
         headline_lines = self._title_case_lines(text, tokens)
         spans = self._match(text, tokens)
+        surnames = self._surnames(text, tokens)
         kept: list[_Span] = []
         for s in spans:
             if s.adjective is not None:
                 kept.append(s)
-            elif self._accept(text, tokens, s, lowered, headline_lines):
+            elif self._accept(text, tokens, s, lowered, headline_lines, surnames):
                 kept.append(s)
         return self._resolve(text, tokens, kept, published_year)
+
+    def _surnames(self, text: str, tokens: list[_Token]) -> set[str]:
+        """Last words of short capitalised runs that are not places ("Bruce Ivins",
+        "Dr. Dunn"): later on their own they are people, not towns."""
+        out: set[str] = set()
+        run: list[_Token] = []
+        for t in tokens + [None]:
+            if t is not None and t.cap and not t.upper and (
+                    (run and t.tight and not t.initial) or not run):
+                if run or not (t.initial and t.lower in FUNCTION):
+                    run.append(t)
+                    continue
+            if 2 <= len(run) <= 3:
+                last, head = run[-1], run[0]
+                if (last.lower not in ROLE and last.lower not in FEATURE_SUFFIX
+                        and head.lower not in DIRECTIONS and head.lower not in FEATURE_PREFIX
+                        and head.lower not in self.demonyms
+                        and self.info(normalize(text[head.start:last.end])) is None
+                        and (head.lower in TITLES or self.info(head.lower) is None
+                             or head.lower in GIVEN_NAMES)):
+                    out.add(last.lower)
+            run = [t] if t is not None and t.cap and not t.upper and not (
+                t.initial and t.lower in FUNCTION) else []
+        return out
 
     def _lowercase_words(self, tokens: list[_Token]) -> set[str]:
         return {t.word for t in tokens if not t.cap and t.word in self.common}
@@ -356,7 +396,7 @@ class Spotter:
                 if key in self.demonyms:
                     adj = _Span(i, j, None, adjective=key)
                     break
-            if adj is not None and (place is None or adj.j > place.j):
+            if adj is not None and (place is None or adj.j >= place.j):
                 adj.lo, adj.hi = adj.i, adj.j
                 spans.append(adj)
                 i = adj.j + 1
@@ -368,7 +408,7 @@ class Spotter:
         return spans
 
     def _accept(self, text: str, tokens: list[_Token], s: _Span, lowered: set[str],
-                headline_lines: set[int]) -> bool:
+                headline_lines: set[int], surnames: set[str]) -> bool:
         """The precision filters; also sets the mention's extent, query, cue and weakness."""
         first, last = tokens[s.i], tokens[s.j]
         info = s.info
@@ -376,15 +416,22 @@ class Spotter:
         s.lo, s.hi = s.i, s.j
         name = text[first.start:last.end]
         s.query = name
-        if single and (first.lower in STOP or len(first.word) < 2):
+        if single and (first.lower in STOP or first.lower in DIRECTIONS or len(first.word) < 2):
             return False
         if single and first.upper and not info.area:
             return False  # "DA", "BAI": acronyms are not towns
         headline = (text.rfind("\n", 0, first.start) + 1) in headline_lines
         prev = tokens[s.i - 1] if s.i > 0 else None
         nxt = tokens[s.j + 1] if s.j + 1 < len(tokens) else None
-        prev_cap = prev is not None and first.joined and prev.cap and not first.initial
-        next_cap = nxt is not None and nxt.joined and nxt.cap and not nxt.initial
+        prev_cap = prev is not None and first.tight and prev.cap and not first.initial
+        next_cap = nxt is not None and nxt.tight and nxt.cap and not nxt.initial
+        after = text[last.end:last.end + 12]
+        if after[:1] == "$" or (nxt is not None and nxt.tight and nxt.lower in DISEASE):
+            return False  # US$460 million; West Nile virus, Spanish flu
+        if nxt is not None and nxt.lower in SPEECH and not info.area and not nxt.cap:
+            return False  # "Franklin said"
+        if single and first.lower in surnames and not info.area:
+            return False  # Bruce Ivins ... Ivins
         if prev_cap and prev.initial and prev.lower in FUNCTION:
             prev_cap = False
         s.cue = bool(prev is not None and not prev.cap and prev.lower in LOCATIVES
@@ -403,16 +450,21 @@ class Spotter:
                 pass
             elif not info.area:
                 return False  # Barack Obama, Hong Kong Disneyland...
-        elif (prev is not None and not prev.cap and prev.lower in ("of", "the") and first.joined
+        elif (prev is not None and not prev.cap and prev.lower in ("of", "the") and first.tight
               and not first.initial):
             k = s.i - 1
-            while k > 0 and tokens[k].lower in ("of", "the") and tokens[k].joined:
+            while k > 0 and tokens[k].lower in ("of", "the") and tokens[k].tight:
                 k -= 1
             owner = tokens[k]
-            if owner.cap and owner.lower in ORG_OF and tokens[k + 1].joined:
+            if owner.cap and owner.lower in ORG_OF and tokens[k + 1].tight:
                 return False  # Bank of England, Duke of Edinburgh
         # -- after the name ---------------------------------------------------------------
-        if next_cap and not headline:
+        if nxt is not None and nxt.joined and nxt.cap and nxt.lower in ORG_SUFFIX:
+            return False  # Michigan State University, New York Times
+        if nxt is not None and not next_cap and nxt.joined and nxt.lower in FEATURE_SUFFIX and nxt.cap:
+            feature = FEATURE_SUFFIX[nxt.lower] or feature  # Queen Anne's County
+            s.hi = s.j + 1
+        elif next_cap and not headline:
             if nxt.lower in FEATURE_SUFFIX and not (
                     nxt.lower == "state" and s.j + 2 < len(tokens) and tokens[s.j + 2].cap
                     and tokens[s.j + 2].joined):
