@@ -17,7 +17,7 @@ COMMANDS = {
     "timex": "timeline.timex.cli:timex",
     "extract": "timeline.cli:extract",
     "geocode": "gazetteer.cli:geocode",
-    "geoparse": "gazetteer.cli:geoparse",
+    "geoparse": "gazetteer.geoparse_cli:geoparse",
     "gazetteer": "gazetteer.cli:gazetteer_group",
     "serve": "web.serve:serve",
 }

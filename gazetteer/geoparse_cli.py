@@ -1,0 +1,208 @@
+"""``chronoatlas geoparse``: place mentions in text, with offsets and resolved places.
+
+A thin layer over :func:`gazetteer.spotting.spot`; input checks (binary junk, HTML, size)
+live here so the spotter itself stays a pure function of text.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from html.parser import HTMLParser
+from typing import Any
+
+import click
+
+MAX_INPUT_BYTES = 20_000_000
+_TAG = re.compile(r"</?(?:p|div|span|a|b|i|em|strong|br|h[1-6]|ul|ol|li|html|body|head|article|"
+                  r"section|script|style|table|tr|td|img|meta|title)\b[^>]*>", re.I)
+
+
+class GeoparseInputError(ValueError):
+    """The input is not something we can read as text."""
+
+
+class _TextOnly(HTMLParser):
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
+               "section", "title", "header", "footer", "blockquote"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "noscript", "template"):
+            self._skip += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "noscript", "template"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def prepare_text(raw: str | bytes) -> tuple[str, list[str]]:
+    """Text to geoparse from raw input, and notes on what was done to it.
+
+    Raises GeoparseInputError for binary data. HTML is reduced to its text (the offsets then
+    refer to that text, which the notes say).
+    """
+    notes: list[str] = []
+    if isinstance(raw, bytes):
+        if b"\x00" in raw[:65536]:
+            raise GeoparseInputError("this looks like binary data, not text")
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raw = raw.decode("latin-1")
+            notes.append("the input was not UTF-8; read it as Latin-1")
+    if not isinstance(raw, str):
+        raise GeoparseInputError("expected text")
+    sample = raw[:65536]
+    if sample:
+        odd = sum(1 for ch in sample
+                  if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd" or "\x7f" <= ch <= "\x9f")
+        if odd / len(sample) > 0.05:
+            raise GeoparseInputError("this looks like binary data, not text")
+    if len(_TAG.findall(raw[:200_000])) >= 3:
+        parser = _TextOnly()
+        parser.feed(raw)
+        parser.close()
+        raw = "".join(parser.parts)
+        notes.append("HTML tags were stripped; offsets refer to the text without them")
+    return raw, notes
+
+
+def _year(published: Any) -> int | None:
+    if isinstance(published, int) and not isinstance(published, bool):
+        return published
+    if isinstance(published, str):
+        m = re.match(r"\s*(-?\d{1,4})(?:-\d{1,2}(?:-\d{1,2})?)?\b", published)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def geoparse_document(text: str, *, published: Any = None, gazetteer=None) -> dict[str, Any]:
+    """``{"places": [...], "mentions": [...]}`` for one text (mentions are the adjectives)."""
+    from .spotting import spot
+
+    mentions = spot(text, gazetteer=gazetteer, published_year=_year(published))
+    return {"places": [m.to_dict() for m in mentions if m.kind == "place"],
+            "mentions": [m.to_dict() for m in mentions if m.kind == "adjective"]}
+
+
+def _table(result: dict[str, Any]) -> str:
+    rows = [("place", d) for d in result["places"]] + [("adjective", d) for d in result["mentions"]]
+    rows.sort(key=lambda r: r[1]["start"])
+    if not rows:
+        return "no place mentions found"
+    headers = ["span", "text", "mention", "status", "name", "country", "kind", "lat", "lon"]
+    lines = []
+    for mention, d in rows:
+        lines.append([f"{d['start']}-{d['end']}", d["text"].replace("\n", " "), mention, d["status"],
+                      d["name"] or "-", d["country"] or "-", d["kind"] or "-",
+                      f"{d['lat']:.4f}" if d["lat"] is not None else "-",
+                      f"{d['lon']:.4f}" if d["lon"] is not None else "-"])
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *lines)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return "\n".join([fmt.format(*headers), fmt.format(*("-" * w for w in widths))]
+                     + [fmt.format(*map(str, line)).rstrip() for line in lines])
+
+
+def _read_input(file: str) -> bytes:
+    if file == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    else:
+        try:
+            with open(file, "rb") as fh:
+                data = fh.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            raise click.UsageError(f"cannot read {file}: {exc.strerror or exc}") from exc
+    if len(data) > MAX_INPUT_BYTES:
+        raise click.UsageError(f"{file}: more than {MAX_INPUT_BYTES:,} bytes; split the text")
+    return data
+
+
+@click.command("geoparse")
+@click.argument("file", required=False, default=None)
+@click.option("--json", "as_json", is_flag=True,
+              help='One JSON object: {"places": [...], "mentions": [...]}.')
+@click.option("--jsonl", "as_jsonl", is_flag=True,
+              help='JSON lines {"id", "text", "published"} in (FILE or stdin), one result per line out.')
+@click.option("--published", default=None, metavar="YYYY[-MM-DD]",
+              help="When the text was published (checks historical names).")
+def geoparse(file, as_json, as_jsonl, published):
+    """Find place mentions in FILE (or - for stdin) and resolve them offline.
+
+    Places are resolved together, with the whole text as context. Demonyms such as
+    "Russian" are listed apart, as weaker country mentions.
+    """
+    from . import default_gazetteer
+
+    if as_jsonl:
+        _jsonl(file or "-", default_gazetteer())
+        return
+    if file is None:
+        raise click.UsageError("give a FILE to geoparse (or - for stdin)")
+    try:
+        text, notes = prepare_text(_read_input(file))
+    except GeoparseInputError as exc:
+        raise click.ClickException(f"{file}: {exc}") from exc
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    if not text.strip():
+        click.echo(f"note: {file} holds no text", err=True)
+    result = geoparse_document(text, published=published, gazetteer=default_gazetteer())
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        click.echo(_table(result))
+
+
+def _jsonl(file: str, gaz) -> None:
+    stream = sys.stdin.buffer if file == "-" else None
+    if stream is None:
+        try:
+            stream = open(file, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise click.UsageError(f"cannot read {file}: {exc.strerror or exc}") from exc
+    try:
+        for number, raw in enumerate(stream, 1):
+            if not raw.strip():
+                continue
+            click.echo(json.dumps(_jsonl_record(raw, number, gaz), ensure_ascii=False))
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _jsonl_record(raw: bytes, number: int, gaz) -> dict[str, Any]:
+    try:
+        item = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return {"id": None, "places": [], "mentions": [],
+                "error": f"line {number}: not a JSON object ({exc.__class__.__name__})"}
+    if not isinstance(item, dict):
+        return {"id": None, "places": [], "mentions": [],
+                "error": f"line {number}: expected an object with id and text"}
+    out: dict[str, Any] = {"id": item.get("id")}
+    text = item.get("text")
+    if not isinstance(text, str):
+        return {**out, "places": [], "mentions": [],
+                "error": f"line {number}: 'text' must be a string"}
+    try:
+        text, notes = prepare_text(text)
+    except GeoparseInputError as exc:
+        return {**out, "places": [], "mentions": [], "error": f"line {number}: {exc}"}
+    out.update(geoparse_document(text, published=item.get("published"), gazetteer=gaz))
+    if notes:
+        out["notes"] = notes
+    return out
