@@ -186,7 +186,7 @@ class _Info:
     pop: int        # largest city population among candidates
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -234,28 +234,39 @@ def common_words() -> frozenset[str]:
 
 
 def tokenize(text: str) -> list[_Token]:
+    """Word tokens with what the filters need to know about their neighbourhood."""
     tokens: list[_Token] = []
+    append = tokens.append
     prev_end = 0
+    prev: _Token | None = None
     for m in _TOKEN.finditer(text):
         start, end = m.span()
-        word = m.group(0)
+        word = m.group()
+        if start and text[start - 1] in "#@/_.":
+            if text[start - 1] != "." or (start > 1 and text[start - 2].isalnum()):
+                prev_end = end
+                continue  # hashtags, handles, URLs, file names
         if word[-2:] in ("'s", "’s") and len(word) > 3:
-            word, end = word[:-2], end - 2
-        gap = text[prev_end:start]
-        if start > 0 and (text[start - 1] in "#@/_" or (
-                text[start - 1] == "." and start > 1 and text[start - 2].isalnum())):
-            prev_end = end
-            continue  # hashtags, handles, URLs
-        abbreviated = bool(tokens) and tokens[-1].lower in ABBREVIATIONS and gap in (". ", ".")
-        initial = not tokens or (bool(_SENTENCE_BREAK.search(gap)) and not abbreviated)
-        if tokens and tokens[-1].word.endswith(".") and not gap.strip() and tokens[-1].upper:
-            # "U.S. The ..." cannot be told from "the U.S. Army"; assume the sentence goes on
-            initial = False
-        tight = bool(tokens) and (gap in (" ", "-", "\u00a0") or abbreviated)
-        joined = tight or (bool(tokens) and gap in ("'s ", "’s ", "s' ", "s’ "))
-        upper = word.isupper() and (len(word) <= 5 or "." in word)
-        cap = word[0].isupper() or bool(_ELISION.match(word))
-        tokens.append(_Token(start, end, word, word.lower(), cap, initial, joined, tight, upper))
+            word = word[:-2]
+            end -= 2
+        first = word[0]
+        cap = first.isupper() or (first.islower() and _ELISION.match(word) is not None)
+        upper = cap and word.isupper() and (len(word) <= 5 or "." in word)
+        if prev is None:
+            append(_Token(start, end, word, word.lower(), cap, True, False, False, upper))
+        else:
+            gap = text[prev_end:start]
+            if gap == " ":
+                append(_Token(start, end, word, word.lower(), cap, False, True, True, upper))
+            else:
+                abbreviated = (gap == ". " or gap == ".") and prev.lower in ABBREVIATIONS
+                initial = (not abbreviated and _SENTENCE_BREAK.search(gap) is not None
+                           and not (prev.upper and prev.word[-1] == "." and not gap.strip()))
+                # ("U.S. The ..." cannot be told from "the U.S. Army": the sentence goes on)
+                tight = abbreviated or gap in ("-", "\u00a0")
+                joined = tight or gap in ("'s ", "’s ", "s' ", "s’ ")
+                append(_Token(start, end, word, word.lower(), cap, initial, joined, tight, upper))
+        prev = tokens[-1]
         prev_end = end
     return tokens
 
@@ -298,7 +309,10 @@ class Spotter:
         return res
 
     # -- spotting ----------------------------------------------------------------------
-    def spot(self, text: str, *, published_year: int | None = None) -> list[Mention]:
+    def spot(self, text: str, *, published_year: int | None = None,
+             resolve: bool = True) -> list[Mention]:
+        """See :func:`spot`. ``resolve=False`` skips resolution (for benchmarks): places
+        come back ``unresolved`` and the checks that need a resolution are not made."""
         if not isinstance(text, str) or not text.strip():
             return []
         text = text[:MAX_TEXT_CHARS]
@@ -313,6 +327,12 @@ class Spotter:
                 kept.append(s)
             elif self._accept(text, tokens, s, lowered, headline_lines, surnames):
                 kept.append(s)
+        if not resolve:
+            return [Mention(tokens[s.lo].start, tokens[s.hi].end,
+                            text[tokens[s.lo].start:tokens[s.hi].end],
+                            "adjective" if s.adjective else "place",
+                            Resolution(query=s.query or s.adjective, status="unresolved",
+                                       best=None)) for s in kept]
         return self._resolve(text, tokens, kept, published_year)
 
     def _surnames(self, text: str, tokens: list[_Token]) -> set[str]:
@@ -510,7 +530,12 @@ class Spotter:
         queries = list(dict.fromkeys(s.query for s in places))
         resolved: dict[str, Resolution] = {}
         if queries:
-            results = self.gaz.resolve_all(queries, context_text=text,
+            # The document's context is its places and demonyms: handing the resolver the
+            # filtered mentions (not the raw text, which it would spot again, cruder and
+            # slower) gives it the same evidence without the surnames and common words.
+            context = ". ".join(dict.fromkeys(
+                [text[tokens[s.lo].start:tokens[s.hi].end] for s in spans if not s.weak]))
+            results = self.gaz.resolve_all(queries, context_text=context or None,
                                            years=[published_year] * len(queries))
             resolved = dict(zip(queries, results))
         countries: set[str] = set()
