@@ -18,6 +18,7 @@ from . import values as V
 from .normalise import Spec
 
 SEASON_ORDER = ["WI", "SP", "SU", "FA"]  # by start month within a season-year: Dec, Mar, Jun, Sep
+NEARBY = 250  # characters: how far back a news text's narrative anchor still holds
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -46,7 +47,7 @@ def detect_mode(dct: HistoricalDate | None, explicit_years: list[int]) -> str:
     if not explicit_years:
         return "news"
     old = sum(1 for y in explicit_years if y < dct.year - 2)
-    return "narrative" if old * 2 > len(explicit_years) else "news"
+    return "narrative" if old >= 3 and old * 2 > len(explicit_years) else "news"
 
 
 # -- tense ---------------------------------------------------------------------------
@@ -124,6 +125,7 @@ class Resolver:
         self.dct = Point(dct.year, dct.month, dct.day) if dct is not None else None
         self.mode = mode
         self.narr: Point | None = None
+        self.narr_end = 0  # where the expression that set the narrative anchor ends
 
     # which reference a spec counts from
     def _reference(self, spec: Spec) -> tuple[Point | None, str]:
@@ -131,7 +133,8 @@ class Resolver:
         if base == "dct" and self.mode == "narrative" and self.narr is not None:
             base = "narr"
         if base == "ctx":
-            base = "narr" if (self.mode == "narrative" and self.narr is not None) else "dct"
+            base = "narr" if (self.narr is not None and (
+                self.mode == "narrative" or self._narrative_nearby(spec))) else "dct"
         if base == "narr":
             if self.narr is not None:
                 return self.narr, "narrative"
@@ -141,6 +144,17 @@ class Resolver:
         if self.narr is not None:
             return self.narr, "narrative"
         return None, "dct"
+
+    def _narrative_nearby(self, spec: Spec) -> bool:
+        """In news, a date without a year continues the story the text was just telling
+        ("On 1 September 1939 ... by early October") when the anchor was set in the
+        last sentence or two of the same paragraph and nothing points to the future."""
+        gap = spec.start - self.narr_end
+        if gap > NEARBY or "\n\n" in self.text[self.narr_end:spec.start]:
+            return False
+        if self.dct is not None and self.narr.year == self.dct.year:
+            return False
+        return tense(self.text, spec.start, spec.end) <= 0
 
     def resolve(self, spec: Spec) -> Resolved | None:
         if spec.period is not None:
@@ -169,6 +183,7 @@ class Resolver:
         if spec.base in ("dct", "narr") and spec.offset < 0:
             return
         self.narr = res.point
+        self.narr_end = spec.end
 
     # -- absolute -------------------------------------------------------------------
     def _absolute(self, spec: Spec) -> Resolved | None:

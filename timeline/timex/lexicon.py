@@ -89,7 +89,7 @@ REFERENCES = {
     "at present": "PRESENT_REF", "the present": "PRESENT_REF", "present day": "PRESENT_REF",
     "present-day": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
     "to date": "PRESENT_REF", "so far": None, "recently": "PAST_REF", "lately": "PAST_REF",
-    "the past": "PAST_REF", "in the past": "PAST_REF", "once": None,
+    "the past": "PAST_REF", "once": None,
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
     "the distant past": "PAST_REF", "the recent past": "PAST_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",

@@ -478,7 +478,7 @@ def _anniversary(m, kind, text, s, e):
         n = L.ordinal_value(raw) or L.number_value(raw)
     if not n or n > 5000:
         return []
-    return [Spec(s, e, kind, base="ctx", unit="anniversary", gran="year", anniversary=int(n))]
+    return [Spec(s, e, kind, base="dct", unit="anniversary", gran="year", anniversary=int(n))]
 
 
 _SET_ADVERBS = {
@@ -766,7 +766,7 @@ def _season(m, kind, text, s, e):
     prev = prev_word(text, s)
     if word.lower() == "fall" and not (the and prev in ("in", "by", "during", "until", "since", "through", "throughout", "early", "late")):
         return []
-    if word.lower() == "spring" and not (the or pre or _cap(word) or prev in SEASON_CUES):
+    if word.lower() == "spring" and not (pre or _cap(word) or (prev in SEASON_CUES and prev != "the")):
         return []
     spec.base = "ctx"
     return [spec]

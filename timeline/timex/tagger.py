@@ -204,10 +204,11 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
         results[id(spec)] = timex
         out.append(timex)
     # the start of a range carries the range's end
+    starts = {s.start: s for s in specs if s.role == "start"}
     for i, timex in enumerate(out):
         if timex.role == "start":
-            spec = next(s for s in specs if s.start == timex.start)
-            partner = results.get(id(spec.partner)) if spec.partner is not None else None
+            spec = starts.get(timex.start)
+            partner = results.get(id(spec.partner)) if spec and spec.partner is not None else None
             if partner is not None:
                 end = partner.end_date or partner.date
                 out[i] = _replace(timex, end_date=end)
