@@ -9,6 +9,7 @@ pattern of its kind to get the parts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon as L
 from .periods import period_names
@@ -199,6 +200,15 @@ def _renamed(kind: str, pattern: str) -> str:
 
 # All kinds in one pattern, tried in order at each position.
 SCANNER = re.compile(_LEFT + "(?:" + "|".join(_renamed(k, p) for k, p in KINDS) + ")", FLAGS)
-# Each kind alone, for a second try when the first kind's handler rejects its match.
-KIND_SCANNERS = [(k, re.compile(_LEFT + _renamed(k, p), FLAGS)) for k, p in KINDS]
 KIND_INDEX = {k: i for i, (k, _) in enumerate(KINDS)}
+
+
+@lru_cache(maxsize=None)
+def scanner_after(kind: str) -> re.Pattern | None:
+    """The kinds after ``kind`` in one pattern, for a second try when its handler
+    rejects a match ("80" is no year, but "80 years" is a duration). Compiled on first
+    use: most texts need few of them."""
+    rest = KINDS[KIND_INDEX[kind] + 1:]
+    if not rest:
+        return None
+    return re.compile(_LEFT + "(?:" + "|".join(_renamed(k, p) for k, p in rest) + ")", FLAGS)

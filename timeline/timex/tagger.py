@@ -18,7 +18,7 @@ from .anchors import Resolver, detect_mode
 from .anniversaries import implied_phrase
 from .model import Implied, Timex
 from .normalise import Spec, specs_for
-from .patterns import KIND_INDEX, KIND_SCANNERS, SCANNER, trie
+from .patterns import SCANNER, scanner_after, trie
 from .periods import period_names
 from .values import year_value
 
@@ -54,6 +54,9 @@ one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
 hundred thousand
 """.split()) | frozenset(L.WEEKDAYS) | frozenset(L.ORDINALS)
+
+# Words an expression can hold but never begins with ("early in 1940", "more than").
+_INNER_ONLY = frozenset("in of and to than least most times other single".split())
 
 _RANGE_GAP = re.compile(r"\s{0,3}(?:(?P<dash>[-–—])|(?P<word>to|until|till|through|thru|and|into))\s{0,3}\Z", re.I)
 _RANGE_OPENER = re.compile(r"(?:\b(?P<w>from|between)\s{1,3})\Z", re.I)
@@ -92,7 +95,8 @@ def _starts(text: str, ts: int, floor: int) -> list[int]:
         if not word or word not in PREFIX_WORDS:
             break
         j = k + 1
-        starts.append(j)
+        if word not in _INNER_ONLY:
+            starts.append(j)
     starts.reverse()
     return starts
 
@@ -119,14 +123,18 @@ def scan(text: str) -> Iterator[list[Spec]]:
 
 
 def _retry(text: str, c: int, ts: int, rejected: str) -> list[Spec]:
-    """The kinds after a rejected one, each on its own, at the same position."""
-    for _kind, rx in KIND_SCANNERS[KIND_INDEX[rejected] + 1:]:
-        m = rx.match(text, c)
-        if m is not None and m.end() > ts:
-            specs = specs_for(m, text)
-            if specs:
-                return specs
-    return []
+    """Try the kinds after a rejected one at the same position ("80" is no year, but
+    "80 years" is a duration)."""
+    kind = rejected
+    while True:
+        rx = scanner_after(kind)
+        m = rx.match(text, c) if rx is not None else None
+        if m is None or m.end() <= ts:
+            return []
+        specs = specs_for(m, text)
+        if specs:
+            return specs
+        kind = m.lastgroup[2:]
 
 
 def _link_ranges(text: str, specs: list[Spec]) -> None:
