@@ -219,11 +219,36 @@ def _dayonly(m, kind, text, s, e):
 
 
 def _partof(m, kind, text, s, e):
-    det = _g(m, kind, "det").lower()
-    unit = _g(m, kind, "unit").lower()
+    if _g(m, kind, "unit2"):
+        det = (_g(m, kind, "det2") or "the").lower()
+        unit = _g(m, kind, "unit2").lower()
+        mod = _mod(_g(m, kind, "edge"))
+    else:
+        det = _g(m, kind, "det").lower()
+        unit = _g(m, kind, "unit").lower()
+        mod = _mod(_g(m, kind, "pre"))
     base = "narr" if det in ("the", "that") else "dct"
     offset = {"last": -1, "next": 1}.get(det, 0)
-    return [Spec(s, e, kind, base=base, unit=unit, offset=offset, mod=_mod(_g(m, kind, "pre")))]
+    return [Spec(s, e, kind, base=base, unit=unit, offset=offset, mod=mod)]
+
+
+def _daybefore(m, kind, text, s, e):
+    offset = -1 if _g(m, kind, "dir").lower() == "before" else 1
+    return [Spec(s, e, kind, base="narr", unit="day", offset=offset)]
+
+
+def _vague(m, kind, text, s, e):
+    post = _g(m, kind, "post").lower()
+    unit = _unit_name(_g(m, kind, "unit"))
+    if post in ("before", "after"):
+        e = m.start(f"{kind}__post") - 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if prev_word(text, s) not in ("for", "within", "over", "in", "after", "and", "or", "only", "just", "mere"):
+            return []
+        return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit))]
+    value = "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF"
+    return [Spec(s, e, kind, value=value)]
 
 
 def _iso(m, kind, text, s, e):
@@ -388,7 +413,7 @@ def _plausible_year(n: int, text: str, s: int, e: int, strong: bool) -> bool:
                 "killed", "lost", "with", "only", "just", "over", "under"):
         return False
     if (not strong and prev not in YEAR_PREPOSITIONS and low.endswith("s") and nxt[:1].islower()
-            and low not in _NOT_PLURAL_NOUNS):
+            and low not in _NOT_PLURAL_NOUNS and prev not in ("the", "its", "his", "her", "their")):
         return False  # "1400 victims"
     return True
 
@@ -430,10 +455,12 @@ def _year(m, kind, text, s, e):
         if spec is None:
             return []
         if spec.bare_number is not None and not strong:
-            if prev_word(text, s) not in YEAR_PREPOSITIONS:
+            era_range = _ERA_RANGE_AHEAD.match(text, e)
+            if prev_word(text, s) not in YEAR_PREPOSITIONS and not era_range:
                 return []
             nxt = next_word(text, e)
-            if nxt and nxt[0].isalpha() and nxt[0].islower() and nxt.lower() not in ("and", "the", "when", "after", "before", "until", "bc", "bce"):
+            if not era_range and nxt and nxt[0].isalpha() and nxt[0].islower() and nxt.lower() not in (
+                    "and", "the", "when", "after", "before", "until", "to", "or", "through"):
                 return []
         if not era1 and spec.bare_number is None and not _plausible_year(int(y1), text, s, e, strong):
             return []
@@ -467,6 +494,10 @@ def _year(m, kind, text, s, e):
     b.mod = None
     a.role, b.role, a.partner = "start", "end", b
     return [a, b]
+
+
+_ERA_RANGE_AHEAD = re.compile(
+    r"\s?(?:[-–—]|to|and|until|till)\s?\d{1,4}\s?(?-i:B\.\s?C\.?|BCE?)", re.IGNORECASE)
 
 
 def _anniversary(m, kind, text, s, e):
@@ -604,8 +635,10 @@ def _relative(m, kind, text, s, e):
         spec.unit, spec.part, spec.type = "day", part, "TIME"
         if rel == "last" and part == "NI":
             spec.offset = -1
-        elif rel in ("last", "next"):
+        elif rel == "last" or (rel == "next" and not the):
             return []
+        elif rel in ("next", "following"):
+            spec.base, spec.offset = "narr", 1
         return [spec]
     return []
 
@@ -766,7 +799,8 @@ def _season(m, kind, text, s, e):
     prev = prev_word(text, s)
     if word.lower() == "fall" and not (the and prev in ("in", "by", "during", "until", "since", "through", "throughout", "early", "late")):
         return []
-    if word.lower() == "spring" and not (pre or _cap(word) or (prev in SEASON_CUES and prev != "the")):
+    if word.lower() == "spring" and not (pre or _cap(word) or (prev in SEASON_CUES and prev != "the")
+                                         or nxt.lower() in ("and", "or")):
         return []
     spec.base = "ctx"
     return [spec]
@@ -794,6 +828,7 @@ HANDLERS = {
     "earlylater": _earlylater, "relative": _relative, "quantity": _quantity,
     "word": _word, "bare": _bare, "weekday": _weekday, "season": _season,
     "partday": _partday, "period": _period, "dayonly": _dayonly, "partof": _partof,
+    "daybefore": _daybefore, "vague": _vague,
 }
 
 

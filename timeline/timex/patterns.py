@@ -53,7 +53,7 @@ def trie(words, *, lower: bool = True) -> str:
 
 
 S = r"\s{1,3}"          # a space between words
-END = r"(?![\w’'])"      # end of a word (not followed by letters, digits or ')
+END = r"(?!\w|['’][a-rt-z])"  # end of a word; a possessive 's or plural ' may follow
 
 MONTH_FULL = trie(L.MONTHS)
 MONTH_ABBR = trie(L.MONTH_ABBR) + r"\."
@@ -71,7 +71,7 @@ ORDWORD = trie([w for w, n in L.ORDINALS.items() if n <= 31]
                + ["thirty-first"])
 DAY = rf"(?:{DAYNUM}|{ORDWORD}{END})"
 # B.C., BC, BCE, B.C.E., AD, A.D., CE, C.E. (case-sensitive: 'ad' and 'ce' are words)
-ERA = r"(?-i:B\.\s?C\.(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|C\.\s?E\.|CE)(?![\w])"
+ERA = r"(?-i:B\.\s?C\.?(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|C\.\s?E\.|CE)(?![\w])"
 YEAR4 = r"(?:[12]\d{3})(?![\d])"
 # A year in a date: four digits, any digits with an era, or '45.
 YEARPART = rf"(?:\d{{1,4}}\s?{ERA}|{YEAR4}(?:\s?{ERA})?|['’]\d\d(?!\d))"
@@ -172,6 +172,7 @@ KINDS: list[tuple[str, str]] = [
         "the whole", "all",
     ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?P<unit>{UNIT_ANY}){END}"
        rf"(?:\s(?P<post>ago|later|earlier|before|after|afterwards?|hence|from\snow|prior|previously|old|of\sage|long|since|back|on){END})?"),
+    ("vague", rf"(?P<unit>years|months|weeks|days|decades|centuries){END}\s(?P<post>later|earlier|ago|afterwards|before|after)(?!\w)"),
     ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
              r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
     ("bare", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
@@ -179,7 +180,9 @@ KINDS: list[tuple[str, str]] = [
     ("weekday", rf"{g('wd', WEEKDAY)}(?:\s{g('part', PART)}{END})?"),
     ("season", rf"{g('pre', PRE)}?(?:the\s)?{g('season', SEASON)}(?:\s(?:of\s)?{g('y', YEARPART)}|(?P<ofrel>{OF_REL_YEAR}))?"),
     # the end of the year, the beginning of that month
-    ("partof", rf"{g('pre', PRE)}(?P<det>the|that|this|last|next)\s(?P<unit>year|month|week|decade|century)(?!\w)"),
+    ("partof", rf"{g('pre', PRE)}(?P<det>the|that|this|last|next)\s(?P<unit>year|month|week|decade|century)(?!\w)"
+               r"|(?:(?P<det2>the|that|this|last|next)\s)?(?P<unit2>year|month|week)['’]s\s(?P<edge>end|close|beginning|start)(?!\w)"),
+    ("daybefore", r"the\s(?:very\s)?day\s(?P<dir>before|after)(?!\w)(?!\s(?:yesterday|tomorrow))"),
     ("partday", rf"(?:(?<=\bat\s)night|(?<=\bin\s)the\s(?:morning|afternoon|evening)|(?:one|that|the\ssame)\s{PART}|overnight){END}"),
     ("period", rf"(?:the\s)?(?-i:{trie(period_names(), lower=False)}){END}"),
 ]

@@ -52,11 +52,11 @@ circa year day before after few several many couple number dozens hundreds dozen
 fourth 1st 2nd 3rd 4th q1 q2 q3 q4 h1 h2 ad a.d. and fiscal
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-hundred thousand
+hundred thousand time
 """.split()) | frozenset(L.WEEKDAYS) | frozenset(L.ORDINALS)
 
 # Words an expression can hold but never begins with ("early in 1940", "more than").
-_INNER_ONLY = frozenset("in of and to than least most times other single".split())
+_INNER_ONLY = frozenset("in of and than least most times other single".split())
 
 _RANGE_GAP = re.compile(r"\s{0,3}(?:(?P<dash>[-–—])|(?P<word>to|until|till|through|thru|and|into))\s{0,3}\Z", re.I)
 _RANGE_OPENER = re.compile(r"(?:\b(?P<w>from|between)\s{1,3})\Z", re.I)
