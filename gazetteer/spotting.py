@@ -198,6 +198,7 @@ class _Token:
                         # (or by a possessive: "People's Republic", "Queen Anne's County")
     tight: bool         # separated by one space or hyphen only (neighbour rules)
     upper: bool         # an all-capital abbreviation (US, UK, DRC, U.S.)
+    line: int = 0       # offset where the token's line starts
 
 
 @dataclass
@@ -253,19 +254,23 @@ def tokenize(text: str) -> list[_Token]:
         cap = first.isupper() or (first.islower() and _ELISION.match(word) is not None)
         upper = cap and word.isupper() and (len(word) <= 5 or "." in word)
         if prev is None:
-            append(_Token(start, end, word, word.lower(), cap, True, False, False, upper))
+            line = text.rfind("\n", 0, start) + 1
+            append(_Token(start, end, word, word.lower(), cap, True, False, False, upper, line))
         else:
             gap = text[prev_end:start]
             if gap == " ":
-                append(_Token(start, end, word, word.lower(), cap, False, True, True, upper))
+                append(_Token(start, end, word, word.lower(), cap, False, True, True, upper, line))
             else:
+                if "\n" in gap:
+                    line = prev_end + gap.rindex("\n") + 1
                 abbreviated = (gap == ". " or gap == ".") and prev.lower in ABBREVIATIONS
                 initial = (not abbreviated and _SENTENCE_BREAK.search(gap) is not None
                            and not (prev.upper and prev.word[-1] == "." and not gap.strip()))
                 # ("U.S. The ..." cannot be told from "the U.S. Army": the sentence goes on)
                 tight = abbreviated or gap in ("-", "\u00a0")
                 joined = tight or gap in ("'s ", "’s ", "s' ", "s’ ")
-                append(_Token(start, end, word, word.lower(), cap, initial, joined, tight, upper))
+                append(_Token(start, end, word, word.lower(), cap, initial, joined, tight, upper,
+                              line))
         prev = tokens[-1]
         prev_end = end
     return tokens
@@ -318,15 +323,25 @@ class Spotter:
         text = text[:MAX_TEXT_CHARS]
         tokens = tokenize(text)
         lowered = self._lowercase_words(tokens)
-        headline_lines = self._title_case_lines(text, tokens)
+        headline_lines = self._title_case_lines(tokens)
         spans = self._match(text, tokens)
         surnames = self._surnames(text, tokens)
         kept: list[_Span] = []
         for s in spans:
-            if s.adjective is not None:
-                kept.append(s)
-            elif self._accept(text, tokens, s, lowered, headline_lines, surnames):
-                kept.append(s)
+            if s.adjective is None and not self._accept(text, tokens, s, lowered,
+                                                        headline_lines, surnames):
+                continue
+            if kept and s.lo <= kept[-1].hi:
+                # an extension reaches into the neighbour ("Paris Lake Paris"): drop it
+                if kept[-1].j < s.lo:
+                    kept[-1].hi = kept[-1].j
+                    kept[-1].query = text[tokens[kept[-1].i].start:tokens[kept[-1].j].end]
+                elif s.i > kept[-1].hi:
+                    s.lo = s.i
+                    s.query = text[tokens[s.i].start:tokens[s.j].end]
+                else:
+                    continue
+            kept.append(s)
         if not resolve:
             return [Mention(tokens[s.lo].start, tokens[s.hi].end,
                             text[tokens[s.lo].start:tokens[s.hi].end],
@@ -363,19 +378,18 @@ class Spotter:
         return {t.word for t in tokens if not t.cap and t.word in self.common}
 
     @staticmethod
-    def _title_case_lines(text: str, tokens: list[_Token]) -> set[int]:
+    def _title_case_lines(tokens: list[_Token]) -> set[int]:
         """Line numbers (by start offset of the line) written in Title Case, where
         neighbouring capitals say nothing about names."""
         out: set[int] = set()
         counts: dict[int, list[int]] = {}
         for t in tokens:
             if len(t.word) > 3:
-                line = text.rfind("\n", 0, t.start) + 1
-                c = counts.setdefault(line, [0, 0])
+                c = counts.setdefault(t.line, [0, 0])
                 c[0] += 1
                 c[1] += t.cap
         for line, (n, caps) in counts.items():
-            if n >= 4 and caps / n >= 0.8:
+            if n >= 5 and caps == n:
                 out.add(line)
         return out
 
@@ -440,7 +454,7 @@ class Spotter:
             return False
         if single and first.upper and not info.area:
             return False  # "DA", "BAI": acronyms are not towns
-        headline = (text.rfind("\n", 0, first.start) + 1) in headline_lines
+        headline = first.line in headline_lines
         prev = tokens[s.i - 1] if s.i > 0 else None
         nxt = tokens[s.j + 1] if s.j + 1 < len(tokens) else None
         prev_cap = prev is not None and first.tight and prev.cap and not first.initial
@@ -458,7 +472,7 @@ class Spotter:
                      and not first.initial)
         feature = None
         # -- before the name --------------------------------------------------------------
-        if prev_cap and not headline:
+        if prev_cap:
             if prev.lower in DIRECTIONS or prev.lower in FEATURE_PREFIX:
                 feature = FEATURE_PREFIX.get(prev.lower)
                 s.lo = s.i - 1
@@ -468,7 +482,7 @@ class Spotter:
                 return False  # President Obama, Queen Victoria
             elif prev.lower in self.demonyms or (prev.upper and prev.lower in ("u.s.", "us", "uk")):
                 pass
-            elif not info.area:
+            elif not info.area and not headline:
                 return False  # Barack Obama, Hong Kong Disneyland...
         elif (prev is not None and not prev.cap and prev.lower in ("of", "the") and first.tight
               and not first.initial):
@@ -484,7 +498,7 @@ class Spotter:
         if nxt is not None and not next_cap and nxt.joined and nxt.lower in FEATURE_SUFFIX and nxt.cap:
             feature = FEATURE_SUFFIX[nxt.lower] or feature  # Queen Anne's County
             s.hi = s.j + 1
-        elif next_cap and not headline:
+        elif next_cap:
             if nxt.lower in FEATURE_SUFFIX and not (
                     nxt.lower == "state" and s.j + 2 < len(tokens) and tokens[s.j + 2].cap
                     and tokens[s.j + 2].joined):
@@ -496,7 +510,7 @@ class Spotter:
                 return False  # Jordan Peterson, Paris Hilton
             elif nxt.lower in self.demonyms:
                 pass
-            elif not info.area:
+            elif not info.area and not headline:
                 return False  # Rome Statute, Paris Hilton, Washington Post
         # -- common words and small towns -------------------------------------------------
         if single and s.lo == s.hi and not info.area and (
