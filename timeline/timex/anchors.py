@@ -46,8 +46,11 @@ def detect_mode(dct: HistoricalDate | None, explicit_years: list[int]) -> str:
         return "narrative"
     if not explicit_years:
         return "news"
-    old = sum(1 for y in explicit_years if y < dct.year - 2)
-    return "narrative" if old >= 3 and old * 2 > len(explicit_years) else "news"
+    if len(explicit_years) < 3:
+        return "news"
+    ordered = sorted(explicit_years)
+    median = ordered[len(ordered) // 2]
+    return "narrative" if median < dct.year - 1 else "news"
 
 
 # -- tense ---------------------------------------------------------------------------
