@@ -425,12 +425,14 @@ class Spotter:
                 if not all(tk.cap for tk in tokens[i:j + 1]):
                     continue
                 key = " ".join(words)
+                plural = False
                 if key not in self.demonyms and key.endswith("s") and key[:-1] in self.demonyms:
-                    key = key[:-1]  # plural: Russians, South Africans
+                    key, plural = key[:-1], True  # Russians, South Africans (not Laos)
                 if key in self.demonyms:
-                    adj = _Span(i, j, None, adjective=key)
+                    adj = _Span(i, j, None, adjective=key, weak=plural)
                     break
-            if adj is not None and (place is None or adj.j >= place.j):
+            if adj is not None and (place is None or adj.j > place.j
+                                    or (adj.j == place.j and not adj.weak)):
                 adj.lo, adj.hi = adj.i, adj.j
                 spans.append(adj)
                 i = adj.j + 1
