@@ -1,8 +1,9 @@
 """The stories an app serves: loaded once, resolved once, and prepared for the views.
 
 ``app.config["STORIES"]`` lists story sources: paths or bundled names that
-``timeline.formats.load_story`` reads ("demo" is the bundled demo), or ready
-:class:`~timeline.model.Story` values (tests build these directly).
+``timeline.formats.load_story`` reads ("demo" is the bundled demo), which are resolved
+through the offline gazetteer, or ready :class:`~timeline.model.Story` values, which are
+served as given (tests and benchmarks build these directly).
 """
 from __future__ import annotations
 
@@ -45,6 +46,9 @@ def resolve(story: Story) -> Story:
         return story
     try:
         return resolve_story(story)
+    except ImportError as exc:
+        log.warning("places not resolved (no gazetteer): %s", exc)
+        return story
     except Exception:  # the page still shows the story, with its places unresolved
         log.exception("could not resolve places of %r", story.title)
         return story
@@ -124,8 +128,8 @@ class StoryLibrary:
                     log.error("could not load story %r: %s", source, exc)
                     self.errors.append(f"{source}: {exc}")
                     continue
-                if self._resolve:
-                    story = resolve(story)
+                if self._resolve and not isinstance(source, Story):
+                    story = resolve(story)  # Story values are taken as already resolved
                 slug = story.slug or hint or slugify(story.title, fallback="story")
                 base, n = slug, 2
                 while slug in stories:

@@ -110,5 +110,13 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
         alt.param(name="lanes", value=lanes),
     ).configure_view(stroke=None).configure_axis(labelFontSize=11)
     spec = chart.to_dict(validate=True)
-    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # Point selections make marks interactive: Vega-Lite leaves marks of units without a
+    # selection out of picking once the spec has any (the brush). The glue listens to the
+    # view's clicks and reads the datum's id. Placed by hand in the two layer units:
+    # altair assigns a selection declared in a layer to every named view of that layer.
+    layers = spec["vconcat"][0]["layer"]
+    for index, name in ((2, "pick_range"), (5, "pick")):
+        layers[index]["params"] = [{"name": name, "select": {"type": "point", "fields": ["id"],
+                                                             "on": "click", "clear": False}}]
+        layers[index].pop("name", None)
     return spec

@@ -29,7 +29,10 @@
   function on(name, fn) {
     if (!handlers[name]) throw new Error("chronoatlas.on: unknown event " + name + " (use select or window)");
     handlers[name].push(fn);
-    return api;
+    return function off() {
+      var i = handlers[name].indexOf(fn);
+      if (i >= 0) handlers[name].splice(i, 1);
+    };
   }
   function emit(name, detail) {
     handlers[name].forEach(function (fn) {
@@ -75,6 +78,7 @@
   }
 
   function buildMarkers() {
+    if (!map.options.maxZoom) map.setMaxZoom(18);  // the cluster plugin needs a bound
     var icons = {};
     var count = 0;
     all.forEach(function (ev) { count += located(ev).length; });
@@ -93,6 +97,10 @@
                                                riseOnHover: true });
         marker.caEvent = ev;
         marker.on("click", function () { select(ev.id, { source: "map" }); });
+        marker.on("keypress", function (e) {  // Leaflet 1.9 no longer maps Enter to click
+          var key = e.originalEvent && e.originalEvent.key;
+          if (key === "Enter" || key === " ") { marker.openPopup(); select(ev.id, { source: "map" }); }
+        });
         marker.bindPopup(popupFor(ev), { autoPan: false });
         markerEntries.push(marker);
       });
@@ -695,7 +703,10 @@
     next: function () { return next({ source: "api" }); },
     prev: function () { return prev({ source: "api" }); },
     current: function () { return state.current; },
-    setWindow: function (from, to) { setWindow(from, to, { source: "api" }); return api; },
+    setWindow: function (from, to) {
+      setWindow(from, to, { source: "api" });
+      return state.window ? state.window.slice() : null;
+    },
     play: play,
     pause: pause,
     on: on,

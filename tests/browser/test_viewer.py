@@ -1,0 +1,288 @@
+"""The linked views in a real browser: selection, keyboard, URL state, safety, no network."""
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+
+KHALKHIN_GOL = (47.7, 118.6)
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def km(a, b):
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def centre(page):
+    c = page.evaluate("(() => { const c = chronoatlas.map.getCenter(); return [c.lat, c.lng]; })()")
+    return tuple(c)
+
+
+def test_demo_goto_khalkhin_gol(page, live_server, ready):
+    """Done when: goTo(the 1939 event) centres the map on Khalkhin Gol; no other host."""
+    page.goto(f"{live_server}/stories/demo")
+    ready(page)
+    ids = page.evaluate("chronoatlas.events()")
+    first_1939 = page.evaluate("JSON.parse(document.getElementById('ca-data').textContent)"
+                               ".events.find(e => e.d.includes('1939')).id")
+    assert first_1939 == "khalkhin-gol" and first_1939 in ids
+    page.evaluate(f"chronoatlas.goTo({first_1939!r})")
+    assert page.evaluate("chronoatlas.current()") == "khalkhin-gol"
+    assert km(centre(page), KHALKHIN_GOL) < 200
+    assert page.locator("#ca-panel-title").inner_text() == "Battle of Khalkhin Gol"
+    assert "event=khalkhin-gol" in page.url
+    assert page.evaluate("chronoatlas.view !== null && typeof chronoatlas.view.signal === 'function'")
+    assert all(u.startswith(live_server) for u in page.recorder.requests)
+
+
+def test_demo_screenshot(page, live_server, ready):
+    page.goto(f"{live_server}/stories/demo#event=khalkhin-gol")
+    ready(page)
+    page.wait_for_timeout(300)
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / "screenshot-demo.png"), full_page=True)
+    assert (DOCS / "screenshot-demo.png").stat().st_size > 20_000
+
+
+CLICK_MARK = """(id) => {
+  // Find the timeline's point for an event and return its page coordinates.
+  const view = chronoatlas.view;
+  let found = null;
+  (function walk(item, ox, oy) {
+    if (found || !item) return;
+    if (item.items) {
+      for (const child of item.items) {
+        if (child.marktype === 'symbol' && child.items) {
+          for (const it of child.items) {
+            if (it.datum && it.datum.id === id && it.size <= 100) { found = [ox + it.x, oy + it.y]; return; }
+          }
+        }
+        const gx = child.marktype === 'group' || child.mark && child.mark.marktype === 'group' ? (child.x || 0) : 0;
+        const gy = child.marktype === 'group' || child.mark && child.mark.marktype === 'group' ? (child.y || 0) : 0;
+        walk(child, ox + gx, oy + gy);
+      }
+    }
+  })(view.scenegraph().root, 0, 0);
+  if (!found) return null;
+  const rect = view.container().querySelector('canvas').getBoundingClientRect();
+  const origin = view.origin(), pad = view.padding();
+  return [rect.left + origin[0] + (pad.left || 0) + found[0], rect.top + origin[1] + (pad.top || 0) + found[1]];
+}"""
+
+
+def test_click_timeline_event_moves_map(page, live_server, ready):
+    page.goto(f"{live_server}/stories/sample")
+    ready(page)
+    before = centre(page)
+    xy = page.evaluate(CLICK_MARK, "marathon")
+    assert xy, "the timeline has no mark for the event"
+    page.mouse.click(*xy)
+    page.wait_for_function("() => chronoatlas.current() === 'marathon'")
+    assert km(centre(page), (38.15, 23.96)) < 50
+    assert km(before, centre(page)) > 100
+    assert page.locator("#ca-panel-title").inner_text() == "Battle of Marathon"
+    assert "Battle of Marathon" in page.locator("#ca-list li.ca-current").inner_text()
+
+
+def test_click_marker_shows_event(page, live_server, ready):
+    page.goto(f"{live_server}/stories/sample")
+    ready(page)
+    marker = page.locator('.ca-marker[title^="Putin visits Ulaanbaatar"]')
+    assert marker.count() == 1
+    marker.click()
+    page.wait_for_function("() => chronoatlas.current() === 'putin-ulaanbaatar'")
+    assert page.locator("#ca-panel-title").inner_text() == "Putin visits Ulaanbaatar"
+    assert page.evaluate("chronoatlas.view.signal('cur')") == "putin-ulaanbaatar"
+    assert "Putin visits Ulaanbaatar" in page.locator("#ca-live").inner_text()
+    # markers are keyboard reachable: focus one and press Enter
+    other = page.locator('.ca-marker[title^="Battle of Marathon"]')
+    other.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => chronoatlas.current() === 'marathon'")
+
+
+def test_arrow_keys_step_through_events(page, live_server, ready):
+    page.goto(f"{live_server}/stories/sample")
+    ready(page)
+    order = page.evaluate("chronoatlas.events()")
+    page.locator("h1").first.click()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("chronoatlas.current()") == order[0]
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("chronoatlas.current()") == order[2]
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("chronoatlas.current()") == order[1]
+    # in the list, arrows move the selection and the focus together
+    page.locator("#ca-list li.ca-current button").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("chronoatlas.current()") == order[2]
+    assert page.evaluate("document.activeElement.dataset.id") == order[2]
+    # next/prev buttons
+    page.locator("#ca-next").click()
+    assert page.evaluate("chronoatlas.current()") == order[3]
+    assert page.evaluate("chronoatlas.prev()") == order[2]
+
+
+def test_deep_link_restores_event_and_window(page, live_server, ready):
+    page.goto(f"{live_server}/stories/sample?from=1939&to=1945#event=ceasefire-1939")
+    ready(page)
+    assert page.evaluate("chronoatlas.current()") == "ceasefire-1939"
+    assert page.locator("#ca-panel-title").inner_text() == "Ceasefire ends the border war"
+    assert km(centre(page), (55.75, 37.62)) < 50
+    window = page.evaluate("chronoatlas.window")
+    assert window[0] == pytest.approx(1939, abs=0.01) and window[1] == pytest.approx(1946, abs=0.01)
+    assert page.evaluate("chronoatlas.view.signal('wmin')") == pytest.approx(1939, abs=0.01)
+    # only events in the window are on the map and in the list
+    titles = page.locator("#ca-list li").all_inner_texts()
+    assert len(titles) == 2
+    assert page.locator('.ca-marker[title^="Battle of Marathon"]').count() == 0
+    # the hash follows the selection; a new hash selects
+    page.evaluate("location.hash = '#event=khalkhin-gol'")
+    page.wait_for_function("() => chronoatlas.current() === 'khalkhin-gol'")
+
+
+def test_date_query_opens_nearest_event(page, live_server, ready):
+    page.goto(f"{live_server}/stories/sample?date=1950-01-01")
+    ready(page)
+    assert page.evaluate("chronoatlas.current()") == "springfield"
+
+
+def test_api_events_and_window(page, live_server, ready):
+    page.goto(f"{live_server}/stories/sample")
+    ready(page)
+    seen = page.evaluate("""() => {
+      const log = [];
+      chronoatlas.on('select', d => log.push(['select', d.id]));
+      chronoatlas.on('window', d => log.push(['window', Math.round(d.from), Math.round(d.to)]));
+      chronoatlas.goTo('atlantis');
+      chronoatlas.setWindow(1900, 2000);
+      chronoatlas.next();
+      return log;
+    }""")
+    assert seen[0] == ["select", "atlantis"]
+    assert seen[1] == ["window", 1900, 2000]
+    # the next event is outside the window: the window follows it, then it is selected
+    assert seen[2][0] == "window" and seen[2][1] < 2024 < seen[2][2]
+    assert seen[3] == ["select", "putin-ulaanbaatar"]
+    assert page.evaluate("chronoatlas.window")[0] > 1970
+    assert page.evaluate("chronoatlas.setWindow(null, null)") is None
+    assert page.evaluate("chronoatlas.window") is None
+    assert page.locator("#ca-list li").count() == 7
+
+
+def test_unresolved_places_are_flagged_with_candidates(page, live_server, ready):
+    page.goto(f"{live_server}/stories/sample")
+    ready(page)
+    flagged = page.locator("#ca-list li .ca-flag").all_inner_texts()
+    assert any("Springfield" in f for f in flagged) and any("Atlantis" in f for f in flagged)
+    page.evaluate("chronoatlas.goTo('springfield')")
+    places = page.locator("#ca-panel-places").inner_text()
+    assert "ambiguous" in places and "candidates" in places
+    assert "An undated note" in page.locator("#ca-undated li").inner_text()
+
+
+def test_play_and_pause(page, live_server, ready):
+    page.goto(f"{live_server}/stories/sample")
+    ready(page)
+    page.locator("#ca-play").click()
+    assert page.locator("#ca-play").get_attribute("aria-pressed") == "true"
+    first = page.evaluate("chronoatlas.current()")
+    page.wait_for_function(f"() => chronoatlas.current() !== {first!r}", timeout=5000)
+    page.evaluate("chronoatlas.pause()")
+    assert page.locator("#ca-play").get_attribute("aria-pressed") == "false"
+
+
+def test_hostile_story_is_inert(page, live_server, ready):
+    page.goto(f"{live_server}/stories/hostile")
+    ready(page)
+    ids = page.evaluate("chronoatlas.events()")
+    for event_id in ids:
+        page.evaluate("(id) => chronoatlas.goTo(id)", event_id)
+        page.locator(".ca-marker").first.hover()
+    page.locator("#ca-panel-sources a").first.wait_for(state="attached")
+    assert page.evaluate("window.__pwned") is None
+    # nothing the story wrote became an element that runs or loads something
+    assert page.evaluate("document.querySelectorAll('img:not(.leaflet-tile), iframe, svg[onload], [onerror]').length") == 0
+    scripts = page.evaluate("[...document.scripts].map(s => s.src || s.type)")
+    assert all(s.startswith("http://127.0.0.1") or s == "application/json" for s in scripts)
+    hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+    assert not [h for h in hrefs if h.strip().lower().startswith("javascript:")]
+    assert "<script>" in page.locator("#ca-list").inner_text()  # shown as text, not run
+
+
+def test_empty_story(page, live_server, ready):
+    page.goto(f"{live_server}/stories/empty")
+    ready(page)
+    assert page.locator("#ca-empty").is_visible()
+    assert page.evaluate("chronoatlas.current()") is None
+    assert page.evaluate("chronoatlas.next()") is None
+    assert page.locator("#ca-next").is_disabled()
+
+
+def test_narrow_screen_stacks_map_above_timeline(new_page, live_server, ready):
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{live_server}/stories/sample")
+    ready(page)
+    m = page.locator("#ca-map").bounding_box()
+    p = page.locator("#ca-panel").bounding_box()
+    t = page.locator("#ca-timeline").bounding_box()
+    assert m["y"] + m["height"] <= p["y"] + 1
+    assert p["y"] + p["height"] <= t["y"] + 1
+    assert m["width"] > 300
+
+
+def test_focus_is_visible(page, live_server, ready):
+    page.goto(f"{live_server}/stories/sample")
+    ready(page)
+    page.locator('.ca-marker').first.focus()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+    page.locator('#ca-list button').first.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+
+
+def test_embed_options_and_post_message(page, live_server, ready):
+    host = f"{live_server}/__host"  # served by the test, same origin as the app
+
+    def fulfil(route):
+        route.fulfill(status=200, content_type="text/html", body=(
+            '<!doctype html><title>host</title>'
+            f'<iframe id="f" title="story" src="{live_server}/embed/sample?theme=dark&height=600'
+            '&hide=list&event=khalkhin-gol" width="900" height="600"></iframe>'))
+
+    page.route(host, fulfil)
+    page.goto(host)
+    frame = page.frame_locator("#f")
+    frame.locator("html[data-chronoatlas=ready]").wait_for(state="attached")
+    embed = page.frames[1]
+    assert embed.evaluate("chronoatlas.current()") == "khalkhin-gol"
+    assert embed.evaluate("document.body.className").split() >= ["ca-embed"]
+    assert "theme-dark" in embed.evaluate("document.body.className")
+    assert not embed.locator("#ca-list-section").is_visible()
+    page.evaluate("""() => { window.got = [];
+      window.addEventListener('message', e => window.got.push(e.data));
+      document.getElementById('f').contentWindow.postMessage({chronoatlas: 'goTo', args: ['marathon'], requestId: 7}, '*'); }""")
+    page.wait_for_function("() => window.got.some(m => m.chronoatlas === 'result' && m.requestId === 7)")
+    got = page.evaluate("window.got")
+    assert {"chronoatlas": "select", "id": "marathon"}.items() <= [m for m in got if m["chronoatlas"] == "select"][0].items()
+    assert [m for m in got if m["chronoatlas"] == "result"][0]["value"] == "marathon"
+    assert embed.evaluate("chronoatlas.current()") == "marathon"
+
+
+def test_many_events_open_and_cluster(page, live_server, ready):
+    page.goto(f"{live_server}/stories/gen")
+    ready(page)
+    assert page.evaluate("chronoatlas.events().length") == 400
+    assert page.locator(".marker-cluster").count() > 0
+    page.evaluate("chronoatlas.goTo('e10')")
+    assert page.locator("#ca-panel-title").inner_text().startswith("Event 10 ")
