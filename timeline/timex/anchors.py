@@ -56,11 +56,12 @@ def detect_mode(dct: HistoricalDate | None, explicit_years: list[int]) -> str:
 # -- tense ---------------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z’']+|[.!?;:\n]")
-_FUTURE = frozenset("will 'll ’ll shall upcoming scheduled planned plans plan intends "
-                    "expected due tomorrow next forthcoming".split())
+_FUTURE = frozenset("will 'll ’ll shall upcoming plans plan intends tomorrow next "
+                    "forthcoming".split())
 _FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
                    ("plans", "to"), ("plan", "to"), ("expected", "to"), ("due", "to"),
-                   ("to", "be"), ("would", "be")}
+                   ("to", "be"), ("would", "be"), ("scheduled", "to"),
+                   ("scheduled", "for"), ("planned", "for"), ("due", "on")}
 _PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
                   "met held began began left fell won lost saw fought led sent became "
                   "brought began broke chose drew drove fled flew forgot froze got grew "
@@ -69,7 +70,9 @@ _PAST = frozenset("was were had did ago last yesterday said told came went took 
                   "understood woke wore wrote".split())
 _NOT_PAST_ED = frozenset("need feed speed seed bleed breed proceed exceed succeed indeed "
                          "red bed shed wed bred fled led hundred kindred".split())
-_PRESENT = frozenset("is are am says say does do has have".split())
+_PRESENT = frozenset("""is are am says say does do has have takes take begins starts ends
+expires runs comes opens closes meets becomes remains continues holds leaves arrives
+returns visits""".split())
 
 
 def tense(text: str, start: int, end: int) -> int:
@@ -275,6 +278,15 @@ class Resolver:
             direction = tense(self.text, spec.start, spec.end)
         if spec.weekday is not None:
             return self._weekday(spec, ref, anchor, direction)
+        if spec.weekend:
+            if ref.day is None:
+                return Resolved("XXXX-WXX-WE", anchor=anchor)
+            here = V.weekday(ref.year, ref.month, ref.day)
+            shift = -7 if (direction < 0 and here < 6) else 0
+            yy, mm, dd = V.add_days(ref.year, ref.month, ref.day, shift)
+            _, (y2, m2, d2) = V.week_bounds(yy, mm, dd)
+            y1, m1, d1 = V.add_days(y2, m2, d2, -1)
+            return Resolved(V.week_value(yy, mm, dd) + "-WE", _hd(y1, m1, d1), _hd(y2, m2, d2), anchor)
         if spec.gran == "time" or (spec.part and spec.month is None):
             if ref.day is None:
                 ym = f"{V.year_value(ref.year)}-{ref.month:02d}" if ref.month else f"{V.year_value(ref.year)}-XX"

@@ -591,6 +591,8 @@ def _relative(m, kind, text, s, e):
     unit = _unit_name(w)
     if unit:
         plural = w != unit
+        if plural and rel == "last" and not the:
+            s = m.start(f"{kind}__what")  # "could last months": the verb
         if plural or rel in ("recent", "intervening"):
             return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit))]
         if the and rel in ("last", "past"):
@@ -707,6 +709,8 @@ def _quantity(m, kind, text, s, e):
     if qpre in ("these", "those", "all", "the same") and n is None:
         return []
     mod = _QMOD.get(qpre)
+    if hyphen and qpre in ("the", "these", "those") and not post:
+        s = m.start(f"{kind}__num")  # "the two-year contract": TimeML tags "two-year"
     if post in ("ago", "later", "earlier", "afterwards", "afterward", "hence", "from now"):
         if n is None:
             if post in ("ago", "earlier"):
@@ -763,11 +767,16 @@ def _weekday(m, kind, text, s, e):
     wd_text = _g(m, kind, "wd").rstrip(".")
     if not _cap(wd_text) or wd_text.lower() not in L.WEEKDAYS:
         return []
-    spec = Spec(s, e, kind, base="ctx", weekday=L.WEEKDAYS[wd_text.lower()], gran="day")
+    spec = Spec(s, e, kind, base="ctx", weekday=L.WEEKDAYS[wd_text.lower()], gran="day",
+                mod=_mod(_g(m, kind, "pre")))
     part = _g(m, kind, "part")
     if part:
         spec.part, spec.type = L.PARTS_OF_DAY.get(part.lower().replace("-", ""), "NI"), "TIME"
     return [spec]
+
+
+def _weekend(m, kind, text, s, e):
+    return [Spec(s, e, kind, base="ctx", unit="week", weekend=True, gran="week")]
 
 
 def _season(m, kind, text, s, e):
@@ -828,7 +837,7 @@ HANDLERS = {
     "earlylater": _earlylater, "relative": _relative, "quantity": _quantity,
     "word": _word, "bare": _bare, "weekday": _weekday, "season": _season,
     "partday": _partday, "period": _period, "dayonly": _dayonly, "partof": _partof,
-    "daybefore": _daybefore, "vague": _vague,
+    "daybefore": _daybefore, "vague": _vague, "weekend": _weekend,
 }
 
 

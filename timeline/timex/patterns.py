@@ -136,12 +136,13 @@ KINDS: list[tuple[str, str]] = [
     ("clock", r"(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s?(?P<ap>a\.m\.|p\.m\.|am|pm|hrs|hr|h)(?![\w]))?"
               r"(?:\s?(?P<tz>(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK)))?(?![\d:])"
               r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>a\.m\.|p\.m\.|am|pm)(?![\w])"
+              r"(?:\s?(?P<tz2>(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK))(?!\w))?"
               r"|(?P<named>noon|midnight|midday)(?!\w)"
               r"|(?P<h3>1[0-2]|0?[1-9]|" + trie(["one", "two", "three", "four", "five", "six",
               "seven", "eight", "nine", "ten", "eleven", "twelve"]) + r")\so['’]clock"),
     ("decade", rf"{g('pre', PRE)}?(?:the\s)?{g('dec', _DEC)}{END}(?:\s?{g('era', ERA)})?"),
     ("century", rf"{g('pre', PRE)}?(?:the\s)?{g('n', _CENT_N)}[-\s]{{1,3}}{g('unit', 'century|millennium')}{END}(?:\s?{g('era', ERA)})?"),
-    ("partyear", r"(?:the\s)?(?P<which>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)\s(?P<part>half|quarter)"
+    ("partyear", r"(?:the\s)?(?P<which>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[-\s](?P<part>half|quarter)"
                  rf"(?:\sof\s(?:the\s)?(?:year\s)?(?:{g('y', YEAR4)}|(?P<rel>this|last|next|that|the\s(?:same|following|previous))\syear|fiscal\s{g('fy', YEAR4)}))?{END}"
                  r"|(?-i:(?P<code>Q[1-4]|H[12]))\s?" + g('y2', YEAR4)),
     ("year", rf"{g('pre', PRE)}?(?P<theyear>(?:the\s)?year\s)?{g('approx', APPROX)}?"
@@ -177,7 +178,8 @@ KINDS: list[tuple[str, str]] = [
              r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
     ("bare", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
              r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?!\w)"),
-    ("weekday", rf"{g('wd', WEEKDAY)}(?:\s{g('part', PART)}{END})?"),
+    ("weekday", rf"(?:(?P<pre>early|late)\s)?{g('wd', WEEKDAY)}(?:\s{g('part', PART)}{END})?"),
+    ("weekend", r"(?:(?<=\bover\s)|(?<=\bat\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s))?the\sweekend(?!\w)"),
     ("season", rf"{g('pre', PRE)}?(?:the\s)?{g('season', SEASON)}(?:\s(?:of\s)?{g('y', YEARPART)}|(?P<ofrel>{OF_REL_YEAR}))?"),
     # the end of the year, the beginning of that month
     ("partof", rf"{g('pre', PRE)}(?P<det>the|that|this|last|next)\s(?P<unit>year|month|week|decade|century)(?!\w)"
