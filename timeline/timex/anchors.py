@@ -132,6 +132,7 @@ class Resolver:
         self.mode = mode
         self.narr: Point | None = None
         self.narr_end = 0  # where the expression that set the narrative anchor ends
+        self.narr_told = False
 
     # which reference a spec counts from
     def _reference(self, spec: Spec) -> tuple[Point | None, str]:
@@ -158,7 +159,7 @@ class Resolver:
         gap = spec.start - self.narr_end
         if gap > NEARBY or "\n\n" in self.text[self.narr_end:spec.start]:
             return False
-        if self.dct is not None and self.narr.year == self.dct.year:
+        if not self.narr_told or (self.dct is not None and self.narr.year == self.dct.year):
             return False
         return tense(self.text, spec.start, spec.end) <= 0
 
@@ -190,6 +191,8 @@ class Resolver:
             return
         self.narr = res.point
         self.narr_end = spec.end
+        # a date the text told (not one counted from the DCT) starts a story
+        self.narr_told = res.anchor != "dct"
 
     # -- absolute -------------------------------------------------------------------
     def _absolute(self, spec: Spec) -> Resolved | None:
@@ -315,16 +318,20 @@ class Resolver:
 
     @staticmethod
     def _pick_year(ref: Point, month: int, day: int | None, direction: int) -> int:
+        """The year of the nearest such month (and day) to the reference; tense moves
+        it a year only when that nearest one lies more than a month the other way
+        ("will visit in March" written in August is next March; "was scheduled for
+        Oct. 15" written on Oct. 28 stays this year)."""
         here = ref.month * 40 + (ref.day or 15)
         there = month * 40 + (day or 15)
-        if direction > 0:
-            return ref.year if there >= here - (0 if day else 40) else ref.year + 1
-        if direction < 0:
-            return ref.year if there <= here + (0 if day else 40) else ref.year - 1
-        # nearest; ties stay in the same year
-        best = min((abs((ref.year + k) * 480 + there - (ref.year * 480 + here)), abs(k), ref.year + k)
-                   for k in (-1, 0, 1))
-        return best[2]
+        # distance in 'month*40' units; ties stay in the same year
+        _, _, year = min((abs(k * 480 + there - here), abs(k), ref.year + k) for k in (-1, 0, 1))
+        delta = (year - ref.year) * 480 + there - here
+        if direction > 0 and delta < -40:
+            year += 1
+        elif direction < 0 and delta > 40:
+            year -= 1
+        return year
 
     def _unknown_year(self, spec: Spec) -> Resolved:
         suffix = self._time_suffix(spec)
