@@ -39,13 +39,9 @@ def implied_phrase(text: str, start: int, end: int, *, since: bool = False) -> t
         return None
     # "the victory's 85th anniversary": the possessor just before the expression.
     before = text[max(0, start - 80):start]
-    head = start
-    if text[start:start + 4].lower() == "the ":
-        head = start
     pm = _POSSESSOR.search(before)
     if pm:
         p_start = start - len(before) + pm.start(1)
         p_end = start - len(before) + pm.end(1)
         return p_start, p_end
-    del head
     return None

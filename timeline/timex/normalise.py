@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import DateError, HistoricalDate, Precision, days_in_month
+from ..dates import DateError, HistoricalDate, days_in_month
 from . import lexicon as L
 from .periods import Period, lookup_period
 from .values import duration_value
@@ -650,13 +650,11 @@ def _earlylater(m, kind, text, s, e):
     unit = _g(m, kind, "unit").lower()
     base = "narr" if rel in ("that", "the same", "in the") else "dct"
     offset = -1 if rel == "last" else 1 if rel == "next" else 0
-    mod = "START" if _g(m, kind, "el").lower() == "earlier" else "END"
     if unit in L.SEASONS:
-        return [Spec(s, e, kind, base=base, offset=offset, unit="season", season=L.SEASONS[unit], mod=None)]
+        return [Spec(s, e, kind, base=base, offset=offset, unit="season", season=L.SEASONS[unit])]
     u = _unit_name(unit)
     if u not in ("year", "month", "week", "day", "decade", "century"):
         return []
-    del mod
     return [Spec(s, e, kind, base=base, offset=offset, unit=u)]
 
 
