@@ -15,15 +15,15 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import naturalearth, sources
+from . import memindex, naturalearth, sources
 from .errors import IndexBuildError, IndexCorruptError
 from .normalize import normalize, skeleton
 from .paths import cache_dir, imports_dir
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ALTERNATE_PENALTY = 0.8
-BUILD_REVISION = 1  # bump when the build logic changes, so existing indexes are rebuilt
+BUILD_REVISION = 3  # bump when the build logic changes, so existing indexes are rebuilt
 SKELETON_MIN_IMPORTANCE = 4.5
 
 SCHEMA = """
@@ -44,8 +44,6 @@ CREATE TABLE places (
     valid_from INTEGER,
     valid_to INTEGER
 );
-CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, prior REAL NOT NULL,
-                    PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE skeletons (skel TEXT NOT NULL, place INTEGER NOT NULL,
                         PRIMARY KEY (skel, place)) WITHOUT ROWID;
 CREATE TABLE geometry (place INTEGER PRIMARY KEY, geojson TEXT NOT NULL);
@@ -183,9 +181,9 @@ def _build_into(tmp: Path, progress: Progress) -> None:
         for f in import_files():
             refs.update(_insert(conn, _read_import(f), next_id, names, skels, geoms))
         progress("names", 0.70)
-        conn.executemany("INSERT INTO names VALUES (?,?,?)",
-                         ((k, pid, round(prior, 3)) for (k, pid), prior in names.items()))
-        progress("skeletons", 0.82)
+        progress("lookup arrays", 0.78)
+        memindex.write_blobs(conn, names)
+        progress("skeletons", 0.85)
         conn.executemany("INSERT INTO skeletons VALUES (?,?)", skels)
         conn.executemany("INSERT INTO geometry VALUES (?,?)", geoms)
         conn.executemany("INSERT INTO demonyms VALUES (?,?)", sources.demonyms().items())
@@ -271,7 +269,7 @@ def read_meta(path: Path) -> dict[str, str]:
         try:
             meta = dict(conn.execute("SELECT key, value FROM meta"))
             conn.execute("SELECT id FROM places LIMIT 1").fetchall()
-            conn.execute("SELECT key FROM names LIMIT 1").fetchall()
+            conn.execute("SELECT name FROM blobs LIMIT 1").fetchall()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:

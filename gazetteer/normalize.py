@@ -39,9 +39,15 @@ def normalize(name: str) -> str:
     """
     if not isinstance(name, str) or len(name) > MAX_NAME_CHARS * 4:
         return ""
-    text = unicodedata.normalize("NFKD", name.translate(_FOLD))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().translate(_FOLD)
+    if name.isascii():
+        text = name.lower()
+        if text.isalnum():  # one plain word: the common case, already a key
+            return text if len(text) <= MAX_NAME_CHARS else ""
+        text = text.translate(_FOLD)
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_FOLD))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.casefold().translate(_FOLD)
     words = _SEP.sub(" ", text).split()
     if not words:
         return ""
