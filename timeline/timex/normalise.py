@@ -138,6 +138,8 @@ def _calendar(m, kind, text, s, e) -> list[Spec]:
         except IndexError:
             mword = None
         if mword:
+            if mk == "m" and _g(m, kind, "d") is None:
+                dk = "dw"
             break
     else:
         return []
@@ -357,6 +359,27 @@ def _century(m, kind, text, s, e):
     first = 1 - n * size if bce else (n - 1) * size + 1
     return [Spec(s, e, kind, year=first, gran=gran, mod=_mod(_g(m, kind, "pre")),
                  explicit_year=True)]
+
+
+def _centuries(m, kind, text, s, e):
+    """"the 19th and 20th centuries": two timexes, as TimeML would tag them."""
+    n1, n2 = L.ordinal_value(_g(m, kind, "n")), L.ordinal_value(_g(m, kind, "n2"))
+    if not n1 or not n2 or n1 > 99 or n2 > 99:
+        return []
+    size, gran = (100, "century") if _g(m, kind, "unit").lower().startswith("cent") else (1000, "millennium")
+    bce = bool(_g(m, kind, "era") and _ERA_BC.search(_g(m, kind, "era")))
+    first = lambda n: 1 - n * size if bce else (n - 1) * size + 1  # noqa: E731
+    a = Spec(s, m.end(f"{kind}__n"), kind, year=first(n1), gran=gran, explicit_year=True)
+    b = Spec(m.start(f"{kind}__n2"), e, kind, year=first(n2), gran=gran, explicit_year=True)
+    return [a, b]
+
+
+def _yearseason(m, kind, text, s, e):
+    year = int(_g(m, kind, "y"))
+    if not 1000 <= year <= 2100:
+        return []
+    code = L.SEASONS[_g(m, kind, "season").lower()]
+    return [Spec(s, e, kind, year=year, season=code, gran="season", explicit_year=True)]
 
 
 _WHICH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
@@ -677,6 +700,8 @@ def _quantity(m, kind, text, s, e):
     hyphen = _g(m, kind, "hy") == "-"
     if unit is None:
         return []
+    if _g(m, kind, "ofdate") and qpre not in ("the first", "the last", "the final", "the early", "the past", "the opening", "the closing", "the remaining"):
+        e = m.end(f"{kind}__unit")  # "three months of 1940" without "the first": only the duration
     if num in ("the", "recent", "a number of") or (qpre in ("the",) and num in ("a", "an", "some")):
         return []
     n = L.number_value(num)
@@ -836,6 +861,7 @@ HANDLERS = {
     "word": _word, "bare": _bare, "weekday": _weekday, "season": _season,
     "partday": _partday, "period": _period, "dayonly": _dayonly, "partof": _partof,
     "daybefore": _daybefore, "vague": _vague, "weekend": _weekend,
+    "centuries": _centuries, "yearseason": _yearseason,
 }
 
 

@@ -97,7 +97,10 @@ PRE = (r"(?:(?:the\s)?(?:very\s)?(?:early|late|mid|middle|later)(?:-|\s{1,3}|(?=
            "latter part", "later part", "first part", "last part", "early days",
            "first days", "last days", "final days", "first weeks", "last weeks",
            "final weeks", "first months", "last months", "final months", "remainder",
-           "rest", "course",
+           "rest", "first week", "second week", "third week", "fourth week", "last week",
+           "final week", "first two weeks", "last two weeks", "first few days",
+           "last few days", "first day", "last day", "final day", "first weekend",
+           "last weekend", "first fortnight", "last fortnight",
        ]) + r")\s{1,3}of\s{1,3}(?:the\s{1,3})?)")
 
 REL_WORD = trie(["last", "next", "this", "coming", "past", "previous", "following",
@@ -117,10 +120,10 @@ _Y14 = r"\d{1,4}"
 
 OF_REL_YEAR = r"\sof\s(?:that|this|last|next|the\s(?:same|following|next|previous|preceding))\syear(?!\w)"
 _DRANGE = r"\s?[-–]\s?|\s(?:and|to|or)\s(?:the\s)?"
-_DMY = (rf"(?:the\s)?{g('d', DAY)}(?:(?:{_DRANGE}){g('d2', DAY)})?(?:\sof)?\s{g('m', MONTH)}"
+_DMY = (rf"(?:the\s)?(?:{g('d', DAYNUM)}(?:(?:{_DRANGE}){g('d2', DAYNUM)})?(?:\sof)?|{g('dw', ORDWORD)}\sof)\s{g('m', MONTH)}"
         rf"(?:,?\s(?:of\s)?{g('y', YEARPART)})?")
-_MDY = (rf"{g('m2', MONTH)}\s(?:the\s)?{g('d3', DAY)}(?:(?:{_DRANGE}){g('d4', DAY)})?"
-        rf"(?:,?\s{g('y2', YEARPART)})?")
+_MDY = (rf"{g('m2', MONTH)}\s(?:the\s)?{g('d3', DAYNUM)}(?:(?:{_DRANGE}){g('d4', DAYNUM)})?"
+        rf"(?:,?\s(?:of\s)?{g('y2', YEARPART)})?")
 _MY = rf"{g('m3', MONTH)}(?:,?\s(?:of\s)?{g('y3', YEARPART)})?"
 
 KINDS: list[tuple[str, str]] = [
@@ -141,10 +144,12 @@ KINDS: list[tuple[str, str]] = [
               r"|(?P<h3>1[0-2]|0?[1-9]|" + trie(["one", "two", "three", "four", "five", "six",
               "seven", "eight", "nine", "ten", "eleven", "twelve"]) + r")\so['’]clock"),
     ("decade", rf"{g('pre', PRE)}?(?:the\s)?{g('dec', _DEC)}{END}(?:\s?{g('era', ERA)})?"),
+    ("centuries", rf"(?:the\s)?{g('n', _CENT_N)}\s(?:and|or|to)\s(?:the\s)?{g('n2', _CENT_N)}\s(?P<unit>centuries|millennia){END}(?:\s?{g('era', ERA)})?"),
     ("century", rf"{g('pre', PRE)}?(?:the\s)?{g('n', _CENT_N)}[-\s]{{1,3}}{g('unit', 'century|millennium')}{END}(?:\s?{g('era', ERA)})?"),
     ("partyear", r"(?:the\s)?(?P<which>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[-\s](?P<part>half|quarter)"
                  rf"(?:\sof\s(?:the\s)?(?:year\s)?(?:{g('y', YEAR4)}|(?P<rel>this|last|next|that|the\s(?:same|following|previous))\syear|fiscal\s{g('fy', YEAR4)}))?{END}"
                  r"|(?-i:(?P<code>Q[1-4]|H[12]))\s?" + g('y2', YEAR4)),
+    ("yearseason", rf"{g('y', YEAR4)}\s{g('season', SEASON)}"),
     ("year", rf"{g('pre', PRE)}?(?P<theyear>(?:the\s)?year\s)?{g('approx', APPROX)}?"
              rf"(?:{g('era0', ERA)}\s?{g('y0', _Y14)}(?!\d)|{g('y1', _Y14)}(?![\d])(?:\s?{g('era1', ERA)})?)"
              rf"(?:\s?{g('dash', '[-–—/]')}\s?{g('y2', _Y14)}(?![\d])(?:\s?{g('era2', ERA)})?)?(?![\w%]|[.,]\d)"),
@@ -172,7 +177,8 @@ KINDS: list[tuple[str, str]] = [
         "the initial", "the opening", "the closing", "the entire", "a whole",
         "the whole", "all",
     ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?P<unit>{UNIT_ANY}){END}"
-       rf"(?:\s(?P<post>ago|later|earlier|before|after|afterwards?|hence|from\snow|prior|previously|old|of\sage|long|since|back|on){END})?"),
+       rf"(?:\s(?P<post>ago|later|earlier|before|after|afterwards?|hence|from\snow|prior|previously|old|of\sage|long|since|back|on){END}"
+       rf"|\sof\s(?P<ofdate>{YEAR4}|{MONTH}(?:,?\s{YEAR4})?))?"),
     ("vague", rf"(?P<unit>years|months|weeks|days|decades|centuries){END}\s(?P<post>later|earlier|ago|afterwards|before|after)(?!\w)"),
     ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
              r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
