@@ -53,6 +53,20 @@ def detect_mode(dct: HistoricalDate | None, explicit_years: list[int]) -> str:
     return "narrative" if median < dct.year - 1 else "news"
 
 
+def focus(explicit_years: list[int]) -> tuple[int, int] | None:
+    """The span of years a text is about: the middle 80% of the years it writes,
+    widened by a decade each way. Dates outside it do not move the narrative anchor."""
+    if len(explicit_years) < 8:
+        return None
+    ordered = sorted(explicit_years)
+    lo = ordered[len(ordered) // 10]
+    hi = ordered[(len(ordered) * 9) // 10]
+    return lo - FOCUS_MARGIN, hi + FOCUS_MARGIN
+
+
+FOCUS_MARGIN = 10
+
+
 # -- tense ---------------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z’']+|[.!?;:\n]")
@@ -126,13 +140,15 @@ def _hd(year, month=None, day=None, *, approximate=False, hour=None, minute=None
 class Resolver:
     """Resolves Specs in text order, moving the narrative anchor as it goes."""
 
-    def __init__(self, text: str, dct: HistoricalDate | None, mode: str):
+    def __init__(self, text: str, dct: HistoricalDate | None, mode: str,
+                 years: list[int] | None = None):
         self.text = text
         self.dct = Point(dct.year, dct.month, dct.day) if dct is not None else None
         self.mode = mode
         self.narr: Point | None = None
         self.narr_end = 0  # where the expression that set the narrative anchor ends
         self.narr_told = False
+        self.focus = focus(years or [])
 
     # which reference a spec counts from
     def _reference(self, spec: Spec) -> tuple[Point | None, str]:
@@ -189,6 +205,8 @@ class Resolver:
             return
         if spec.base in ("dct", "narr") and spec.offset < 0:
             return
+        if self.focus and not self.focus[0] <= res.point.year <= self.focus[1]:
+            return  # "declassified in 2005" in a history of the 1960s: an aside
         self.narr = res.point
         self.narr_end = spec.end
         # a date the text told (not one counted from the DCT) starts a story

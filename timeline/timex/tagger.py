@@ -181,13 +181,13 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
     for group in scan(text):
         specs.extend(s for s in group if periods or s.period is None)
     _link_ranges(text, specs)
+    years = [s.year for s in specs if s.explicit_year and s.year is not None
+             and s.gran in ("year", "month", "day", "season", "quarter")]
     if mode == "auto":
-        years = [s.year for s in specs if s.explicit_year and s.year is not None
-                 and s.gran in ("year", "month", "day", "season", "quarter")]
         mode = detect_mode(dct, years)
     elif mode not in ("news", "narrative"):
         raise ValueError(f"mode must be 'auto', 'news' or 'narrative', got {mode!r}")
-    resolver = Resolver(text, dct, mode)
+    resolver = Resolver(text, dct, mode, years)
     out: list[Timex] = []
     results: dict[int, Timex] = {}
     for spec in specs:
