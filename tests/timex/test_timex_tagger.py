@@ -217,3 +217,44 @@ def test_impossible_dates_are_not_emitted():
 def test_bad_mode():
     with pytest.raises(ValueError, match="mode"):
         tag("today", mode="poetry")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profit rose in the third-quarter report.", [("third-quarter", "2024-Q3")]),
+    ("Shares fell over the weekend.", [("the weekend", "2024-W34-WE")]),
+    ("Late Tuesday, officials said so.", [("Late Tuesday", "2024-08-27")]),
+    ("Thursday's killing was condemned.", [("Thursday", "2024-08-29")]),
+    ("The plan takes effect Jan. 1.", [("Jan. 1", "2025-01-01")]),
+    ("The strike could last months.", [("months", "PXM")]),
+    ("a two-year contract", [("two-year", "P2Y")]),
+])
+def test_news_conventions(text, expected):
+    assert values(text) == expected
+
+
+def test_day_ranges_are_two_timexes():
+    found = tag("the battle of 6-7 January 1916", published=DCT)
+    assert [(t.text, t.value, t.role) for t in found] == [
+        ("6", "1916-01-06", "start"), ("7 January 1916", "1916-01-07", "end")]
+    assert found[0].end_date == HistoricalDate.of(1916, 1, 7)
+
+
+def test_bce_range_in_parentheses_and_centuries_pair():
+    assert values("First Punic War (264 to 241 BC)") == [("264", "BC0264"), ("241 BC", "BC0241")]
+    assert values("the 19th and 20th centuries") == [("the 19th", "18"), ("20th centuries", "19")]
+
+
+def test_parts_of_months_and_years_stay_one_expression():
+    assert values("the last week of August 1918") == [("the last week of August 1918", "1918-08")]
+    assert values("the first ten months of 1915") == [("the first ten months of 1915", "P10M")]
+    t = one("by the end of the year", published=DCT)
+    assert (t.value, t.mod) == ("2024", "END")
+
+
+def test_an_aside_far_from_the_story_does_not_move_the_anchor():
+    text = ("In 1940 the army advanced. In 1941 it fought on. In 1942 it stalled. In 1943 it "
+            "retreated. In 1944 it lost. In 1945 it surrendered; papers declassified in 2005 "
+            "tell the story. The next day the war ended. By 1946 the troops were home. "
+            "In 1947 it was over.")
+    found = {t.text: t.value for t in tag(text, published="2009-12-19")}
+    assert found["The next day"].startswith("1945")

@@ -54,14 +54,16 @@ def detect_mode(dct: HistoricalDate | None, explicit_years: list[int]) -> str:
 
 
 def focus(explicit_years: list[int]) -> tuple[int, int] | None:
-    """The span of years a text is about: the middle 80% of the years it writes,
-    widened by a decade each way. Dates outside it do not move the narrative anchor."""
+    """The span of years a text is about: Tukey's fences around the years it writes
+    (quartiles -/+ 1.5 interquartile ranges, a decade at least). Dates outside it do
+    not move the narrative anchor."""
     if len(explicit_years) < 8:
         return None
     ordered = sorted(explicit_years)
-    lo = ordered[len(ordered) // 10]
-    hi = ordered[(len(ordered) * 9) // 10]
-    return lo - FOCUS_MARGIN, hi + FOCUS_MARGIN
+    q1 = ordered[len(ordered) // 4]
+    q3 = ordered[(len(ordered) * 3) // 4]
+    reach = max(FOCUS_MARGIN, (q3 - q1) * 3 // 2)
+    return q1 - reach, q3 + reach
 
 
 FOCUS_MARGIN = 10

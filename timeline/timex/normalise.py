@@ -392,6 +392,8 @@ def _partyear(m, kind, text, s, e):
         return [Spec(s, e, kind, year=int(_g(m, kind, "y2")), quarter=code.upper(),
                      gran="quarter", explicit_year=True)]
     which, part = _g(m, kind, "which").lower(), _g(m, kind, "part").lower()
+    if text[m.end(f"{kind}__which")] == "-":
+        s = m.start(f"{kind}__which")  # adjectival "the third-quarter report": "third-quarter"
     if part == "half":
         n = 1 if which in ("first", "1st") else 2 if which in ("second", "2nd", "latter", "last", "final") else None
         if n is None:

@@ -38,7 +38,7 @@ _TRIGGER_WORDS |= set(L.ANNIVERSARY_WORDS)
 _TRIGGER_WORDS |= {name.split()[0].lower() for name in period_names()}
 
 TRIGGER = re.compile(
-    r"(?<![\w’'])(?:(?:" + trie(_TRIGGER_WORDS) + r")(?![\w’'])|['’]?\d)", re.IGNORECASE)
+    r"(?<![\w’'])(?:(?:" + trie(_TRIGGER_WORDS) + r")(?!\w|['’][a-rt-z])|['’]?\d)", re.IGNORECASE)
 
 PREFIX_WORDS = frozenset("""
 the very early late mid middle later in of end beginning start close turn dawn height first
@@ -150,7 +150,8 @@ def _link_ranges(text: str, specs: list[Spec]) -> None:
         word = (gap.group("word") or "").lower()
         if word == "and" and not (opener and opener.group("w").lower() == "between"):
             continue
-        if word and word != "and" and not opener:
+        era_range = a.bare_number is not None and b.year is not None and b.year <= 0
+        if word and word != "and" and not opener and not era_range:
             continue
         # "from May to September 1939": the end lends its year (and era) to the start
         if a.base == "ctx" and b.base is None and b.year is not None and a.month is not None and b.gran in ("month", "day"):
