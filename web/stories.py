@@ -15,6 +15,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
 from timeline.model import Story, slugify
 
 from . import data as story_data
@@ -54,6 +57,11 @@ def resolve(story: Story) -> Story:
         return story
 
 
+def _htmlsafe_json(value: Any) -> Markup:
+    """Exactly what Jinja's ``|tojson`` writes (``<``, ``>``, ``&``, ``'`` escaped)."""
+    return htmlsafe_json_dumps(value, dumps=json.dumps, ensure_ascii=False, separators=(",", ":"))
+
+
 @dataclass
 class PreparedStory:
     """A story and the derived values the views share, computed once and kept."""
@@ -89,6 +97,24 @@ class PreparedStory:
         positions += [e["s"] for e in self.page["eras"]] + [e["e"] for e in self.page["eras"]]
         extent = (min(positions), max(positions)) if positions else (2000.0, 2001.0)
         return timeline_spec(self.page["groups"], extent)
+
+    @cached_property
+    def vega_spec(self) -> dict[str, Any]:
+        """The timeline compiled to Vega once here (vl-convert), so the browser skips
+        loading and running the Vega-Lite compiler. Rows are added by the page."""
+        import vl_convert
+
+        from .vendor import VERSIONS
+
+        major_minor = ".".join(VERSIONS["vega-lite"].split(".")[:2])
+        spec = dict(self.spec, datasets={"events": [], "eras": []})
+        compiled = vl_convert.vegalite_to_vega(spec, vl_version=major_minor)
+        return compiled
+
+    @cached_property
+    def page_json(self) -> Markup:
+        """``|tojson`` of the page data, computed once: a 100,000-event story is megabytes."""
+        return _htmlsafe_json(self.page)
 
     @property
     def tile_sources(self) -> tuple:

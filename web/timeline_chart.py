@@ -78,10 +78,10 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
     ranges = base.mark_bar(height=7, cornerRadius=3, opacity=0.75, clip=True, cursor="pointer").encode(
         x=x, x2="e:Q", y=y, color=colour,
     ).transform_filter("isValid(datum.e)")
-    fuzzy_outer = base.mark_point(filled=True, size=700, opacity=0.12, clip=True).encode(
-        x=x, y=y, color=colour).transform_filter("datum.a === 1")
-    fuzzy_inner = base.mark_point(filled=True, size=300, opacity=0.22, clip=True).encode(
-        x=x, y=y, color=colour).transform_filter("datum.a === 1")
+    # circa dates: a soft halo (wide, faint, blurred edge) around the point
+    fuzzy = base.mark_point(filled=True, size=520, opacity=0.2, clip=True, strokeWidth=8,
+                            strokeOpacity=0.12).encode(
+        x=x, y=y, color=colour, stroke=colour).transform_filter("datum.a === 1")
     points = base.mark_point(filled=True, size=80, opacity=0.9, stroke="white", strokeWidth=1,
                              clip=True, cursor="pointer").encode(
         x=x, y=y, color=colour, shape=alt.value("circle"))
@@ -92,14 +92,17 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
                               strokeWidth=3, clip=True).encode(
         x=x, y=y).transform_filter("datum.id === cur")
 
-    detail = alt.layer(era_band, era_label, ranges, fuzzy_outer, fuzzy_inner, points, flagged,
+    detail = alt.layer(era_band, era_label, ranges, fuzzy, points, flagged,
                        current).properties(height=max(height, 36 * n), width=600)
 
     brush = alt.selection_interval(name="brush", encodings=["x"])
-    overview = base.mark_bar(color="#7a8a99").encode(
-        x=alt.X("s:Q", bin=alt.Bin(maxbins=120, extent=[lo, hi]), title=None,
-                scale=alt.Scale(domain=[lo, hi], zero=False, nice=False),
-                axis=alt.Axis(labelExpr=AXIS_LABEL_EXPR, labelOverlap=True, tickCount=6)),
+    overview = base.transform_bin(
+        ["b0", "b1"], "s", bin=alt.Bin(maxbins=120, extent=[lo, hi])
+    ).mark_bar(color="#7a8a99").encode(
+        x=alt.X("b0:Q", title=None, scale=alt.Scale(domain=[lo, hi], zero=False, nice=False),
+                axis=alt.Axis(labelExpr=AXIS_LABEL_EXPR, labelOverlap="greedy", tickCount=6,
+                              grid=False)),
+        x2="b1:Q",
         y=alt.Y("count():Q", title=None, axis=None),
     ).add_params(brush).properties(height=overview_height, width=600)
 
@@ -115,7 +118,7 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
     # view's clicks and reads the datum's id. Placed by hand in the two layer units:
     # altair assigns a selection declared in a layer to every named view of that layer.
     layers = spec["vconcat"][0]["layer"]
-    for index, name in ((2, "pick_range"), (5, "pick")):
+    for index, name in ((2, "pick_range"), (4, "pick")):
         layers[index]["params"] = [{"name": name, "select": {"type": "point", "fields": ["id"],
                                                              "on": "click", "clear": False}}]
         layers[index].pop("name", None)

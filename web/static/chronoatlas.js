@@ -26,6 +26,10 @@
   var map = window[config.names.map];
 
   // ---------------------------------------------------------------- events ----------
+  // Milestones for benchmarks and debugging: performance.getEntriesByType("mark").
+  function mark(name) { if (window.performance && performance.mark) performance.mark("chronoatlas:" + name); }
+  mark("start");
+
   function on(name, fn) {
     if (!handlers[name]) throw new Error("chronoatlas.on: unknown event " + name + " (use select or window)");
     handlers[name].push(fn);
@@ -84,7 +88,7 @@
     all.forEach(function (ev) { count += located(ev).length; });
     clustered = count > 150 && typeof L.markerClusterGroup === "function";
     markerLayer = clustered
-      ? L.markerClusterGroup({ chunkedLoading: true, chunkInterval: 120, chunkDelay: 10,
+      ? L.markerClusterGroup({ chunkedLoading: count > 30000, chunkInterval: 200, chunkDelay: 5,
                                maxClusterRadius: 50, spiderfyOnMaxZoom: true,
                                showCoverageOnHover: false })
       : L.featureGroup();
@@ -96,23 +100,31 @@
         var marker = L.marker([p[0], p[1]], { icon: icon, keyboard: true, title: ev.t + " (" + ev.d + ")",
                                                riseOnHover: true });
         marker.caEvent = ev;
-        marker.on("click", function () { select(ev.id, { source: "map" }); });
-        marker.on("keypress", function (e) {  // Leaflet 1.9 no longer maps Enter to click
-          var key = e.originalEvent && e.originalEvent.key;
-          if (key === "Enter" || key === " ") { marker.openPopup(); select(ev.id, { source: "map" }); }
-        });
-        marker.bindPopup(popupFor(ev), { autoPan: false });
         markerEntries.push(marker);
       });
     });
-    markerLayer.addTo(map);
+    // One handler and one popup for all markers (100,000 closures would cost seconds).
+    var popup = L.popup({ autoPan: false });
+    var pick = function (marker) {
+      popup.setLatLng(marker.getLatLng()).setContent(popupFor(marker.caEvent)()).openOn(map);
+      select(marker.caEvent.id, { source: "map" });
+    };
+    markerLayer.on("click", function (e) { if (e.layer && e.layer.caEvent) pick(e.layer); });
+    markerLayer.on("keypress", function (e) {  // Leaflet 1.9 no longer maps Enter to click
+      var key = e.originalEvent && e.originalEvent.key;
+      if ((key === "Enter" || key === " ") && e.layer && e.layer.caEvent) pick(e.layer);
+    });
     return new Promise(function (resolve) {
-      if (clustered) {
-        markerLayer.options.chunkProgress = function (done, total) { if (done >= total) resolve(); };
+      // Clustering is fastest with the group off the map; it is added once filled.
+      if (clustered && markerEntries.length > 30000) {
+        markerLayer.options.chunkProgress = function (done, total) {
+          if (done >= total) { markerLayer.addTo(map); resolve(); }
+        };
         markerLayer.addLayers(markerEntries);
-        if (!markerEntries.length) resolve();
       } else {
-        markerEntries.forEach(function (m) { markerLayer.addLayer(m); });
+        if (clustered) markerLayer.addLayers(markerEntries);
+        else markerEntries.forEach(function (m) { markerLayer.addLayer(m); });
+        markerLayer.addTo(map);
         resolve();
       }
     });
@@ -164,6 +176,7 @@
       map.on("zoomend", toggleLabels);
       toggleLabels();
       if (map.attributionControl) map.attributionControl.addAttribution(b.attribution || "Natural Earth");
+      mark("basemap");
     }).catch(function (err) {
       console.warn("chronoatlas: offline basemap not loaded", err);
     });
@@ -240,8 +253,7 @@
 
   // ---------------------------------------------------------------- timeline --------
   var timelineReady;
-  var fullExtent = {};
-  (config.spec.params || []).forEach(function (p) { fullExtent[p.name] = p.value; });
+  var fullExtent = config.extent || {};
   var tip;
 
   function timelineWidth() {
@@ -255,12 +267,16 @@
       el.hidden = true;
       return Promise.resolve(null);
     }
+    // A Vega spec compiled on the server from the altair/Vega-Lite chart: only the rows
+    // are added here, and the view width set to the space available.
     var spec = config.spec;
-    spec.datasets = { events: events, eras: data.eras };
-    var width = timelineWidth();
-    spec.vconcat.forEach(function (c) { c.width = width; });
+    spec.data.forEach(function (d) {
+      if (d.name === "events") d.values = events;
+      else if (d.name === "eras") d.values = data.eras;
+    });
+    spec.width = timelineWidth();  // the concat children share the top-level width
     return vegaEmbed(el, spec, {
-      mode: "vega-lite", renderer: "canvas", actions: false, defaultStyle: false, tooltip: false,
+      mode: "vega", renderer: "canvas", actions: false, defaultStyle: false, tooltip: false,
       ast: true, expr: vegaInterpreter.expressionInterpreter, logLevel: vega.Warn
     }).then(function (result) {
       view = result.view;
@@ -726,10 +742,12 @@
   } else {
     mapReady = Promise.resolve();
   }
-  timelineReady = buildTimeline();
+  timelineReady = buildTimeline().then(function (v) { mark("timeline"); return v; });
+  mapReady = mapReady.then(function () { mark("map"); });
   api.ready = Promise.all([mapReady, timelineReady]).then(function () {
     if (!hashEvent() && !(config.initial && config.initial.event)) fitAll();
     restoreState();
+    mark("ready");
     document.documentElement.setAttribute("data-chronoatlas", "ready");
     emit("ready", { events: all.length });
     return api;

@@ -1,0 +1,200 @@
+"""Web app benchmark: server render time and time-to-interactive in headless Chromium.
+
+For generated stories of 1,000 / 10,000 / 100,000 events:
+
+* server: time to render ``/stories/<slug>`` (first request, which prepares the story's
+  page data, map and timeline spec, and later requests, which reuse them), and page size;
+* browser: time from navigation until the map and the timeline are drawn and respond
+  (``data-chronoatlas="ready"``, then ``chronoatlas.goTo()`` of an event in the middle
+  updates the panel, the map centre and the timeline signal); goals 1 s / 2 s / 6 s;
+* the same markers as a plain folium map (``folium.Marker`` per event, in a
+  ``MarkerCluster`` above 150 markers as for our page), its CDN links pointed at the
+  vendored files, served from the same local server: time until its map responds, and our
+  time as a ratio of it.
+
+Medians of ``--repeat`` runs. Run: ``python benchmarks/bench_web.py [--sizes 1000,10000]``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+GOALS = {1000: 1.0, 10000: 2.0, 100000: 6.0}
+
+
+def folium_page(story, static_url="/static/") -> str:
+    import folium
+    from folium import plugins
+
+    from web.vendor import localize_folium
+
+    localize_folium(static_url)
+    m = folium.Map(location=[20, 0], zoom_start=2, tiles=None)
+    events = story.dated_events
+    target = plugins.MarkerCluster().add_to(m) if len(events) > 150 else m
+    for e in events:
+        p = e.places[0]
+        folium.Marker([p.lat, p.lon], tooltip=f"{e.title} ({e.date_label()})").add_to(target)
+    return m.get_root().render()
+
+
+def build_app(stories, folium_pages):
+    from flask import Response
+
+    from web import create_app
+
+    app = create_app({"TESTING": False, "STORIES": stories, "RESOLVE_PLACES": False})
+
+    def plain(n):
+        response = Response(folium_pages[int(n)], mimetype="text/html")
+        # folium's page is all inline script: give it the permissive policy it needs
+        response.headers["Content-Security-Policy"] = "default-src 'self' 'unsafe-inline' data:"
+        return response
+
+    app.add_url_rule("/bench/folium/<n>", "bench_folium", plain)
+    return app
+
+
+def server_times(app, slug, repeat):
+    client = app.test_client()
+    t0 = time.perf_counter()
+    r = client.get(f"/stories/{slug}")
+    cold = time.perf_counter() - t0
+    assert r.status_code == 200, r.status_code
+    size = len(r.data)
+    warm = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        client.get(f"/stories/{slug}")
+        warm.append(time.perf_counter() - t0)
+    return cold, statistics.median(warm), size
+
+
+def browser_time(browser, url, goto_id):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    foreign = []
+
+    def route(r):
+        if r.request.url.startswith("http://127.0.0.1"):
+            r.continue_()
+        else:
+            foreign.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_function("() => document.documentElement.dataset.chronoatlas === 'ready'",
+                           polling=20)
+    ready = time.perf_counter() - t0
+    page.evaluate("""(id) => new Promise(resolve => {
+        chronoatlas.goTo(id);
+        chronoatlas.map.getCenter();
+        chronoatlas.view.runAsync().then(() => requestAnimationFrame(() => resolve(
+          document.getElementById('ca-panel-title').textContent)));
+    })""", goto_id)
+    responded = time.perf_counter() - t0
+    context.close()
+    assert not foreign, foreign
+    return ready, responded
+
+
+def folium_time(browser, url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1")
+                  else r.abort())
+    page = context.new_page()
+    page.set_default_timeout(300_000)
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="load")
+    page.evaluate("""() => new Promise(resolve => {
+        const name = Object.keys(window).find(k => k.startsWith('map_') && window[k] && window[k].getCenter);
+        window[name].setView([47.7, 118.6], 5, {animate: false});
+        requestAnimationFrame(() => resolve(window[name].getCenter()));
+    })""")
+    elapsed = time.perf_counter() - t0
+    context.close()
+    return elapsed
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--folium-max", type=int, default=100000,
+                        help="largest size to also run as a plain folium map")
+    parser.add_argument("--json", help="write the results to this file")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    from werkzeug.serving import make_server
+
+    from web.samples import generated_story
+
+    stories = {n: generated_story(n, slug=f"gen-{n}") for n in sizes}
+    folium_pages = {}
+    folium_build = {}
+    for n in sizes:
+        if n <= args.folium_max:
+            t0 = time.perf_counter()
+            folium_pages[n] = folium_page(stories[n])
+            folium_build[n] = time.perf_counter() - t0
+    app = build_app(list(stories.values()), folium_pages)
+    results = []
+    for n in sizes:
+        cold, warm, size = server_times(app, f"gen-{n}", args.repeat)
+        results.append({"events": n, "server_first_s": round(cold, 3), "server_warm_s": round(warm, 4),
+                        "html_bytes": size})
+        print(f"server {n:>7} events: first render {cold:.3f} s, later {warm * 1000:.1f} ms, "
+              f"page {size / 1e6:.2f} MB", flush=True)
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    import logging
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        for row in results:
+            n = row["events"]
+            runs = [browser_time(browser, f"{base}/stories/gen-{n}", f"e{n // 2}")
+                    for _ in range(args.repeat)]
+            row["browser_ready_s"] = round(statistics.median(r[0] for r in runs), 3)
+            row["browser_respond_s"] = round(statistics.median(r[1] for r in runs), 3)
+            row["goal_s"] = GOALS.get(n)
+            line = (f"browser {n:>7} events: drawn {row['browser_ready_s']:.2f} s, responds "
+                    f"{row['browser_respond_s']:.2f} s (goal {row['goal_s']} s)")
+            if n in folium_pages:
+                f_runs = [folium_time(browser, f"{base}/bench/folium/{n}") for _ in range(args.repeat)]
+                row["folium_respond_s"] = round(statistics.median(f_runs), 3)
+                row["folium_build_s"] = round(folium_build[n], 2)
+                row["folium_html_bytes"] = len(folium_pages[n])
+                row["ratio_vs_folium"] = round(row["browser_respond_s"] / row["folium_respond_s"], 2)
+                line += (f"; plain folium {row['folium_respond_s']:.2f} s "
+                         f"(built in {folium_build[n]:.1f} s, {len(folium_pages[n]) / 1e6:.1f} MB): "
+                         f"ratio {row['ratio_vs_folium']}")
+            print(line, flush=True)
+        browser.close()
+    server.shutdown()
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return results
+
+
+if __name__ == "__main__":
+    main()
