@@ -157,6 +157,8 @@ class Resolver:
         base = spec.base
         if base == "dct" and self.mode == "narrative" and self.narr is not None:
             base = "narr"
+        if base == "now":  # today, yesterday, tomorrow: the DCT in any story
+            base = "dct"
         if base == "ctx":
             base = "narr" if (self.narr is not None and (
                 self.mode == "narrative" or self._narrative_nearby(spec))) else "dct"
@@ -205,7 +207,7 @@ class Resolver:
         ago") is a digression and leaves it where it is."""
         if res.point is None or spec.type not in ("DATE", "TIME"):
             return
-        if spec.base in ("dct", "narr") and spec.offset < 0:
+        if spec.base in ("dct", "narr", "now") and spec.offset < 0:
             return
         if self.focus and not self.focus[0] <= res.point.year <= self.focus[1]:
             return  # "declassified in 2005" in a history of the 1960s: an aside

@@ -307,6 +307,9 @@ def _clock(m, kind, text, s, e):
         h, mi, ap = int(_g(m, kind, "h")), int(_g(m, kind, "mi")), (_g(m, kind, "ap") or "").lower()
         if "." in t.split()[0][:3] and ap not in ("a.m.", "p.m.", "am", "pm"):
             return []  # 3.45 is a number unless am/pm says otherwise
+        twenty_four = len(_g(m, kind, "h")) == 2 and (h >= 13 or _g(m, kind, "h")[0] == "0")
+        if not ap and not _g(m, kind, "tz") and not twenty_four and prev_word(text, s) not in _CLOCK_CUES:
+            return []  # "ran it in 3:45": a time of day only after "at", "by", "until" ...
     elif _g(m, kind, "h2") is not None:
         h, mi, ap = int(_g(m, kind, "h2")), 0, _g(m, kind, "ap2").lower()
     else:
@@ -320,6 +323,10 @@ def _clock(m, kind, text, s, e):
     if h > 23:
         return []
     return [Spec(s, e, kind, type="TIME", base="ctx", gran="time", hour=h, minute=mi)]
+
+
+_CLOCK_CUES = frozenset("""at by until till around about from to before after since between
+and approximately circa c. ca. or as""".split())
 
 
 def _decade(m, kind, text, s, e):
@@ -425,6 +432,8 @@ def _plausible_year(n: int, text: str, s: int, e: int, strong: bool) -> bool:
     """Is a bare 4-digit number a year here? (not '1500 troops', '$2000', '2000.5')."""
     if not strong and not 1000 <= n <= 2100:
         return False
+    if _STREET.match(text, e):
+        return False  # "1600 Pennsylvania Avenue"
     nxt = next_word(text, e)
     low = nxt.lower()
     if low in L.COUNT_NOUNS or low.startswith("%") or low in ("per", "percent", "times"):
@@ -443,6 +452,9 @@ def _plausible_year(n: int, text: str, s: int, e: int, strong: bool) -> bool:
     return True
 
 
+_STREET = re.compile(
+    r"\s{1,3}(?:[A-Z][\w.’'-]*\s{1,3}){1,2}(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Boulevard|"
+    r"Blvd\.?|Lane|Ln\.?|Drive|Dr\.|Way|Place|Pl\.|Square|Sq\.|Court|Ct\.|Highway|Hwy\.?)(?!\w)")
 _NOT_PLURAL_NOUNS = frozenset("""is was has as its his this us thus was does was
 campaigns elections offensives""".split()) - {"campaigns", "elections", "offensives"}
 
@@ -477,8 +489,8 @@ def _year(m, kind, text, s, e):
         return [spec] if spec else []
     if not y2:
         spec = make(s, e, y1, era1)
-        if spec is None:
-            return []
+        if spec is None or (s >= 2 and text[s - 1] in "-–" and text[s - 2].isdigit()):
+            return []  # "555-1234"
         if spec.bare_number is not None and not strong:
             era_range = _ERA_RANGE_AHEAD.match(text, e)
             if prev_word(text, s) not in YEAR_PREPOSITIONS and not era_range:
@@ -622,7 +634,7 @@ def _relative(m, kind, text, s, e):
             return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit))]
         if the and rel in ("last", "past"):
             return [Spec(s, e, kind, type="DURATION", value=_duration(1, unit))]
-        if rel in ("recent", "current", "intervening") and unit not in ("year", "month", "week", "day", "century", "decade"):
+        if rel in ("recent", "current", "intervening") and unit not in ("year", "month", "week", "day", "century", "decade", "quarter"):
             return []
         if unit in ("hour", "minute", "second"):
             if rel == "same" or rel == "that":
@@ -767,7 +779,7 @@ def _word(m, kind, text, s, e):
         before = _g(m, kind, "before")
         if before:
             offset += -1 if "before" in before.lower() else 1
-        spec = Spec(s, e, kind, base="dct", unit="day", offset=offset)
+        spec = Spec(s, e, kind, base="now", unit="day", offset=offset)
         part = _g(m, kind, "part")
         if d == "tonight":
             spec.part, spec.type = "NI", "TIME"

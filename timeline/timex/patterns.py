@@ -150,7 +150,7 @@ KINDS: list[tuple[str, str]] = [
                  rf"(?:\sof\s(?:the\s)?(?:year\s)?(?:{g('y', YEAR4)}|(?P<rel>this|last|next|that|the\s(?:same|following|previous))\syear|fiscal\s{g('fy', YEAR4)}))?{END}"
                  r"|(?-i:(?P<code>Q[1-4]|H[12]))\s?" + g('y2', YEAR4)),
     ("yearseason", rf"{g('y', YEAR4)}\s{g('season', SEASON)}"),
-    ("year", rf"{g('pre', PRE)}?(?P<theyear>(?:the\s)?year\s)?{g('approx', APPROX)}?"
+    ("year", rf"{g('pre', PRE)}?(?P<theyear>(?:the\s)?(?:fiscal\s)?year\s|fiscal\s)?{g('approx', APPROX)}?"
              rf"(?:{g('era0', ERA)}\s?{g('y0', _Y14)}(?!\d)|{g('y1', _Y14)}(?![\d])(?:\s?{g('era1', ERA)})?)"
              rf"(?:\s?{g('dash', '[-–—/]')}\s?{g('y2', _Y14)}(?![\d])(?:\s?{g('era2', ERA)})?)?(?![\w%]|[.,]\d)"),
     ("anniversary", rf"(?:the\s)?(?:{g('n', _ANNIV_N)}[-\s]{{1,3}}(?:year\s)?anniversary"
@@ -199,7 +199,7 @@ _GROUP = re.compile(r"\(\?P<(\w+)>")
 _BACKREF = re.compile(r"\(\?P=(\w+)\)")
 
 
-_LEFT = r"(?<![\w’'$£€¥#])"
+_LEFT = r"(?<![\w’'$£€¥#])(?<!\d[/.:,])"
 
 
 def _renamed(kind: str, pattern: str) -> str:
