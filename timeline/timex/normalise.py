@@ -158,7 +158,7 @@ def _calendar(m, kind, text, s, e) -> list[Spec]:
         if mword.lower().rstrip(".") not in L.MONTHS:
             return []
         if mword.lower() in L.AMBIGUOUS_MONTHS and not pre:
-            if prev_word(text, s) not in MONTH_CUES or prev_word(text, s) == "the":
+            if (prev_word(text, s) not in MONTH_CUES or prev_word(text, s) == "the") and not _MONTH_RANGE_AHEAD.match(text, e):
                 return []
             nxt = next_word(text, e).lower()
             if nxt in ("be", "have", "not", "also", "well", "I", "we", "you"):
@@ -240,6 +240,8 @@ def _daybefore(m, kind, text, s, e):
 
 
 def _vague(m, kind, text, s, e):
+    if _g(m, kind, "unit2"):
+        return [Spec(s, e, kind, type="DURATION", value=_duration(None, _unit_name(_g(m, kind, "unit2"))))]
     post = _g(m, kind, "post").lower()
     unit = _unit_name(_g(m, kind, "unit"))
     if post in ("before", "after"):
@@ -251,6 +253,11 @@ def _vague(m, kind, text, s, e):
         return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit))]
     value = "PAST_REF" if post in ("ago", "earlier") else "FUTURE_REF"
     return [Spec(s, e, kind, value=value)]
+
+
+_MONTH_RANGE_AHEAD = re.compile(
+    r"\s?(?:[-–]|to|and|or)\s?(?-i:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b", re.IGNORECASE)
 
 
 def _iso(m, kind, text, s, e):
@@ -741,8 +748,6 @@ def _quantity(m, kind, text, s, e):
         post = ""
     else:
         s_post = ""
-    if qpre == "" and num in ("some", "many") and not post:
-        return []  # "some days", "many years" alone: too vague to annotate
     if qpre in ("these", "those", "all", "the same") and n is None:
         return []
     mod = _QMOD.get(qpre)
@@ -812,6 +817,22 @@ def _weekday(m, kind, text, s, e):
     return [spec]
 
 
+_ORD_UNIT_VALUES = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+                    "month": "XXXX-XX", "year": "XXXX"}
+
+
+def _ordunit(m, kind, text, s, e):
+    """"the first day (of the war)", "the third evening": a day of a story whose
+    calendar place the words do not give."""
+    unit = _g(m, kind, "unit").lower()
+    if unit == "hour":
+        return [Spec(s, e, kind, type="TIME", value="XXXX-XX-XXTXX")]
+    part = L.PARTS_OF_DAY.get(unit)
+    if part:
+        return [Spec(s, e, kind, type="TIME", value=f"XXXX-XX-XXT{part}")]
+    return [Spec(s, e, kind, value=_ORD_UNIT_VALUES[unit])]
+
+
 def _weekend(m, kind, text, s, e):
     return [Spec(s, e, kind, base="ctx", unit="week", weekend=True, gran="week")]
 
@@ -875,7 +896,7 @@ HANDLERS = {
     "word": _word, "bare": _bare, "weekday": _weekday, "season": _season,
     "partday": _partday, "period": _period, "dayonly": _dayonly, "partof": _partof,
     "daybefore": _daybefore, "vague": _vague, "weekend": _weekend,
-    "centuries": _centuries, "yearseason": _yearseason,
+    "centuries": _centuries, "yearseason": _yearseason, "ordunit": _ordunit,
 }
 
 

@@ -83,7 +83,7 @@ _CARD = trie([w for w in L.CARDINALS if w not in ("zero", "thousand", "dozen")]
 NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+)?|"
        + trie(["a few", "few", "several", "many", "a couple of", "couple of", "a couple",
                "a number of", "dozens of", "hundreds of", "a dozen", "half a", "half an",
-               "one and a half", "two and a half", "a", "an", "some", "numerous"])
+               "one and a half", "two and a half", "a", "an", "some", "numerous", "a single"])
        + r"|" + _CARD + r"(?:\s(?:hundred|thousand))?(?:\sand\sa\shalf)?)")
 
 UNIT_SING = trie([u for u in L.UNITS])
@@ -179,7 +179,10 @@ KINDS: list[tuple[str, str]] = [
     ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?P<unit>{UNIT_ANY}){END}"
        rf"(?:\s(?P<post>ago|later|earlier|before|after|afterwards?|hence|from\snow|prior|previously|old|of\sage|long|since|back|on){END}"
        rf"|\sof\s(?P<ofdate>{YEAR4}|{MONTH}(?:,?\s{YEAR4})?))?"),
-    ("vague", rf"(?P<unit>years|months|weeks|days|decades|centuries){END}\s(?P<post>later|earlier|ago|afterwards|before|after)(?!\w)"),
+    ("vague", rf"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes){END}\s(?P<post>later|earlier|ago|afterwards|before|after)(?!\w)"
+              r"|(?P<unit2>years|months|weeks|days|decades|centuries|hours)-long(?!\w)"),
+    ("ordunit", r"the\s(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|opening|closing|initial)\s"
+                r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|hour)(?!\w|['’]s)"),
     ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
              r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
     ("bare", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
