@@ -39,8 +39,10 @@ def _table(rows: list[dict]) -> str:
 @click.option("--geocoder-domain", default=None, hidden=True, help="Service host (e.g. a mirror).")
 @click.option("--geocoder-scheme", default=None, hidden=True, type=click.Choice(["http", "https"]))
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Online timeout (s).")
+@click.option("--online-first", is_flag=True,
+              help="Ask the online geocoder for every name, not only those unresolved offline.")
 def geocode(names, context, country, year, as_json, geocoder, user_agent, geocoder_domain,
-            geocoder_scheme, timeout):
+            geocoder_scheme, timeout, online_first):
     """Resolve place NAMES offline (together, so they disambiguate each other)."""
     from . import default_gazetteer
 
@@ -58,7 +60,8 @@ def geocode(names, context, country, year, as_json, geocoder, user_agent, geocod
         merged = []
         for res in results:
             try:
-                merged.append(online.resolve(res.query, offline=res, country=country))
+                merged.append(online.resolve(res.query, offline=res, country=country,
+                                             always=online_first))
             except GeocoderError as exc:
                 click.echo(f"warning: {geocoder}: {exc}; using the offline result for {res.query!r}",
                            err=True)

@@ -32,3 +32,10 @@ def data_dir() -> Path:
 
 def imports_dir() -> Path:
     return data_dir() / "gazetteer-imports"
+
+
+def geocoder_dir() -> Path:
+    """Online geocoders' answer cache and rate-limit stamps (``CHRONOATLAS_GEOCODER_DIR``
+    overrides; default: the cache dir)."""
+    override = os.environ.get("CHRONOATLAS_GEOCODER_DIR")
+    return Path(override) if override else cache_dir()
