@@ -117,9 +117,10 @@
     return new Promise(function (resolve) {
       // Clustering is fastest with the group off the map; it is added once filled.
       if (clustered && markerEntries.length > 30000) {
-        markerLayer.options.chunkProgress = function (done, total) {
-          if (done >= total) { markerLayer.addTo(map); resolve(); }
-        };
+        // very many: cluster on the map in chunks, so the page keeps responding
+        // (off the map, the plugin only queues them and reports no progress)
+        markerLayer.options.chunkProgress = function (done, total) { if (done >= total) resolve(); };
+        markerLayer.addTo(map);
         markerLayer.addLayers(markerEntries);
       } else {
         if (clustered) markerLayer.addLayers(markerEntries);
