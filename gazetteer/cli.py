@@ -143,4 +143,4 @@ def import_cmd(file, fmt, alternate_names, import_name):
         raise click.ClickException(str(exc)) from exc
     reset_default_gazetteer()
     click.echo(f"imported {summary['places']} places ({summary['names']} names) from {file} "
-               f"as {summary['name']!r}; index rebuilt")
+               f"as {summary['name']!r}; index updated")

@@ -95,10 +95,18 @@ class StderrProgress:
 
 
 def _insert(conn: sqlite3.Connection, records: Iterable[dict], next_id: list[int],
-            names: dict, skels: set, geoms: list) -> dict[str, int]:
+            names: dict, skels: set, geoms: list, known: dict[str, int] | None = None
+            ) -> dict[str, int]:
+    """Insert place records; a record whose ref is already ``known`` (an imported GeoNames
+    dump overlapping cities500) only adds its names to the existing place."""
     rows = []
     ids = {}
+    known = known if known is not None else {}
     for r in records:
+        if r["ref"] in known or r["ref"] in ids:
+            pid = known.get(r["ref"]) or ids[r["ref"]]
+            _add_names(pid, r["importance"], r["names"], names, skels)
+            continue
         pid = next_id[0]
         next_id[0] += 1
         ids[r["ref"]] = pid
@@ -179,10 +187,10 @@ def _build_into(tmp: Path, progress: Progress) -> None:
         refs.update(_insert(conn, sources.curated_places(shapes, iso_numeric), next_id, names, skels, geoms))
         _apply_aliases(conn, refs, countries, names, skels)
         for f in import_files():
-            refs.update(_insert(conn, _read_import(f), next_id, names, skels, geoms))
+            refs.update(_insert(conn, _read_import(f), next_id, names, skels, geoms, known=refs))
         progress("names", 0.70)
         progress("lookup arrays", 0.78)
-        memindex.write_blobs(conn, names)
+        memindex.write_blobs(conn, memindex.entries_from_names(names))
         progress("skeletons", 0.85)
         conn.executemany("INSERT INTO skeletons VALUES (?,?)", skels)
         conn.executemany("INSERT INTO geometry VALUES (?,?)", geoms)
@@ -307,3 +315,38 @@ def _stale_reason(path: Path) -> str | None:
     if meta.get("fingerprint") != current_fingerprint():
         return "a source changed"
     return None
+
+
+def add_import(path: Path, records: list[dict], import_name: str) -> dict[str, int]:
+    """Add imported records to an up-to-date index in place (seconds, not a full build).
+
+    The caller has already written the import file, so the stored fingerprint is updated
+    to the current one; a later full build gives the same index.
+    """
+    with _file_lock(path.with_suffix(".lock")):
+        conn = sqlite3.connect(path)
+        try:
+            known = dict(conn.execute("SELECT ref, id FROM places"))
+            next_id = [max(known.values(), default=0) + 1]
+            names: dict[tuple[str, int], float] = {}
+            skels: set[tuple[str, int]] = set()
+            geoms: list[tuple[int, str]] = []
+            before = next_id[0]
+            _insert(conn, records, next_id, names, skels, geoms, known=known)
+            conn.executemany("INSERT OR IGNORE INTO skeletons VALUES (?,?)", skels)
+            conn.executemany("INSERT OR REPLACE INTO geometry VALUES (?,?)", geoms)
+            old = memindex.MemIndex(conn)
+            entries = list(zip(old.hashes, old.places, old.priors))
+            del old
+            entries += memindex.entries_from_names(names)
+            conn.execute("DROP TABLE blobs")
+            memindex.write_blobs(conn, entries)
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+            imports = sorted(set(json.loads(meta.get("imports", "[]"))) | {import_name})
+            updates = {"fingerprint": current_fingerprint(), "places": str(next_id[0] - 1),
+                       "names": str(len(entries)), "imports": json.dumps(imports)}
+            conn.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", updates.items())
+            conn.commit()
+        finally:
+            conn.close()
+    return {"places": next_id[0] - before, "names": len(names)}

@@ -52,13 +52,20 @@ def _interned(values: list) -> tuple[list, array]:
     return list(table), idx
 
 
-def write_blobs(conn: sqlite3.Connection, names: dict[tuple[str, int], float]) -> None:
+def entries_from_names(names: dict[tuple[str, int], float]) -> list[tuple[int, int, float]]:
+    """(hash, place id, prior) for every (key, place id) -> prior."""
+    return [(key_hash(k), pid, prior) for (k, pid), prior in names.items()]
+
+
+def write_blobs(conn: sqlite3.Connection, entries: list[tuple[int, int, float]]) -> None:
     """Write the arrays into table ``blobs`` (called at build time, after ``places``)."""
-    entries = sorted((key_hash(k), -prior, pid) for (k, pid), prior in names.items())
+    entries = sorted(entries, key=lambda e: (e[0], -e[2], e[1]))
+    seen: set[tuple[int, int]] = set()
+    entries = [e for e in entries if (e[0], e[1]) not in seen and not seen.add((e[0], e[1]))]
     blobs = {
         "name_hash": array("q", (e[0] for e in entries)),
-        "name_place": array("i", (e[2] for e in entries)),
-        "name_prior": array("f", (-e[1] for e in entries)),
+        "name_place": array("i", (e[1] for e in entries)),
+        "name_prior": array("f", (e[2] for e in entries)),
     }
     del entries
     # bucket b holds the entries whose hash has top 16 bits b - 32768: a bisect then only
