@@ -49,19 +49,17 @@ def default_gazetteer() -> Gazetteer:
         if _default is not None and _default_key == (str(path),):
             return _default
         ensure_index(path)
-        if _default is not None:
-            _default.close()
+        # an older instance may still be in use elsewhere: let it close when unreferenced
         _default = Gazetteer(path)
         _default_key = (str(path),)
         return _default
 
 
 def reset_default_gazetteer() -> None:
-    """Forget the cached Gazetteer (after an import or rebuild)."""
+    """Forget the cached Gazetteer (after an import or rebuild); holders of the old one
+    keep a working (older) view."""
     global _default, _default_key
     with _lock:
-        if _default is not None:
-            _default.close()
         _default = None
         _default_key = None
 
