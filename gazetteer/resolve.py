@@ -141,8 +141,12 @@ class Gazetteer:
         Candidates or Resolutions) from the same story; ``country`` an ISO alpha-2 hint."""
         country = _clean_country(country)
         year = year if isinstance(year, int) and not isinstance(year, bool) else None
+        if not isinstance(name, str) or len(name) > MAX_NAME_CHARS:
+            # never a cache key: a 10,000-character "name" must not pin memory
+            return Resolution(query=clean_display(name) if isinstance(name, str) else "",
+                              status="unresolved", best=None, candidates=[])
         if context is None:
-            return self._plain(name if isinstance(name, str) else "", country, year)
+            return self._plain(name, country, year)
         anchors = self._anchors(context)
         return self._resolve(name, country=country, year=year, anchors=anchors)
 

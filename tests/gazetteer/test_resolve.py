@@ -157,3 +157,15 @@ def test_get_by_stable_id(gaz):
 def test_spot(gaz):
     found = gaz.spot("Soviet and Mongolian troops fought near Khalkhin Gol; later Moscow and Tokyo agreed.")
     assert "Khalkhin Gol" in found and "Moscow" in found and "Tokyo" in found
+
+
+@pytest.mark.parametrize("name", ["Volga", "Danube", "Nile", "Rhine"])
+def test_rivers_have_lines(gaz, name):
+    g = gaz.geometry(gaz.resolve(name).best)
+    assert g["type"] == "LineString" and len(g["coordinates"]) >= 8
+
+
+def test_regions_with_curated_polygons(gaz):
+    for name in ("Crimea", "Gaza Strip"):
+        g = gaz.geometry(gaz.resolve(name).best)
+        assert g["type"] == "Polygon"
