@@ -70,6 +70,9 @@ class PlaceRef:
     lat: float | None = None
     lon: float | None = None
     resolved: ResolvedPlace | None = None
+    # Set when the place was inferred from an adjective ("Sudanese" -> Sudan): weaker
+    # evidence than a name, shown as such to the editor.
+    adjective: str | None = None
 
     @property
     def pinned(self) -> bool:

@@ -8,6 +8,7 @@ whose undated statements are kept apart, never dropped.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
@@ -35,6 +36,9 @@ class PlaceMention:
             "resolved", "pinned")
 
 
+# More dates than this in one sentence make one spanning event (see extract()).
+MAX_DATES_PER_SENTENCE = 8
+
 Spotter = Callable[[str], Sequence[PlaceMention]]
 
 
@@ -57,6 +61,15 @@ class _Candidate:
     provenance: tuple[int, int]
     confidence: float
     words: frozenset[str]
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """[start, end) in decimal years; recomputed only when the dates change."""
+        key = (self.start, self.end)
+        if getattr(self, "_interval_key", None) != key:
+            self._interval_key = key
+            self._interval = (self.start.position, (self.end or self.start).end_position())
+        return self._interval
 
 
 _STOP = frozenset("""a an the of in on at to for by with from and or but as is are was were be been
@@ -95,7 +108,10 @@ def _confidence(start: HistoricalDate, places: list[PlaceMention], anchor: str) 
 
 
 def _in(span_start: int, span_end: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    return [m for m in mentions if span_start <= m.start and m.end <= span_end]
+    """Mentions inside [span_start, span_end); ``mentions`` is sorted by start."""
+    lo = bisect.bisect_left(mentions, span_start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, span_end, lo=lo, key=lambda m: m.start)
+    return [m for m in mentions[lo:hi] if m.end <= span_end]
 
 
 def _places_for(clause: tuple[int, int], sentence: Span, paragraph: Span,
@@ -115,8 +131,17 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     """Mentions of the same happening become one event: overlapping dates and a shared
     place or most of the same words. The finer date and every place are kept."""
     merged: list[_Candidate] = []
+    by_year: dict[int, list[_Candidate]] = {}
+    wide: list[_Candidate] = []  # spans of many years, compared with everything
     for cand in candidates:
-        for other in merged:
+        years = _years(cand) if cand.start is not None else range(0)
+        # Only candidates sharing a year can overlap; wide spans meet everything.
+        pool = merged if years is None else wide + [c for y in years for c in by_year.get(y, ())]
+        seen: set[int] = set()
+        for other in pool:
+            if id(other) in seen:
+                continue
+            seen.add(id(other))
             if cand.start is None or other.start is None:
                 continue
             if not _overlap(cand, other):
@@ -126,7 +151,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             words = len(cand.words & other.words) / max(1, min(len(cand.words), len(other.words)))
             if not (shared_place and words >= 0.3) and words < 0.6:
                 continue
-            finer = cand if cand.start.precision > other.start.precision else other
+            finer = cand if _sharper(cand, other) else other
             other.start, other.end = finer.start, finer.end
             if finer is cand:
                 other.title = cand.title
@@ -139,12 +164,33 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             break
         else:
             merged.append(cand)
+            years = _years(cand)
+            if years is None:
+                wide.append(cand)
+            else:
+                for y in years:
+                    by_year.setdefault(y, []).append(cand)
     return merged
 
 
+def _years(c: _Candidate) -> range | None:
+    """The calendar years a candidate's date touches; None when that is too many to index."""
+    first = c.start.year
+    last = max(first, int((c.end or c.start).end_position() - 1e-9))
+    return range(first, last + 1) if last - first <= 50 else None
+
+
+def _sharper(a: _Candidate, b: _Candidate) -> bool:
+    """Whether a's date says more than b's: finer precision, else a narrower span
+    ("September 3" beats "next week", which is the 2nd to the 8th)."""
+    if a.start.precision != b.start.precision:
+        return a.start.precision > b.start.precision
+    width = lambda c: c.interval[1] - c.interval[0]  # noqa: E731
+    return width(a) < width(b)
+
+
 def _overlap(a: _Candidate, b: _Candidate) -> bool:
-    a0, a1 = a.start.position, (a.end or a.start).end_position()
-    b0, b1 = b.start.position, (b.end or b.start).end_position()
+    (a0, a1), (b0, b1) = a.interval, b.interval
     return a0 < b1 and b0 < a1
 
 
@@ -160,7 +206,7 @@ def _place_refs(mentions: list[PlaceMention]) -> tuple[PlaceRef, ...]:
         if m.located:
             refs.append(PlaceRef(name=m.text if not m.adjective else m.place.name,
                                  lat=round(m.place.lat, 5), lon=round(m.place.lon, 5),
-                                 resolved=m.place))
+                                 resolved=m.place, adjective=m.text if m.adjective else None))
         elif not m.adjective:
             refs.append(PlaceRef(name=m.text, resolved=m.place))
     return tuple(refs)
@@ -177,7 +223,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         from ..timex import tag as tagger
     if spotter is None:
         from .places import gazetteer_spotter
-        spotter = gazetteer_spotter()
+        spotter = gazetteer_spotter(published_year=published.year if published else None)
     if published is None:
         notes.append("no publication date given (use --published YYYY-MM-DD): relative "
                       "dates such as 'next week' are left unresolved and their statements "
@@ -191,12 +237,33 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
     main = _main_place(body_mentions, mentions, dateline)
 
     paragraphs = ([article.title] if article.title else []) + article.body
+    starts = [t.start for t in timexes]
+
+    def timexes_in(sentence: Span) -> list:
+        lo = bisect.bisect_left(starts, sentence.start)
+        hi = bisect.bisect_left(starts, sentence.end)
+        return [t for t in timexes[lo:hi] if t.end <= sentence.end]
+
     candidates: list[_Candidate] = []
     undated: list[_Candidate] = []
     for paragraph in paragraphs:
         for sentence in sentences(text, paragraph.start, paragraph.end):
-            dated = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+            dated = timexes_in(sentence)
             usable = [t for t in dated if _usable(t)]
+            if len(usable) > MAX_DATES_PER_SENTENCE:
+                # A list of dates (a table row, a chronology) is one statement spanning
+                # them, not dozens of events; say so rather than drop any.
+                first = min(usable, key=lambda t: t.date.sort_key())
+                last = max(usable, key=lambda t: (t.end_date or t.date).sort_key())
+                notes.append(f"a sentence at {sentence.start}-{sentence.end} lists "
+                             f"{len(usable)} dates: kept as one event spanning them")
+                candidates.append(_Candidate(
+                    title=headline(sentence.text[:300]), start=first.date,
+                    end=(last.end_date or last.date) if last is not first else first.end_date,
+                    text=sentence.text[:2000], places=_in(sentence.start, sentence.end, body_mentions)[:20],
+                    provenance=(sentence.start, sentence.end), confidence=0.3,
+                    words=_content_words(sentence.text[:300])))
+                usable = []
             for t in usable:
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
                 head = headline(sentence.text, s0, s1)
@@ -222,7 +289,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                     confidence=round(_confidence(imp.date, places, "dct") - 0.1, 2),
                     words=_content_words(imp.text)))
             if not usable and not any(t.implies for t in dated) and paragraph is not article.title:
-                places = _in(sentence.start, sentence.end, body_mentions)
+                found = _in(sentence.start, sentence.end, body_mentions)
+                places = [m for m in found if not m.adjective] or found
                 unresolved_relative = [t for t in dated if t.type in ("DATE", "TIME")]
                 if places or unresolved_relative:
                     undated.append(_Candidate(

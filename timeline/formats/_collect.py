@@ -119,7 +119,8 @@ def places_from(items: list | None) -> tuple[PlaceRef, ...]:
             result.append(PlaceRef(name=item.strip()))
         elif isinstance(item, dict):
             result.append(PlaceRef(name=str(item["name"]).strip(),
-                                   lat=item.get("lat"), lon=item.get("lon")))
+                                   lat=item.get("lat"), lon=item.get("lon"),
+                                   adjective=item.get("adjective")))
     return tuple(result)
 
 

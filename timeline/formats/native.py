@@ -268,8 +268,7 @@ def event_to_data(e: Event) -> dict:
     if e.display_date:
         data["display_date"] = e.display_date
     if e.places:
-        data["places"] = [p.name if not p.pinned else {"name": p.name, "lat": p.lat, "lon": p.lon}
-                          for p in e.places]
+        data["places"] = [_place_data(p) for p in e.places]
     if e.group:
         data["group"] = e.group
     if e.tags:
@@ -287,6 +286,12 @@ def event_to_data(e: Event) -> dict:
     if e.provenance is not None:
         data["provenance"] = {"start": e.provenance[0], "end": e.provenance[1]}
     return data
+
+
+def _place_data(p) -> str | dict:
+    if not p.pinned and not p.adjective:
+        return p.name
+    return _drop_none({"name": p.name, "lat": p.lat, "lon": p.lon, "adjective": p.adjective})
 
 
 def _media_data(m) -> dict:
