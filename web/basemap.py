@@ -129,7 +129,7 @@ def basemap_geojson() -> dict:
         "land": {"type": "FeatureCollection", "features": land},
         "countries": {"type": "FeatureCollection", "features": countries},
         "labels": labels,
-        "attribution": "Natural Earth (public domain), via world-atlas",
+        "attribution": "Natural Earth (public domain) · places: GeoNames (CC BY 4.0)",
     }
 
 
