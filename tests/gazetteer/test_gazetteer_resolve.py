@@ -169,3 +169,9 @@ def test_regions_with_curated_polygons(gaz):
     for name in ("Crimea", "Gaza Strip"):
         g = gaz.geometry(gaz.resolve(name).best)
         assert g["type"] == "Polygon"
+
+
+def test_khalkhin_gol_is_drawn_along_its_river(gaz):
+    g = gaz.geometry(gaz.resolve("Khalkhin Gol").best)
+    assert g["type"] == "LineString"
+    assert any(haversine_km(lat, lon, 47.7, 118.6) < 50 for lon, lat in g["coordinates"])
