@@ -258,3 +258,10 @@ def test_an_aside_far_from_the_story_does_not_move_the_anchor():
             "In 1947 it was over.")
     found = {t.text: t.value for t in tag(text, published="2009-12-19")}
     assert found["The next day"].startswith("1945")
+
+
+def test_without_a_dct_deictic_expressions_stay_unknown():
+    found = {t.text: t for t in tag("In March 2023 a warrant was issued. Last year he skipped "
+                                     "the 85th anniversary of the victory.", published=None)}
+    assert found["Last year"].value == "XXXX" and found["Last year"].date is None
+    assert found["the 85th anniversary"].implies is None

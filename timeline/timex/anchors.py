@@ -155,6 +155,10 @@ class Resolver:
     # which reference a spec counts from
     def _reference(self, spec: Spec) -> tuple[Point | None, str]:
         base = spec.base
+        if base in ("dct", "now") and self.dct is None:
+            # "last year" in a text of unknown date: a guess from the narrative would
+            # look like knowledge, so the value keeps its unknown parts (XXXX).
+            return None, "dct"
         if base == "dct" and self.mode == "narrative" and self.narr is not None:
             base = "narr"
         if base == "now":  # today, yesterday, tomorrow: the DCT in any story
@@ -297,7 +301,9 @@ class Resolver:
     def _contextual(self, spec: Spec) -> Resolved | None:
         ref, anchor = self._reference(spec)
         if ref is None:
-            return self._unknown_year(spec)
+            res = self._unknown_year(spec)
+            res.anchor = anchor
+            return res
         direction = 0
         if anchor == "dct":
             direction = tense(self.text, spec.start, spec.end)
