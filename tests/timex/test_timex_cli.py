@@ -93,3 +93,10 @@ def test_lazy_cli_maps_the_command():
     from web.cli import COMMANDS
     module, attr = COMMANDS["timex"].split(":")
     assert module == "timeline.timex.cli" and attr == "timex"
+
+
+def test_periods_can_be_left_out(runner):
+    result = runner.invoke(timex, ["-", "--json", "--no-periods"], input="after World War II, in 1946")
+    assert [t["text"] for t in json.loads(result.output)] == ["1946"]
+    result = runner.invoke(timex, ["--jsonl"], input=json.dumps({"id": 1, "text": "World War II"}) + "\n")
+    assert json.loads(result.output)["timexes"][0]["value"] == "1939/1945"

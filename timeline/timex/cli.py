@@ -38,7 +38,7 @@ def _table(timexes) -> str:
     )
 
 
-def _jsonl(stdin, stdout, stderr, mode: str) -> int:
+def _jsonl(stdin, stdout, stderr, mode: str, periods: bool = True) -> int:
     """One output line per input line, in order; a bad line gets an error object."""
     failures = 0
     for number, line in enumerate(stdin, start=1):
@@ -57,7 +57,7 @@ def _jsonl(stdin, stdout, stderr, mode: str) -> int:
             if not isinstance(text, str):
                 raise ValueError(f"'text' must be a string, got {type(text).__name__}")
             published = _published(doc.get("published"))
-            timexes = tag(text, published=published, mode=mode)
+            timexes = tag(text, published=published, mode=mode, periods=periods)
             out = {"id": doc_id, "timexes": [t.to_dict() for t in timexes]}
         except ValueError as exc:
             failures += 1
@@ -81,7 +81,9 @@ def _jsonl(stdin, stdout, stderr, mode: str) -> int:
               show_default=True,
               help="Where dates without a year take it from: the document date (news) or "
                    "the last date the text set (narrative).")
-def timex(file, published, as_json, jsonl, mode):
+@click.option("--periods/--no-periods", default=True, show_default=True,
+              help='Tag named periods ("World War II" -> 1939/1945); TimeML leaves them out.')
+def timex(file, published, as_json, jsonl, mode, periods):
     """Find temporal expressions in FILE ("-" for stdin) and normalise them to TIMEX3.
 
     Exit status 1 when a --jsonl line could not be processed (the others still are).
@@ -89,7 +91,7 @@ def timex(file, published, as_json, jsonl, mode):
     if jsonl:
         if file is not None:
             raise click.UsageError("--jsonl reads standard input; give no FILE")
-        failures = _jsonl(sys.stdin, sys.stdout, sys.stderr, mode)
+        failures = _jsonl(sys.stdin, sys.stdout, sys.stderr, mode, periods)
         sys.exit(1 if failures else 0)
     if file is None:
         raise click.UsageError("give a FILE ('-' for standard input) or --jsonl")
@@ -98,7 +100,7 @@ def timex(file, published, as_json, jsonl, mode):
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
     text = file.read()
-    timexes = tag(text, published=dct, mode=mode)
+    timexes = tag(text, published=dct, mode=mode, periods=periods)
     if as_json:
         click.echo(json.dumps([t.to_full_dict() for t in timexes], ensure_ascii=False, indent=2))
     else:
