@@ -43,13 +43,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config["STORIES"], resolve_places=app.config["RESOLVE_PLACES"],
         tiles=app.config["TILES"], static_url=static_url)
 
-    from . import errors, security
+    from . import errors, oembed, security
     from .views import api, embed, library, story
 
     app.register_blueprint(library.bp)
     app.register_blueprint(story.bp)
     app.register_blueprint(embed.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(oembed.bp)
     errors.register_error_handlers(app)
 
     @app.after_request

@@ -22,7 +22,7 @@ def api_error(message: str, status: int):
 
 
 def _wants_json() -> bool:
-    return request.path == "/api" or request.path.startswith("/api/")
+    return request.path in ("/api", "/oembed") or request.path.startswith("/api/")
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -11,6 +11,7 @@
   var data = JSON.parse($("ca-data").textContent);
   var config = JSON.parse($("ca-config").textContent);
   var options = config.options || {};
+  if (config.queryOptions) readQueryOptions();
   var events = data.events;            // dated, in the story's total order
   var undated = data.undated;          // kept apart, never dropped
   var all = events.concat(undated);
@@ -54,6 +55,79 @@
     // a new text node so screen readers announce repeats too
     window.setTimeout(function () { live.textContent = text; }, 30);
   }
+  // ---------------------------------------------------------------- themes ----------
+  // The page's theme is a class on <body> (set by the server, or by readQueryOptions on a
+  // static embed page); CSS variables carry its colours, and the canvas-drawn parts
+  // (basemap, timeline) are recoloured from them here.
+  function theme() {
+    var m = /(?:^|\s)theme-(dark|contrast)(?:\s|$)/.exec(document.body.className);
+    return m ? m[1] : "light";
+  }
+  function cssVar(name) { return getComputedStyle(document.body).getPropertyValue(name).trim(); }
+  var MAP_THEMES = {
+    dark: { land: { fillColor: "#2e3236", color: "#4d535a" }, borders: { color: "#737a82" } },
+    contrast: { land: { fillColor: "#000000", color: "#ffffff", weight: 1 },
+                borders: { color: "#ffffff", weight: 1 } }
+  };
+  function themeTimeline(spec) {
+    if (theme() === "light") return;
+    var fg = cssVar("--fg"), line = cssVar("--line"), panel = cssVar("--panel");
+    var swap = { "#444": fg, "#333": fg, "#111": cssVar("--focus"), "white": panel,
+                 "#b00020": cssVar("--flag"), "#7a8a99": cssVar("--muted"), "#000000": cssVar("--g7") };
+    (function walk(node) {
+      if (!node || typeof node !== "object") return;
+      Object.keys(node).forEach(function (k) {
+        var v = node[k];
+        if (typeof v === "string" && (k === "value" || Array.isArray(node)) && swap[v.toLowerCase()]) {
+          node[k] = swap[v.toLowerCase()];
+        } else {
+          walk(v);
+        }
+      });
+    })([spec.marks, spec.scales]);
+    var guide = { labelColor: fg, titleColor: fg, domainColor: line, tickColor: line, gridColor: line };
+    spec.config = spec.config || {};
+    spec.config.axis = Object.assign({}, spec.config.axis, guide);
+    spec.config.text = Object.assign({}, spec.config.text, { fill: fg });
+  }
+
+  function readQueryOptions() {
+    // A static embed page has no server to read its query: the same options, read here.
+    var q = new URLSearchParams(location.search);
+    var off = function (v) { return v !== null && /^(0|false|no|off|hide)$/i.test(v); };
+    var hidden = (q.get("hide") || "").split(",").map(function (h) { return h.trim(); });
+    var t = q.get("theme");
+    if (t === "light" || t === "dark" || t === "contrast") {
+      document.body.classList.remove("theme-light", "theme-dark", "theme-contrast");
+      document.body.classList.add("theme-" + t);
+      options.theme = t;
+    }
+    if (hidden.indexOf("panel") >= 0 || off(q.get("panel"))) document.body.classList.add("ca-no-panel");
+    if (hidden.indexOf("list") >= 0 || off(q.get("list"))) document.body.classList.add("ca-no-list");
+    if (hidden.indexOf("timeline") >= 0) document.body.classList.add("ca-no-timeline");
+    var h = parseInt(q.get("height"), 10);
+    if (isFinite(h)) options.height = Math.max(200, Math.min(h, 4000));
+    var init = config.initial = config.initial || {};
+    if (q.get("event")) init.event = q.get("event").slice(0, 200);
+    [["date", false], ["from", false], ["to", true]].forEach(function (kv) {
+      var v = q.get(kv[0]);
+      var pos = v === null ? null : (kv[1] ? endOf(v) : toNumber(v));
+      if (pos !== null) init[kv[0]] = pos;
+    });
+  }
+  function endOf(v) {
+    // "1945" ends with 1945, "1945-05" with May: the end of the period the text names
+    var s = String(v).trim(), start = toNumber(s);
+    if (start === null) return null;
+    if (/^[+-]?\d+$/.test(s)) return start + 1 - 1e-6;
+    if (/^[+-]?\d+-\d{2}$/.test(s)) {
+      var parts = s.split("-"), month = parseInt(parts[parts.length - 1], 10);
+      var next = month === 12 ? String(parseInt(s, 10) + 1) : s.slice(0, s.length - 2) + String(month + 1).padStart(2, "0");
+      return toNumber(next) - 1e-6;
+    }
+    return start + 1 / 365.25 - 1e-6;
+  }
+
   function groupClass(ev) { return "ca-g" + (ev.g % 8); }
   function located(ev) { return ev.p.filter(function (p) { return p[0] !== null && p[1] !== null; }); }
   var STATUS = ["resolved", "pinned", "ambiguous", "unresolved"];
@@ -159,6 +233,11 @@
     return got.then(function (b) {
       window[config.names.land].addData(b.land);
       window[config.names.borders].addData(b.countries);
+      var mapTheme = MAP_THEMES[theme()];
+      if (mapTheme) {
+        window[config.names.land].setStyle(mapTheme.land);
+        window[config.names.borders].setStyle(mapTheme.borders);
+      }
       // drawn after the story's areas arrived: put the basemap back underneath them
       window[config.names.borders].bringToBack();
       window[config.names.land].bringToBack();
@@ -276,6 +355,7 @@
       else if (d.name === "eras") d.values = data.eras;
     });
     spec.width = timelineWidth();  // the concat children share the top-level width
+    themeTimeline(spec);
     return vegaEmbed(el, spec, {
       mode: "vega", renderer: "canvas", actions: false, defaultStyle: false, tooltip: false,
       ast: true, expr: vegaInterpreter.expressionInterpreter, logLevel: vega.Warn

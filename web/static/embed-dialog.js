@@ -1,0 +1,99 @@
+/* The story page's "Embed" dialog: options in, an iframe snippet out (the same snippet
+ * /oembed answers with; see web/oembed.py iframe_snippet). No inline script: loaded as a
+ * file after chronoatlas.js.
+ */
+(function () {
+  "use strict";
+
+  var $ = function (id) { return document.getElementById(id); };
+  var dialog = $("ca-embed-dialog");
+  var opener = $("ca-embed-open");
+  if (!dialog || !opener || typeof dialog.showModal !== "function") return;
+
+  var SANDBOX = "allow-scripts allow-same-origin allow-popups";
+  var fields = ["ca-embed-height", "ca-embed-theme", "ca-embed-date", "ca-embed-from", "ca-embed-to",
+                "ca-embed-event", "ca-embed-hide-panel", "ca-embed-hide-list"];
+
+  function attr(value) {
+    return String(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
+  function height() {
+    var h = parseInt($("ca-embed-height").value, 10);
+    return isFinite(h) ? Math.max(200, Math.min(h, 4000)) : 600;
+  }
+
+  function embedUrl() {
+    var params = new URLSearchParams();
+    params.set("height", String(height()));
+    var theme = $("ca-embed-theme").value;
+    if (theme !== "light") params.set("theme", theme);
+    var current = window.chronoatlas && window.chronoatlas.current();
+    if ($("ca-embed-event").checked && current) params.set("event", current);
+    ["date", "from", "to"].forEach(function (k) {
+      var v = $("ca-embed-" + k).value.trim();
+      if (v) params.set(k, v.slice(0, 40));
+    });
+    var hide = [];
+    if ($("ca-embed-hide-panel").checked) hide.push("panel");
+    if ($("ca-embed-hide-list").checked) hide.push("list");
+    if (hide.length) params.set("hide", hide.join(","));
+    return dialog.dataset.embedUrl + "?" + params.toString();
+  }
+
+  function snippet(src) {
+    return '<iframe src="' + attr(src) + '" title="' + attr(dialog.dataset.title) + '" width="100%" ' +
+      'height="' + height() + '" style="width:100%;max-width:100%;border:0" loading="lazy" ' +
+      'sandbox="' + SANDBOX + '" referrerpolicy="strict-origin-when-cross-origin" ' +
+      'allow="fullscreen"></iframe>';
+  }
+
+  function update() {
+    var src = embedUrl();
+    $("ca-embed-code").value = snippet(src);
+    $("ca-embed-preview").href = src;
+    $("ca-embed-status").textContent = "";
+  }
+
+  function prefill() {
+    // start from what the reader sees: the selected event and the time window in the URL
+    var params = new URLSearchParams(location.search);
+    if (params.get("from") && !$("ca-embed-from").value) $("ca-embed-from").value = params.get("from");
+    if (params.get("to") && !$("ca-embed-to").value) $("ca-embed-to").value = params.get("to");
+    var current = window.chronoatlas && window.chronoatlas.current();
+    var box = $("ca-embed-event");
+    box.disabled = !current;
+    if (!current) box.checked = false;
+  }
+
+  fields.forEach(function (id) {
+    var el = $(id);
+    el.addEventListener("input", update);
+    el.addEventListener("change", update);
+  });
+  opener.hidden = false;
+  opener.addEventListener("click", function () {
+    prefill();
+    update();
+    dialog.showModal();
+    $("ca-embed-code").focus();
+    $("ca-embed-code").select();
+  });
+  $("ca-embed-close").addEventListener("click", function () { dialog.close(); });
+  dialog.addEventListener("close", function () { opener.focus(); });
+  $("ca-embed-copy").addEventListener("click", function () {
+    var code = $("ca-embed-code");
+    var done = function () { $("ca-embed-status").textContent = "Copied."; };
+    var fallback = function () {
+      code.focus();
+      code.select();
+      $("ca-embed-status").textContent = "Selected: press Ctrl+C (⌘C) to copy.";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(code.value).then(done, fallback);
+    } else {
+      fallback();
+    }
+  });
+})();
