@@ -265,3 +265,14 @@ def test_without_a_dct_deictic_expressions_stay_unknown():
                                      "the 85th anniversary of the victory.", published=None)}
     assert found["Last year"].value == "XXXX" and found["Last year"].date is None
     assert found["the 85th anniversary"].implies is None
+
+
+def test_clock_times_take_the_day_next_to_them():
+    assert values("Shares traded at 10 a.m. on Monday.", published="1998-10-28")[0] == (
+        "10 a.m.", "1998-10-26T10:00")
+    assert values("On Tuesday at 3 p.m. they met.", published="1998-10-28")[1] == (
+        "3 p.m.", "1998-10-27T15:00")
+
+
+def test_and_a_half():
+    assert values("It took a year and a half.") == [("a year and a half", "P1.5Y")]

@@ -726,6 +726,8 @@ def _quantity(m, kind, text, s, e):
     if num in ("the", "recent", "a number of") or (qpre in ("the",) and num in ("a", "an", "some")):
         return []
     n = L.number_value(num)
+    if _g(m, kind, "half") and n is not None:
+        n += 0.5  # "a year and a half"
     plural = unit_word.lower() != unit
     if num in ("a", "an") and plural:
         return []

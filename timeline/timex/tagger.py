@@ -212,6 +212,7 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
         )
         results[id(spec)] = timex
         out.append(timex)
+    _date_clock_times(text, specs, out)
     # the start of a range carries the range's end
     starts = {s.start: s for s in specs if s.role == "start"}
     for i, timex in enumerate(out):
@@ -222,6 +223,36 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
                 end = partner.end_date or partner.date
                 out[i] = _replace(timex, end_date=end)
     return out
+
+
+_CLOCK_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:on|at|of)?\s{0,3}(?:,\s{0,3})?\Z", re.I)
+
+
+def _date_clock_times(text: str, specs: list[Spec], out: list[Timex]) -> None:
+    """"at 10 a.m. on Monday", "Monday at 10 a.m.": the clock time is on that day."""
+    kinds = {s.start: s.kind for s in specs}
+    for i, t in enumerate(out):
+        if kinds.get(t.start) != "clock" or "T" not in t.value:
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(out):
+                continue
+            d = out[j]
+            if d.type != "DATE" or len(d.value) != 10 or d.value[4] != "-" or d.date is None:
+                continue
+            a, b = (t, d) if j > i else (d, t)
+            gap = _CLOCK_GAP.match(text, a.end, b.start)
+            if gap is None or gap.end() != b.start:
+                continue
+            clock = t.value[t.value.index("T"):]
+            date = d.date
+            if t.date is not None and t.date.hour is not None:
+                try:
+                    date = HistoricalDate.of(d.date.year, d.date.month, d.date.day, t.date.hour, t.date.minute)
+                except DateError:
+                    date = d.date
+            out[i] = _replace(t, value=d.value + clock, date=date, anchor=d.anchor)
+            break
 
 
 def _replace(t: Timex, **changes) -> Timex:
