@@ -276,3 +276,10 @@ def test_clock_times_take_the_day_next_to_them():
 
 def test_and_a_half():
     assert values("It took a year and a half.") == [("a year and a half", "P1.5Y")]
+
+
+def test_month_names_as_names_and_bare_halves():
+    assert tag("June Carter sang.", published=DCT) == []
+    assert values("In June Germany attacked.") == [("June", "2024-06")]
+    assert values("Profit fell in the first half.") == [("the first half", "2024-H1")]
+    assert tag("the second half of the match", published=DCT) == []

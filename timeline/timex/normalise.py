@@ -157,6 +157,10 @@ def _calendar(m, kind, text, s, e) -> list[Spec]:
         # A month alone: abbreviations never, ambiguous words only after a cue.
         if mword.lower().rstrip(".") not in L.MONTHS:
             return []
+        nxt = next_word(text, e)
+        if (not pre and prev_word(text, s) not in MONTH_CUES and nxt[:1].isupper()
+                and _month(nxt) is None and not _MONTH_RANGE_AHEAD.match(text, e)):
+            return []  # "June Carter", "April Ryan": a name
         if mword.lower() in L.AMBIGUOUS_MONTHS and not pre:
             if (prev_word(text, s) not in MONTH_CUES or prev_word(text, s) == "the") and not _MONTH_RANGE_AHEAD.match(text, e):
                 return []
@@ -409,6 +413,8 @@ def _partyear(m, kind, text, s, e):
     if text[m.end(f"{kind}__which")] == "-":
         s = m.start(f"{kind}__which")  # adjectival "the third-quarter report": "third-quarter"
     if part == "half":
+        if not _g(m, kind, "y") and not _g(m, kind, "fy") and not _g(m, kind, "rel") and which not in ("first", "second", "1st", "2nd"):
+            return []
         n = 1 if which in ("first", "1st") else 2 if which in ("second", "2nd", "latter", "last", "final") else None
         if n is None:
             return []
@@ -429,8 +435,8 @@ def _partyear(m, kind, text, s, e):
         spec.base = "narr" if ("that" in r or "the" in r) else "dct"
         spec.offset = 1 if ("next" in r or "following" in r) else -1 if ("last" in r or "previous" in r) else 0
     else:
-        if part == "half" or next_word(text, e).lower() == "of":
-            return []
+        if next_word(text, e).lower() == "of":
+            return []  # "the first half of the war"
         spec.base = "ctx"
     return [spec]
 
