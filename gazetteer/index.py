@@ -23,7 +23,7 @@ from .paths import cache_dir, imports_dir
 SCHEMA_VERSION = 2
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ALTERNATE_PENALTY = 0.8
-BUILD_REVISION = 3  # bump when the build logic changes, so existing indexes are rebuilt
+BUILD_REVISION = 5  # bump when the build logic changes, so existing indexes are rebuilt
 SKELETON_MIN_IMPORTANCE = 4.5
 
 SCHEMA = """
@@ -182,9 +182,26 @@ def _build_into(tmp: Path, progress: Progress) -> None:
         refs.update(_insert(conn, sources.us_states(admin_points), next_id, names, skels, geoms))
         progress("cities", 0.50)
         refs.update(_insert(conn, city_records, next_id, names, skels, geoms))
+        big_cities: dict[tuple[str, str], float] = {}
+        for r in city_records:
+            if r["population"] >= 50_000 and r["country"]:
+                for n, _ in r["names"]:
+                    k = (r["country"], normalize(n))
+                    big_cities[k] = max(big_cities.get(k, 0.0), r["importance"])
         del city_records
         progress("curated places", 0.62)
-        refs.update(_insert(conn, sources.curated_places(shapes, iso_numeric), next_id, names, skels, geoms))
+        curated = list(sources.curated_places(shapes, iso_numeric))
+        refs.update(_insert(conn, curated, next_id, names, skels, geoms))
+        taken: dict[str, list[tuple[float, float]]] = {}
+        for r in curated + [dict(c, names=[(c["name"], True)]) for c in countries]:
+            for n, _ in r["names"]:
+                taken.setdefault(normalize(n), []).append((r["lat"], r["lon"]))
+        for lat, lon, name in conn.execute("SELECT lat, lon, name FROM places WHERE kind = 'admin1'"):
+            taken.setdefault(normalize(name), []).append((lat, lon))
+        del curated
+        progress("admin-1 divisions", 0.66)
+        refs.update(_insert(conn, sources.admin1(big_cities, taken), next_id, names, skels, geoms,
+                            known=refs))
         _apply_aliases(conn, refs, countries, names, skels)
         for f in import_files():
             refs.update(_insert(conn, _read_import(f), next_id, names, skels, geoms, known=refs))

