@@ -3,10 +3,7 @@ file server, and the browser of tests/browser (same launch arguments, same skip 
 skip without Chromium, fail when CI is set)."""
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
-import threading
 from pathlib import Path
 
 import sys
@@ -59,21 +56,11 @@ def site_dir(tmp_path_factory, demo_story):
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output clean
-        pass
-
-
 @pytest.fixture(scope="session")
 def static_server(site_dir):
     """The site behind python's plain static file server: no Python of ours runs."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with widget_helpers.serve_folder(site_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

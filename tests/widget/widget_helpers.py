@@ -1,7 +1,11 @@
 """Helpers of the export and embed browser tests (a module, since tests/ has no packages)."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import math
+import threading
 from urllib.parse import urlsplit
 
 KHALKHIN_GOL = (47.7, 118.6)
@@ -75,3 +79,22 @@ def km(a, b):
 
 def centre(page):
     return tuple(page.evaluate("(() => { const c = chronoatlas.map.getCenter(); return [c.lat, c.lng]; })()"))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder):
+    """``folder`` behind python's plain static file server on 127.0.0.1; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -86,6 +86,7 @@
       });
     })([spec.marks, spec.scales]);
     var guide = { labelColor: fg, titleColor: fg, domainColor: line, tickColor: line, gridColor: line };
+    spec.background = panel;  // Vega-Lite's compiled default is white
     spec.config = spec.config || {};
     spec.config.axis = Object.assign({}, spec.config.axis, guide);
     spec.config.text = Object.assign({}, spec.config.text, { fill: fg });
