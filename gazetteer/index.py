@@ -23,7 +23,7 @@ from .paths import cache_dir, imports_dir
 SCHEMA_VERSION = 2
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ALTERNATE_PENALTY = 0.8
-BUILD_REVISION = 5  # bump when the build logic changes, so existing indexes are rebuilt
+BUILD_REVISION = 6  # bump when the build logic changes, so existing indexes are rebuilt
 SKELETON_MIN_IMPORTANCE = 4.5
 
 SCHEMA = """

