@@ -163,3 +163,22 @@ def test_schema_is_valid_json_schema():
     from timeline.formats.native import schema
     jsonschema.Draft202012Validator.check_schema(schema())
     assert yaml.safe_load(dump(load("demo").story, "yaml"))["title"]
+
+
+@given(stories(), st.randoms())
+def test_event_order_is_total_and_independent_of_input_order(story, rnd):
+    from timeline.model import event_sort_key, ordered
+    events = list(story.events)
+    shuffled = events[:]
+    rnd.shuffle(shuffled)
+    dated = [e for e in events if e.dated]
+    assert ordered(shuffled) == ordered(events)
+    keys = [event_sort_key(e) for e in ordered(dated)]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)  # ids are unique, so no two events tie
+
+
+def test_year_only_event_sorts_before_day_precise_events_of_that_year():
+    story = load_text("title: T\nevents:\n  - {title: B, start: 1939-01-01}\n"
+                      "  - {title: A, start: 1939}\n  - {title: C, start: 1939-01}\n", name="t.yaml").story
+    assert [e.title for e in story.dated_events] == ["A", "C", "B"]
