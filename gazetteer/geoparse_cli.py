@@ -8,76 +8,17 @@ from __future__ import annotations
 import json
 import re
 import sys
-from html.parser import HTMLParser
 from typing import Any
 
 import click
 
+from .text import TextInputError, prepare_text  # noqa: F401  (prepare_text is this CLI's API)
+
 MAX_INPUT_BYTES = 20_000_000
-_TAG = re.compile(r"</?(?:p|div|span|a|b|i|em|strong|br|h[1-6]|ul|ol|li|html|body|head|article|"
-                  r"section|script|style|table|tr|td|img|meta|title)\b[^>]*>", re.I)
 
 
-class GeoparseInputError(ValueError):
-    """The input is not something we can read as text."""
-
-
-class _TextOnly(HTMLParser):
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
-               "section", "title", "header", "footer", "blockquote"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "noscript", "template"):
-            self._skip += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "noscript", "template"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def prepare_text(raw: str | bytes) -> tuple[str, list[str]]:
-    """Text to geoparse from raw input, and notes on what was done to it.
-
-    Raises GeoparseInputError for binary data. HTML is reduced to its text (the offsets then
-    refer to that text, which the notes say).
-    """
-    notes: list[str] = []
-    if isinstance(raw, bytes):
-        if b"\x00" in raw[:65536]:
-            raise GeoparseInputError("this looks like binary data, not text")
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raw = raw.decode("latin-1")
-            notes.append("the input was not UTF-8; read it as Latin-1")
-    if not isinstance(raw, str):
-        raise GeoparseInputError("expected text")
-    sample = raw[:65536]
-    if sample:
-        odd = sum(1 for ch in sample
-                  if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd" or "\x7f" <= ch <= "\x9f")
-        if odd / len(sample) > 0.05:
-            raise GeoparseInputError("this looks like binary data, not text")
-    if len(_TAG.findall(raw[:200_000])) >= 3:
-        parser = _TextOnly()
-        parser.feed(raw)
-        parser.close()
-        raw = "".join(parser.parts)
-        notes.append("HTML tags were stripped; offsets refer to the text without them")
-    return raw, notes
+# The input checks are shared with article extraction (gazetteer/text.py).
+GeoparseInputError = TextInputError
 
 
 def _year(published: Any) -> int | None:

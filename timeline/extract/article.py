@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from gazetteer.text import TextInputError, prepare_text
 
 from .segment import Span, paragraphs
 
@@ -38,69 +39,15 @@ _DATELINE = re.compile(
 )
 _BYLINE = re.compile(r"^(?:by\s+\S.*|[A-Z][\w.&’'\- ]{1,60})$", re.I)
 _HASHTAGS = re.compile(r"^(?:\s*#\w+[,;]?\s*)+$")
-_TAG = re.compile(r"</?(?:p|div|span|a|b|i|em|strong|br|h[1-6]|ul|ol|li|html|body|head|"
-                  r"article|section|script|style|table|tr|td|img|meta|title)\b[^>]*>", re.I)
-
-
-class _TextOnly(HTMLParser):
-    """HTML to text: block elements become line breaks; script and style vanish."""
-
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
-               "section", "title", "header", "footer", "blockquote"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "noscript", "template"):
-            self._skip += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "noscript", "template"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    parser = _TextOnly()
-    parser.feed(markup)
-    parser.close()
-    text = "".join(parser.parts)
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    return re.sub(r"\n\s*\n+", "\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()
-
-
 def read_article(raw: str | bytes) -> Article:
     """Split raw input into an :class:`Article`; binary junk raises ArticleError."""
-    notes: list[str] = []
-    if isinstance(raw, bytes):
-        if b"\x00" in raw[:4096]:
-            raise ArticleError("this looks like binary data, not article text")
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raw = raw.decode("latin-1")
-            notes.append("the input was not UTF-8; read it as Latin-1")
     if len(raw) > MAX_ARTICLE_CHARS:
         raise ArticleError(f"the article is {len(raw):,} characters; at most "
                            f"{MAX_ARTICLE_CHARS:,} are read")
-    sample = raw[:20000]
-    if sample:
-        odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t") or ch == "\ufffd")
-        if odd / len(sample) > 0.05:
-            raise ArticleError("this looks like binary data, not article text")
-    if len(_TAG.findall(raw[:200000])) >= 3:
-        raw = html_to_text(raw)
-        notes.append("HTML tags were stripped; offsets refer to the text without them")
+    try:
+        raw, notes = prepare_text(raw)
+    except TextInputError as exc:
+        raise ArticleError(str(exc)) from None
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     article = Article(text=text, notes=notes)
 
