@@ -22,9 +22,10 @@ bp = Blueprint("oembed", __name__)
 
 # Query options of /embed/<slug> that a pasted URL may carry over.
 EMBED_OPTIONS = ("height", "event", "date", "from", "to", "theme", "panel", "list", "hide")
-# What the embedded view needs: its scripts, its own origin (the basemap is fetched from
-# it, and history.replaceState keeps the URL state), and source links opening new tabs.
-SANDBOX = "allow-scripts allow-same-origin allow-popups"
+# What the embedded view needs: its scripts, and links that may open new tabs. Not its own
+# origin: the basemap (and, for very large stories, event text) comes from endpoints that
+# allow any origin, so the frame runs with an opaque one.
+SANDBOX = "allow-scripts allow-popups"
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 800, 600
 MIN_WIDTH, MIN_HEIGHT = 200, 200
 

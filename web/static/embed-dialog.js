@@ -10,7 +10,7 @@
   var opener = $("ca-embed-open");
   if (!dialog || !opener || typeof dialog.showModal !== "function") return;
 
-  var SANDBOX = "allow-scripts allow-same-origin allow-popups";
+  var SANDBOX = "allow-scripts allow-popups";  // as web/oembed.py SANDBOX
   var fields = ["ca-embed-height", "ca-embed-theme", "ca-embed-date", "ca-embed-from", "ca-embed-to",
                 "ca-embed-event", "ca-embed-hide-panel", "ca-embed-hide-list"];
 

@@ -36,4 +36,6 @@ def favicon():
 def basemap():
     response = Response(basemap_bytes(), mimetype="application/json")
     response.headers["Cache-Control"] = "public, max-age=86400"
+    # public data, and the embed's iframe sandbox gives it an opaque origin: let it read this
+    response.headers["Access-Control-Allow-Origin"] = "*"
     return response
