@@ -36,7 +36,7 @@ def basemap_topojson() -> dict[str, Any]:
     return _read("countries-110m.json")
 
 
-def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
+def _decode_arcs(topology: dict[str, Any], digits: int = 5) -> list[list[tuple[float, float]]]:
     transform = topology.get("transform")
     arcs = []
     for arc in topology["arcs"]:
@@ -47,9 +47,9 @@ def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
             for dx, dy in arc:
                 x += dx
                 y += dy
-                points.append((round(x * sx + tx, 5), round(y * sy + ty, 5)))
+                points.append((round(x * sx + tx, digits), round(y * sy + ty, digits)))
         else:
-            points = [(float(p[0]), float(p[1])) for p in arc]
+            points = [(round(float(p[0]), digits), round(float(p[1]), digits)) for p in arc]
         arcs.append(points)
     return arcs
 
@@ -69,7 +69,25 @@ def _geometry(obj: dict[str, Any], arcs) -> dict[str, Any] | None:
     if kind == "MultiPolygon":
         return {"type": "MultiPolygon",
                 "coordinates": [[_ring(arcs, r) for r in poly] for poly in obj["arcs"]]}
+    if kind == "LineString":
+        return {"type": "LineString", "coordinates": _ring(arcs, obj["arcs"])}
+    if kind == "MultiLineString":
+        return {"type": "MultiLineString", "coordinates": [_ring(arcs, r) for r in obj["arcs"]]}
     return None
+
+
+def topology_to_features(topology: dict[str, Any], name: str, *, digits: int = 5) -> list[dict[str, Any]]:
+    """GeoJSON features of one TopoJSON object, coordinates rounded to ``digits``."""
+    arcs = _decode_arcs(topology, digits)
+    obj = topology["objects"][name]
+    geoms = obj["geometries"] if obj.get("type") == "GeometryCollection" else [obj]
+    features = []
+    for geom in geoms:
+        g = _geometry(geom, arcs)
+        if g is not None:
+            features.append({"type": "Feature", "id": geom.get("id"),
+                             "properties": dict(geom.get("properties") or {}), "geometry": g})
+    return features
 
 
 def _ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
