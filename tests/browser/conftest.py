@@ -35,18 +35,28 @@ def _missing_reason() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(request):
     reason = _missing_reason()
     if reason:
         if os.environ.get("CI"):
             pytest.fail(f"browser tests cannot run in CI: {reason}")
         pytest.skip(reason)
+    # One Playwright per process: other test folders reuse this fixture's code (see
+    # tests/widget/conftest.py), and a second sync_playwright() in the same thread fails.
+    shared = getattr(request.config, "_chronoatlas_browser", None)
+    if shared is not None:
+        yield shared
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
+        request.config._chronoatlas_browser = b
+        try:
+            yield b
+        finally:
+            del request.config._chronoatlas_browser
+            b.close()
 
 
 def start_server(app):
