@@ -16,7 +16,10 @@ import altair as alt
 
 from .data import PALETTE
 
-__all__ = ["timeline_spec", "AXIS_LABEL_EXPR"]
+__all__ = ["timeline_spec", "strip_valid_filters", "AXIS_LABEL_EXPR", "DATASETS"]
+
+# the datasets the page fills (see chronoatlas.js, timelineData)
+DATASETS = ("events", "ranges", "fuzzy", "flagged", "cur", "hist", "eras")
 
 
 def _year_label(y: str) -> str:
@@ -64,9 +67,13 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
               axis=alt.Axis(labelExpr="lanes[datum.value] || ''", labelLimit=140, ticks=False,
                             domain=False))
 
-    events = alt.Data(name="events")
+    # Each layer reads its own dataset, filled (and thinned to what the pixels can show)
+    # by the glue: no per-datum filter, bin or aggregate runs in the browser, where Vega
+    # evaluates expressions through vega-interpreter (the CSP allows no eval).
     eras = alt.Data(name="eras")
-    base = alt.Chart(events)
+
+    def chart(name):
+        return alt.Chart(alt.Data(name=name))
 
     era_band = alt.Chart(eras).mark_rect(opacity=0.13, clip=True).encode(
         x=alt.X("s:Q", scale=alt.Scale(domain=[alt.ExprRef("wmin"), alt.ExprRef("wmax")], zero=False, nice=False)),
@@ -75,35 +82,30 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
     era_label = alt.Chart(eras).mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10,
                                           color="#444", clip=True, limit=160).encode(
         x="s:Q", text="t:N", y=alt.value(0))
-    ranges = base.mark_bar(height=7, cornerRadius=3, opacity=0.75, clip=True, cursor="pointer").encode(
-        x=x, x2="e:Q", y=y, color=colour,
-    ).transform_filter("isValid(datum.e)")
+    ranges = chart("ranges").mark_bar(height=7, cornerRadius=3, opacity=0.75, clip=True,
+                                      cursor="pointer").encode(x=x, x2="e:Q", y=y, color=colour)
     # circa dates: a soft halo (wide, faint, blurred edge) around the point
-    fuzzy = base.mark_point(filled=True, size=520, opacity=0.2, clip=True, strokeWidth=8,
-                            strokeOpacity=0.12).encode(
-        x=x, y=y, color=colour, stroke=colour).transform_filter("datum.a === 1")
-    points = base.mark_point(filled=True, size=80, opacity=0.9, stroke="white", strokeWidth=1,
-                             clip=True, cursor="pointer").encode(
+    fuzzy = chart("fuzzy").mark_point(filled=True, size=520, opacity=0.2, clip=True, strokeWidth=8,
+                                      strokeOpacity=0.12).encode(x=x, y=y, color=colour, stroke=colour)
+    points = chart("events").mark_point(filled=True, size=80, opacity=0.9, stroke="white", strokeWidth=1,
+                                        clip=True, cursor="pointer").encode(
         x=x, y=y, color=colour, shape=alt.value("circle"))
-    flagged = base.mark_point(shape="diamond", filled=False, size=260, stroke="#B00020",
-                              strokeWidth=1.5, clip=True).encode(
-        x=x, y=y).transform_filter("datum.f === 1")
-    current = base.mark_point(shape="circle", filled=False, size=420, stroke="#111",
-                              strokeWidth=3, clip=True).encode(
-        x=x, y=y).transform_filter("datum.id === cur")
+    flagged = chart("flagged").mark_point(shape="diamond", filled=False, size=260, stroke="#B00020",
+                                          strokeWidth=1.5, clip=True).encode(x=x, y=y)
+    current = chart("cur").mark_point(shape="circle", filled=False, size=420, stroke="#111",
+                                      strokeWidth=3, clip=True).encode(x=x, y=y)
 
     detail = alt.layer(era_band, era_label, ranges, fuzzy, points, flagged,
                        current).properties(height=max(height, 36 * n), width=600)
 
     brush = alt.selection_interval(name="brush", encodings=["x"])
-    overview = base.transform_bin(
-        ["b0", "b1"], "s", bin=alt.Bin(maxbins=120, extent=[lo, hi])
-    ).mark_bar(color="#7a8a99").encode(
+    # a histogram binned by the glue (HIST_BINS equal bins over [lo, hi]): b0, b1, n
+    overview = chart("hist").mark_bar(color="#7a8a99").encode(
         x=alt.X("b0:Q", title=None, scale=alt.Scale(domain=[lo, hi], zero=False, nice=False),
                 axis=alt.Axis(labelExpr=AXIS_LABEL_EXPR, labelOverlap="greedy", tickCount=6,
                               grid=False)),
         x2="b1:Q",
-        y=alt.Y("count():Q", title=None, axis=None),
+        y=alt.Y("n:Q", title=None, axis=None),
     ).add_params(brush).properties(height=overview_height, width=600)
 
     chart = alt.vconcat(detail, overview, spacing=8).add_params(
@@ -123,3 +125,16 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
                                                              "on": "click", "clear": False}}]
         layers[index].pop("name", None)
     return spec
+
+
+def strip_valid_filters(vega: dict[str, Any]) -> dict[str, Any]:
+    """Drop the ``isValid(...) && isFinite(...)`` filters Vega-Lite adds in front of every
+    mark: the page's rows always carry numbers, and each filter is one interpreted
+    expression per row per mark."""
+    for d in vega.get("data", []):
+        if "transform" in d:
+            d["transform"] = [t for t in d["transform"]
+                              if not (t.get("type") == "filter" and str(t.get("expr", "")).startswith("isValid("))]
+            if not d["transform"]:
+                del d["transform"]
+    return vega

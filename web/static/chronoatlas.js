@@ -22,7 +22,7 @@
   var inFrame = window.parent !== window;
 
   var state = { current: null, window: null, playing: null };
-  var handlers = { select: [], window: [], ready: [] };
+  var handlers = { select: [], window: [], ready: [], resize: [] };
   var view = null;
   var map = window[config.names.map];
 
@@ -342,6 +342,82 @@
     return Math.max(240, (el.clientWidth || 800) - 110);
   }
 
+  // Rows per layer for the window [lo, hi] drawn `width` pixels wide. Above THIN_ABOVE
+  // rows in the window, marks that would land on the same half pixel of the same lane
+  // are drawn once (the view cannot show them apart; zooming in brings them back).
+  var THIN_ABOVE = 3000, HIST_BINS = 120;
+  function thin(rows, lo, hi, width, withEnd) {
+    if (rows.length <= THIN_ABOVE) return rows;
+    var k = 2 * width / (hi - lo), seen = new Map(), out = [];
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      var key = r.g + ":" + Math.round((r.s - lo) * k) + (withEnd ? ":" + Math.round((r.e - lo) * k) : "");
+      var at = seen.get(key);
+      if (at === undefined) { seen.set(key, out.length); out.push(r); } else out[at] = r;  // the last is on top
+    }
+    return out;
+  }
+  function timelineData(lo, hi, width) {
+    var pts = [], ranges = [], fuzzy = [], flagged = [];
+    var margin = (hi - lo) * 0.02, a = lo - margin, b = hi + margin;
+    for (var i = 0; i < events.length; i++) {
+      var ev = events[i];
+      var end = ev.e !== undefined ? ev.e : ev.pe;
+      if (end < a || ev.s > b) continue;
+      pts.push(ev);
+      if (ev.e !== undefined) ranges.push(ev);
+      if (ev.a === 1) fuzzy.push(ev);
+      if (ev.f === 1) flagged.push(ev);
+    }
+    var all = pts.length > THIN_ABOVE;
+    return { events: thin(pts, lo, hi, width, false), ranges: all ? thin(ranges, lo, hi, width, true) : ranges,
+             fuzzy: all ? thin(fuzzy, lo, hi, width, false) : fuzzy,
+             flagged: all ? thin(flagged, lo, hi, width, false) : flagged,
+             cur: state.current && byId.has(state.current) && byId.get(state.current).s !== undefined
+               ? [byId.get(state.current)] : [] };
+  }
+  function histogram() {
+    var lo = fullExtent.wmin, hi = fullExtent.wmax, step = (hi - lo) / HIST_BINS;
+    var counts = new Array(HIST_BINS).fill(0);
+    events.forEach(function (ev) {
+      var j = Math.floor((ev.s - lo) / step);
+      if (j >= 0 && j < HIST_BINS) counts[j] += 1;
+    });
+    var out = [];
+    counts.forEach(function (n, j) { if (n) out.push({ b0: lo + j * step, b1: lo + (j + 1) * step, n: n }); });
+    return out;
+  }
+  var drawnWindow = null;
+  function refreshTimelineData(lo, hi) {
+    // re-split (and re-thin) the rows for a new window or width
+    if (!view) return;
+    var width = view.width();
+    var key = lo + ":" + hi + ":" + width;
+    if (drawnWindow === key) return;
+    drawnWindow = key;
+    var sets = timelineData(lo, hi, width);
+    ["events", "ranges", "fuzzy", "flagged"].forEach(function (name) { view.data(name, sets[name]); });
+  }
+
+  function watchTimelineSize() {
+    // the timeline follows its container's width (debounced: a drag fires many)
+    if (typeof ResizeObserver !== "function") return;
+    var pending = null, el = $("ca-timeline");
+    new ResizeObserver(function () {
+      window.clearTimeout(pending);
+      pending = window.setTimeout(function () {
+        if (!view || el.hidden) return;
+        var w = timelineWidth();
+        if (Math.abs(w - view.width()) < 2) return;
+        view.width(w);
+        refreshTimelineData(view.signal("wmin"), view.signal("wmax"));
+        view.runAsync().then(function () {
+          handlers.resize.forEach(function (fn) { try { fn({ width: w }); } catch (err) { console.warn(err); } });
+        });
+      }, 150);
+    }).observe(el);
+  }
+
   function buildTimeline() {
     var el = $("ca-timeline");
     if (!events.length || typeof vegaEmbed !== "function") {
@@ -349,19 +425,26 @@
       return Promise.resolve(null);
     }
     // A Vega spec compiled on the server from the altair/Vega-Lite chart: only the rows
-    // are added here, and the view width set to the space available.
+    // are added here (split per layer, thinned, binned: see timelineData), and the view
+    // width set to the space available.
     var spec = config.spec;
+    var width = timelineWidth();
+    var lo = fullExtent.wmin, hi = fullExtent.wmax;
+    var sets = timelineData(lo, hi, width);
     spec.data.forEach(function (d) {
-      if (d.name === "events") d.values = events;
+      if (sets[d.name]) d.values = sets[d.name];
       else if (d.name === "eras") d.values = data.eras;
+      else if (d.name === "hist") d.values = histogram();
     });
-    spec.width = timelineWidth();  // the concat children share the top-level width
+    spec.width = width;  // the concat children share the top-level width
     themeTimeline(spec);
     return vegaEmbed(el, spec, {
       mode: "vega", renderer: "canvas", actions: false, defaultStyle: false, tooltip: false,
       ast: true, expr: vegaInterpreter.expressionInterpreter, logLevel: vega.Warn
     }).then(function (result) {
       view = result.view;
+      drawnWindow = lo + ":" + hi + ":" + width;
+      watchTimelineSize();
       tip = document.createElement("div");
       tip.className = "ca-tooltip";
       tip.hidden = true;
@@ -609,7 +692,7 @@
     }
     showPanel(ev);
     if (map) showOnMap(ev);
-    if (view) view.signal("cur", id).runAsync();
+    if (view) view.signal("cur", id).data("cur", ev.s !== undefined ? [ev] : []).runAsync();
     markListCurrent(opts.focusList);
     if (!opts.keepUrl) {
       history.replaceState(history.state, "", location.pathname + location.search + "#event=" + encodeURIComponent(id));
@@ -684,7 +767,9 @@
     if (view) {
       var lo = state.window && isFinite(state.window[0]) ? state.window[0] : fullExtent.wmin;
       var hi = state.window && isFinite(state.window[1]) ? state.window[1] : fullExtent.wmax;
-      view.signal("wmin", lo).signal("wmax", hi).runAsync();
+      view.signal("wmin", lo).signal("wmax", hi);
+      refreshTimelineData(lo, hi);
+      view.runAsync();
     }
     if (map) filterMarkers();
     renderList();
