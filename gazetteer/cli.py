@@ -27,7 +27,7 @@ def _table(rows: list[dict]) -> str:
                      + [fmt.format(*map(str, line)) for line in lines])
 
 
-@click.command("geocode")
+@click.command("geocode", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("names", nargs=-1, required=True)
 @click.option("--context", "context", default=None, help="Text around the names (other places in it help).")
 @click.option("--country", default=None, help="ISO 3166-1 alpha-2 country hint, e.g. US.")
@@ -75,12 +75,12 @@ def geocode(names, context, country, year, as_json, geocoder, user_agent, geocod
         click.echo(_table(rows))
 
 
-@click.group("gazetteer")
+@click.group("gazetteer", context_settings={"help_option_names": ["-h", "--help"]})
 def gazetteer_group():
     """Build, inspect and extend the offline gazetteer index."""
 
 
-@gazetteer_group.command("build")
+@gazetteer_group.command("build", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--force", is_flag=True, help="Rebuild even if the index is up to date.")
 def build_cmd(force):
     """Build the index into the user cache dir (about a minute, once)."""
@@ -98,7 +98,7 @@ def build_cmd(force):
                f"{meta['names']} names, built in {meta['build_seconds']} s)")
 
 
-@gazetteer_group.command("info")
+@gazetteer_group.command("info", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def info_cmd(as_json):
     """Sources, counts, size and licences of the index."""
@@ -121,7 +121,7 @@ def info_cmd(as_json):
         click.echo(f"  - {s['name']}: {s['licence']}")
 
 
-@gazetteer_group.command("import")
+@gazetteer_group.command("import", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["auto", "geonames", "csv"]), default="auto",
               show_default=True, help="GeoNames dump (allCountries/cities*.txt) or custom CSV.")

@@ -72,7 +72,7 @@ def _read_input(file: str) -> bytes:
     return data
 
 
-@click.command("geoparse")
+@click.command("geoparse", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("file", required=False, default=None)
 @click.option("--json", "as_json", is_flag=True,
               help='One JSON object: {"places": [...], "mentions": [...]}.')

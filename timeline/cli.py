@@ -56,7 +56,7 @@ def load_or_exit(source: str, *, skip_invalid: bool) -> LoadResult:
     return result
 
 
-@click.command()
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, required=True)
 def validate(files: tuple[str, ...]) -> None:
     """Check story files (YAML, JSON, TimelineJS JSON, CSV) and list every problem.
@@ -77,7 +77,7 @@ def validate(files: tuple[str, ...]) -> None:
     sys.exit(1 if failed else 0)
 
 
-@click.command()
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("story")
 @click.option("--to", "fmt", required=True, metavar="FORMAT",
               help="yaml, json, timelinejs, csv, and where installed: geojson, kml, svg, png, "
@@ -110,14 +110,14 @@ def export(story: str, fmt: str, output: Path | None, skip_invalid: bool) -> Non
     writer(loaded, output)
 
 
-@click.command()
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
 def examples() -> None:
     """List the stories bundled with chronoatlas (use a name wherever a STORY is asked)."""
     for name, title in bundled_stories().items():
         click.echo(f"{name}\t{title}")
 
 
-@click.command()
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("article")
 @click.option("--published", metavar="YYYY-MM-DD",
               help="The article's date: 'next week' and 'last year' resolve against it.")

@@ -69,7 +69,7 @@ def _jsonl(stdin, stdout, stderr, mode: str, periods: bool = True) -> int:
     return failures
 
 
-@click.command("timex")
+@click.command("timex", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("file", required=False, type=click.File("r", encoding="utf-8"))
 @click.option("--published", "published", metavar="YYYY-MM-DD",
               help="Document date that 'next week' and 'last year' count from.")
