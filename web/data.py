@@ -142,7 +142,6 @@ def _row(event: Event, index: int, groups: dict[str | None, int], inline: bool) 
         places.append([None if lat is None else round(lat, 5), None if lon is None else round(lon, 5),
                        _STATUS_CODE.get(status, 3), p.name])
     row: dict[str, Any] = {
-        "i": index,
         "id": event.id,
         "t": event.title,
         "d": event.date_label(),

@@ -156,70 +156,134 @@
     };
   }
 
+  // Markers are made only when drawn. Above CLUSTER_ABOVE located places they are
+  // clustered on a pixel grid for the view in sight (redrawn on every move; a few hundred
+  // markers at most), which stays fast at 100,000 places where building a cluster tree
+  // up front (leaflet.markercluster) took seconds.
+  var CLUSTER_ABOVE = 150, CELL = 64, UNCLUSTER_ZOOM = 16;
+  var activeEntries = [];
+
+  function markerFor(entry) {
+    if (entry.marker) return entry.marker;
+    var ev = entry.ev, flagged = entry.p[2] >= 2;
+    var key = ev.g % 8 + (flagged ? "f" : "");
+    var icon = markerIcons[key] || (markerIcons[key] = makeIcon(groupClass(ev), flagged));
+    var marker = L.marker([entry.p[0], entry.p[1]], { icon: icon, keyboard: true, title: ev.t + " (" + ev.d + ")",
+                                                     riseOnHover: true });
+    marker.caEvent = ev;
+    entry.marker = marker;
+    return marker;
+  }
+  var markerIcons = {};
+
+  function clusterIcon(n) {
+    var size = n < 10 ? "small" : n < 100 ? "medium" : "large";
+    var inner = document.createElement("div");
+    var label = document.createElement("span");
+    label.textContent = String(n);
+    inner.appendChild(label);
+    return L.divIcon({ className: "marker-cluster marker-cluster-" + size, html: inner, iconSize: L.point(40, 40) });
+  }
+
+  function drawClusters() {
+    if (!clustered || !map.hasLayer(markerLayer)) return;
+    var z = map.getZoom(), scale = 256 * Math.pow(2, z);
+    var pb = map.getPixelBounds(), pad = CELL;
+    var x0 = pb.min.x - pad, x1 = pb.max.x + pad, y0 = pb.min.y - pad, y1 = pb.max.y + pad;
+    var wrapAll = x1 - x0 >= scale;
+    var cells = new Map(), order = [];
+    for (var i = 0; i < activeEntries.length; i++) {
+      var en = activeEntries[i];
+      var px = en.x * scale, py = en.y * scale;
+      if (py < y0 || py > y1) continue;
+      if (!wrapAll) {
+        // the view may show the world's next copy (worldCopyJump): shift into it
+        var k = Math.round(((x0 + x1) / 2 - px) / scale);
+        px += k * scale;
+        if (px < x0 || px > x1) continue;
+      }
+      var key = z >= UNCLUSTER_ZOOM ? i : Math.floor(px / CELL) * 4194304 + Math.floor(py / CELL);
+      var c = cells.get(key);
+      if (!c) { c = { n: 0, first: en, lat: 0, lon: 0, s: 0, w: 90, nn: -90, e: -1e9, shift: px - en.x * scale }; cells.set(key, c); order.push(c); }
+      c.n += 1;
+      c.lat += en.p[0]; c.lon += en.p[1];
+      if (en.p[0] < c.s) c.s = en.p[0];
+      if (en.p[0] > c.nn) c.nn = en.p[0];
+      if (en.p[1] < c.w) c.w = en.p[1];
+      if (en.p[1] > c.e) c.e = en.p[1];
+      if (c.n === 1) { c.s = c.nn = en.p[0]; c.w = c.e = en.p[1]; }
+    }
+    markerLayer.clearLayers();
+    order.forEach(function (c) {
+      var lonShift = Math.round(c.shift / scale) * 360;
+      if (c.n === 1) {
+        var m = markerFor(c.first);
+        var ll = [c.first.p[0], c.first.p[1] + lonShift];
+        if (m.getLatLng().lng !== ll[1]) m.setLatLng(ll);
+        markerLayer.addLayer(m);
+        return;
+      }
+      var cm = L.marker([c.lat / c.n, c.lon / c.n + lonShift], {
+        icon: clusterIcon(c.n), keyboard: true, title: c.n + " events here: zoom in" });
+      cm.caCluster = L.latLngBounds([c.s, c.w + lonShift], [c.nn, c.e + lonShift]);
+      markerLayer.addLayer(cm);
+    });
+  }
+
+  function zoomInto(cluster) {
+    var b = cluster.caCluster, z = map.getZoom();
+    var target = Math.min(map.getMaxZoom(), Math.max(z + 2, map.getBoundsZoom(b, false, L.point(40, 40))));
+    if (b.getNorth() - b.getSouth() < 1e-9 && b.getEast() - b.getWest() < 1e-9) target = Math.max(target, UNCLUSTER_ZOOM);
+    map.setView(b.getCenter(), target, { animate: !reduceMotion });
+  }
+
   function buildMarkers() {
-    if (!map.options.maxZoom) map.setMaxZoom(18);  // the cluster plugin needs a bound
-    var icons = {};
-    var count = 0;
-    all.forEach(function (ev) { count += located(ev).length; });
-    clustered = count > 150 && typeof L.markerClusterGroup === "function";
-    markerLayer = clustered
-      ? L.markerClusterGroup({ chunkedLoading: count > 30000, chunkInterval: 200, chunkDelay: 5,
-                               maxClusterRadius: 50, spiderfyOnMaxZoom: true,
-                               showCoverageOnHover: false })
-      : L.featureGroup();
+    if (!map.options.maxZoom) map.setMaxZoom(18);
     all.forEach(function (ev) {
       located(ev).forEach(function (p) {
-        var flagged = p[2] >= 2;
-        var key = ev.g % 8 + (flagged ? "f" : "");
-        var icon = icons[key] || (icons[key] = makeIcon(groupClass(ev), flagged));
-        var marker = L.marker([p[0], p[1]], { icon: icon, keyboard: true, title: ev.t + " (" + ev.d + ")",
-                                               riseOnHover: true });
-        marker.caEvent = ev;
-        markerEntries.push(marker);
+        var lat = Math.max(-85.0511, Math.min(85.0511, p[0])), r = lat * Math.PI / 180;
+        markerEntries.push({ ev: ev, p: p, marker: null, x: (p[1] + 180) / 360,
+                             y: (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 });
       });
     });
+    activeEntries = markerEntries;
+    clustered = markerEntries.length > CLUSTER_ABOVE;
+    markerLayer = L.featureGroup();
     // One handler and one popup for all markers (100,000 closures would cost seconds).
     var popup = L.popup({ autoPan: false });
     var pick = function (marker) {
+      if (marker.caCluster) { zoomInto(marker); return; }
       popup.setLatLng(marker.getLatLng()).setContent(popupFor(marker.caEvent)()).openOn(map);
       select(marker.caEvent.id, { source: "map" });
     };
-    markerLayer.on("click", function (e) { if (e.layer && e.layer.caEvent) pick(e.layer); });
+    markerLayer.on("click", function (e) { if (e.layer && (e.layer.caEvent || e.layer.caCluster)) pick(e.layer); });
     markerLayer.on("keypress", function (e) {  // Leaflet 1.9 no longer maps Enter to click
       var key = e.originalEvent && e.originalEvent.key;
-      if ((key === "Enter" || key === " ") && e.layer && e.layer.caEvent) pick(e.layer);
+      if ((key === "Enter" || key === " ") && e.layer && (e.layer.caEvent || e.layer.caCluster)) pick(e.layer);
     });
-    return new Promise(function (resolve) {
-      // Clustering is fastest with the group off the map; it is added once filled.
-      if (clustered && markerEntries.length > 30000) {
-        // very many: cluster on the map in chunks, so the page keeps responding
-        // (off the map, the plugin only queues them and reports no progress)
-        markerLayer.options.chunkProgress = function (done, total) { if (done >= total) resolve(); };
-        markerLayer.addTo(map);
-        markerLayer.addLayers(markerEntries);
-      } else {
-        if (clustered) markerLayer.addLayers(markerEntries);
-        else markerEntries.forEach(function (m) { markerLayer.addLayer(m); });
-        markerLayer.addTo(map);
-        resolve();
-      }
-    });
+    if (clustered) {
+      map.on("moveend", drawClusters);
+      markerLayer.on("add", drawClusters);
+    } else {
+      markerEntries.forEach(function (en) { markerLayer.addLayer(markerFor(en)); });
+    }
+    markerLayer.addTo(map);
+    return Promise.resolve();
   }
 
   function filterMarkers() {
     var w = state.window;
-    var keep = w ? markerEntries.filter(function (m) {
-      var ev = m.caEvent;
+    activeEntries = w ? markerEntries.filter(function (en) {
+      var ev = en.ev;
       if (ev.s === undefined) return true;  // undated events stay on the map
       var end = ev.e !== undefined ? ev.e : ev.pe;
       return end >= w[0] && ev.s <= w[1];
     }) : markerEntries;
     if (clustered) {
-      markerLayer.clearLayers();
-      markerLayer.addLayers(keep);
+      drawClusters();
     } else {
       markerLayer.clearLayers();
-      keep.forEach(function (m) { markerLayer.addLayer(m); });
+      activeEntries.forEach(function (en) { markerLayer.addLayer(markerFor(en)); });
     }
   }
 
@@ -343,12 +407,12 @@
   }
 
   // Rows per layer for the window [lo, hi] drawn `width` pixels wide. Above THIN_ABOVE
-  // rows in the window, marks that would land on the same half pixel of the same lane
-  // are drawn once (the view cannot show them apart; zooming in brings them back).
+  // rows in the window, marks that would land on the same pixel of the same lane are
+  // drawn once (the view cannot show them apart; zooming in brings them back): the
+  // canvas renderer redraws every item on any change, the selection's ring included.
   var THIN_ABOVE = 3000, HIST_BINS = 120;
-  function thin(rows, lo, hi, width, withEnd) {
-    if (rows.length <= THIN_ABOVE) return rows;
-    var k = 2 * width / (hi - lo), seen = new Map(), out = [];
+  function thin(rows, lo, hi, width, withEnd, px) {
+    var k = width / (hi - lo) / px, seen = new Map(), out = [];
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
       var key = r.g + ":" + Math.round((r.s - lo) * k) + (withEnd ? ":" + Math.round((r.e - lo) * k) : "");
@@ -369,10 +433,11 @@
       if (ev.a === 1) fuzzy.push(ev);
       if (ev.f === 1) flagged.push(ev);
     }
-    var all = pts.length > THIN_ABOVE;
-    return { events: thin(pts, lo, hi, width, false), ranges: all ? thin(ranges, lo, hi, width, true) : ranges,
-             fuzzy: all ? thin(fuzzy, lo, hi, width, false) : fuzzy,
-             flagged: all ? thin(flagged, lo, hi, width, false) : flagged,
+    var many = pts.length > THIN_ABOVE;
+    return { events: many ? thin(pts, lo, hi, width, false, 1) : pts,
+             ranges: many ? thin(ranges, lo, hi, width, true, 1) : ranges,
+             fuzzy: many ? thin(fuzzy, lo, hi, width, false, 4) : fuzzy,  // a 26-pixel halo
+             flagged: many ? thin(flagged, lo, hi, width, false, 1) : flagged,
              cur: state.current && byId.has(state.current) && byId.get(state.current).s !== undefined
                ? [byId.get(state.current)] : [] };
   }
@@ -573,7 +638,7 @@
     }
   }
 
-  var LIST_LIMIT = 1000, LIST_SPAN = 250;
+  var LIST_LIMIT = 300, LIST_PAGE = 100;
 
   function inWindow(ev) {
     var w = state.window;
@@ -620,33 +685,45 @@
     return li;
   }
 
-  function renderList() {
+  // The list is the text alternative: every event is in it, but a long one is shown a
+  // page at a time (LIST_PAGE items; the Earlier/Later buttons and Previous/Next reach the
+  // rest), so the page never lays out thousands of rows.
+  var listStart = 0;
+  function renderList(move) {
     var list = $("ca-list");
     var visible = events.filter(inWindow);
     var shown = visible;
     var note = "";
-    if (visible.length > LIST_LIMIT) {
-      var at = 0;
-      if (state.current) {
-        var idx = visible.findIndex(function (e) { return e.id === state.current; });
-        if (idx > 0) at = Math.max(0, idx - LIST_SPAN);
+    var paged = visible.length > LIST_LIMIT;
+    if (paged) {
+      if (move) {
+        listStart = Math.max(0, Math.min(listStart + move * LIST_PAGE, (Math.ceil(visible.length / LIST_PAGE) - 1) * LIST_PAGE));
+      } else {
+        var idx = state.current ? visible.findIndex(function (e) { return e.id === state.current; }) : -1;
+        if (idx >= 0) listStart = Math.floor(idx / LIST_PAGE) * LIST_PAGE;
+        else if (listStart >= visible.length) listStart = 0;
       }
-      shown = visible.slice(at, at + 2 * LIST_SPAN);
-      note = "Showing events " + (at + 1) + "–" + (at + shown.length) + " of " + visible.length +
+      shown = visible.slice(listStart, listStart + LIST_PAGE);
+      note = "Showing events " + (listStart + 1) + "–" + (listStart + shown.length) + " of " + visible.length +
         (state.window ? " in the chosen time window" : "") +
-        ". Previous and Next step through all of them; brush the timeline to narrow the window.";
+        ". Earlier and Later show more; Previous and Next step through all of them.";
     } else if (state.window) {
+      listStart = 0;
       note = visible.length + " of " + events.length + " dated events in the chosen time window.";
     }
     $("ca-list-note").textContent = note;
+    var earlier = $("ca-list-earlier"), later = $("ca-list-later");
+    if (earlier) { earlier.hidden = !paged; earlier.disabled = listStart <= 0; }
+    if (later) { later.hidden = !paged; later.disabled = listStart + LIST_PAGE >= visible.length; }
     var frag = document.createDocumentFragment();
     shown.forEach(function (ev) { frag.appendChild(listItem(ev)); });
     list.textContent = "";
     list.appendChild(frag);
+    if (paged) list.setAttribute("start", String(listStart + 1)); else list.removeAttribute("start");
     var ul = $("ca-undated");
     if (!ul.childElementCount && undated.length) {
       var f2 = document.createDocumentFragment();
-      undated.slice(0, LIST_LIMIT).forEach(function (ev) { f2.appendChild(listItem(ev)); });
+      undated.slice(0, 1000).forEach(function (ev) { f2.appendChild(listItem(ev)); });
       ul.appendChild(f2);
     }
   }
@@ -810,6 +887,15 @@
     $("ca-next").addEventListener("click", function () { next(); });
     $("ca-play").addEventListener("click", function () { if (state.playing) pause(); else play(); });
     $("ca-show-all").addEventListener("click", function () { setWindow(null, null, { source: "button" }); });
+    [["ca-list-earlier", -1], ["ca-list-later", 1]].forEach(function (kv) {
+      var b = $(kv[0]);
+      if (b) b.addEventListener("click", function () {
+        renderList(kv[1]);
+        var first = $("ca-list").querySelector("button");
+        if (first) first.focus();
+        announce($("ca-list-note").textContent);
+      });
+    });
     ["ca-list", "ca-undated"].forEach(function (id) {
       $(id).addEventListener("click", function (e) {
         var b = e.target.closest("button[data-id]");
