@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from ..dates import HistoricalDate, Precision
+from ..formats._collect import unique_ids
 from ..model import Event, PlaceRef, ResolvedPlace, Story
 from .article import Article, place_name, read_article
 from .headline import headline
@@ -304,7 +305,6 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                         confidence=0.3, words=_content_words(sentence.text)))
 
     events = [_event(c) for c in _merge(candidates)] + [_event(c) for c in undated]
-    from ..formats._collect import unique_ids
 
     story_title = title or (article.title.text if article.title else None) or (
         events[0].title if events else "Untitled article")
