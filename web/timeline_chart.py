@@ -10,6 +10,7 @@ Vega expression ("490 BCE", "May 1939", "66 m years ago").
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
 
 import altair as alt
@@ -137,4 +138,16 @@ def strip_valid_filters(vega: dict[str, Any]) -> dict[str, Any]:
                               if not (t.get("type") == "filter" and str(t.get("expr", "")).startswith("isValid("))]
             if not d["transform"]:
                 del d["transform"]
+    # When the overview's scale changes (the view is resized), Vega-Lite moves the brush
+    # to its data extent, reading ``brush_b0[0]`` even when nothing is brushed: guard it.
+    for mark in vega.get("marks", []):
+        for signal in mark.get("signals", []):
+            for handler in signal.get("on", []):
+                events = handler.get("events")
+                update = handler.get("update", "")
+                if (isinstance(events, dict) and str(events.get("signal", "")).endswith("_scale_trigger")
+                        and signal["name"].endswith("_x") and "[0]" in update):
+                    store = signal["name"][:-2]
+                    field = re.search(r"(\w+)\[0\]", update).group(1)
+                    handler["update"] = f"isArray({field}) ? {update} : {store}_x"
     return vega

@@ -289,3 +289,49 @@ def test_many_events_open_and_cluster(page, live_server, ready):
     assert page.locator(".marker-cluster").count() > 0
     page.evaluate("chronoatlas.goTo('e10')")
     assert page.locator("#ca-panel-title").inner_text().startswith("Event 10 ")
+
+
+def test_window_url_round_trip_is_exact(page, live_server, ready):
+    """from= and to= are inclusive years: reloading keeps them as they are (to=1945 once
+    came back as to=1946, a year more on every reload), and the Embed dialog gets the same."""
+    page.goto(f"{live_server}/stories/sample?from=1939&to=1945")
+    ready(page)
+    window = page.evaluate("chronoatlas.window")
+    assert window[0] == pytest.approx(1939, abs=0.01) and window[1] == pytest.approx(1946, abs=0.01)
+    for _ in range(2):
+        assert "from=1939" in page.url and "to=1945" in page.url, page.url
+        page.reload()
+        ready(page)
+    assert page.evaluate("chronoatlas.window")[1] == pytest.approx(1946, abs=0.01)
+    page.locator("#ca-embed-open").click()
+    assert page.locator("#ca-embed-to").input_value() == "1945"
+    assert page.locator("#ca-embed-from").input_value() == "1939"
+    page.locator("#ca-embed-close").click()
+    # a window set another way is written inclusive too: it ends with 1950, so to=1949
+    page.evaluate("chronoatlas.setWindow(1900, 1950)")
+    assert "from=1900" in page.url and "to=1949" in page.url, page.url
+    page.reload()
+    ready(page)
+    window = page.evaluate("chronoatlas.window")
+    assert window[0] == pytest.approx(1900, abs=0.01) and window[1] == pytest.approx(1950, abs=0.01)
+    assert "to=1949" in page.url
+
+
+def test_timeline_follows_container_width(page, live_server, ready):
+    """The timeline is redrawn at the new width when its container resizes (debounced)."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server}/stories/sample")
+    ready(page)
+    wide = page.evaluate("chronoatlas.view.width()")
+    page.set_viewport_size({"width": 760, "height": 900})
+    page.wait_for_function(f"() => chronoatlas.view.width() < {wide - 300}")
+    narrow = page.evaluate("""() => ({
+      view: chronoatlas.view.width(),
+      box: document.getElementById('ca-timeline').clientWidth,
+      canvas: document.querySelector('#ca-timeline canvas').getBoundingClientRect().width })""")
+    assert narrow["canvas"] <= narrow["box"] + 1, narrow
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function(f"() => Math.abs(chronoatlas.view.width() - {wide}) < 2")
+    # still linked after the redraw: a goTo moves the ring to the event
+    page.evaluate("chronoatlas.goTo('khalkhin-gol')")
+    assert page.evaluate("chronoatlas.view.data('cur').map(d => d.id)") == ["khalkhin-gol"]

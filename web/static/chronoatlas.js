@@ -836,6 +836,13 @@
     return year + "-" + String(mo + 1).padStart(2, "0") + "-" + String(Math.min(28, doy - cum[mo] + 1)).padStart(2, "0");
   }
 
+  function endText(pos) {
+    // the inclusive text of an exclusive end: 1946.0 -> "1945"; else the day it falls in
+    var y = Math.round(pos);
+    if (Math.abs(pos - y) < 1e-4) return isoOf(y - 1);
+    return isoOf(pos - 1e-5);
+  }
+
   function setWindow(from, to, opts) {
     opts = opts || {};
     var a = toNumber(from), b = toNumber(to);
@@ -860,9 +867,12 @@
       label.textContent = "";
       showAll.hidden = true;
     }
+    // from= and to= are inclusive ("to=1945" is all of 1945, the window's end 1946.0): a
+    // window opened from the URL keeps the reader's text; a new one is written inclusive.
+    var text = opts.text || [null, null];
     var params = new URLSearchParams(location.search);
-    if (state.window && isFinite(state.window[0])) params.set("from", isoOf(state.window[0])); else params.delete("from");
-    if (state.window && isFinite(state.window[1])) params.set("to", isoOf(state.window[1])); else params.delete("to");
+    if (state.window && isFinite(state.window[0])) params.set("from", text[0] || isoOf(state.window[0])); else params.delete("from");
+    if (state.window && isFinite(state.window[1])) params.set("to", text[1] || endText(state.window[1])); else params.delete("to");
     var qs = params.toString();
     history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
     var detail = { from: state.window ? state.window[0] : null, to: state.window ? state.window[1] : null,
@@ -937,8 +947,12 @@
   function restoreState() {
     var init = config.initial || {};
     if (init.from !== undefined || init.to !== undefined) {
+      var q = new URLSearchParams(location.search);
+      var given = function (k) { var v = init[k] !== undefined && q.get(k); return v ? v.trim() : null; };
       setWindow(init.from === undefined ? null : init.from, init.to === undefined ? null : init.to,
-                { source: "url", quiet: true });
+                { source: "url", quiet: true,
+                  text: init.from !== undefined && init.to !== undefined && init.to < init.from
+                    ? null : [given("from"), given("to")] });
     }
     var id = hashEvent() || init.event;
     if (id && byId.has(id)) { select(id, { keepUrl: !!hashEvent(), source: "url" }); return; }
