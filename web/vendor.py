@@ -32,7 +32,6 @@ def static_path(name: str, file: str) -> str:
 VEGA_LITE_SCRIPT = static_path("vega-lite", "vega-lite.min.js")
 SCRIPTS = [
     static_path("leaflet", "leaflet.js"),
-    static_path("leaflet.markercluster", "leaflet.markercluster.js"),
     static_path("vega", "vega.min.js"),
     static_path("vega-embed", "vega-embed.min.js"),
     static_path("vega-interpreter", "vega-interpreter.js"),

@@ -160,9 +160,9 @@ def _sha256(text: str) -> str:
 def widget_scripts(clustered: bool) -> list[str]:
     """The vendored scripts the viewer runs, in load order (Vega-Lite is not among them:
     the timeline arrives compiled to Vega)."""
+    # clustering is the glue's own (a grid over the view): only the plugin's stylesheet,
+    # for the cluster icons, is shipped, in widget_styles
     scripts = [static_path("leaflet", "leaflet.js")]
-    if clustered:
-        scripts.append(static_path("leaflet.markercluster", "leaflet.markercluster.js"))
     scripts += [static_path("vega", "vega.min.js"), static_path("vega-embed", "vega-embed.min.js"),
                 static_path("vega-interpreter", "vega-interpreter.js")]
     return scripts

@@ -123,10 +123,11 @@ def test_widget_ships_only_what_the_viewer_runs(sample_html):
     from web.vendor import STATIC, VEGA_LITE_SCRIPT
     vega_lite = (STATIC / VEGA_LITE_SCRIPT).read_text(encoding="utf-8")
     assert vega_lite[1000:1200] not in sample_html  # compiled on the server: not shipped
-    assert "MarkerClusterGroup" not in sample_html  # 8 places: no clustering, no plugin
+    assert "MarkerClusterGroup" not in sample_html  # the glue clusters: never the plugin's script
+    assert ".marker-cluster-small" not in sample_html  # 8 places: no clustering, no cluster styles
     from web.samples import generated_story
     big = widget_html(generated_story(400, slug="big"), resolve=False)
-    assert "MarkerClusterGroup" in big
+    assert "MarkerClusterGroup" not in big and ".marker-cluster-small" in big
 
 
 def test_hostile_story_stays_inert(hostile_html):
@@ -206,8 +207,10 @@ def test_site_structure_and_relative_urls(site_dir: Path):
     assert all("x" in e for e in data["events"] + data["undated"])  # text inline
     config = json.loads(re.search(r'id="ca-config">(.*?)</script>', story, re.S).group(1))
     assert config["basemapUrl"] == "../assets/basemap.json"
-    # the generated story clusters: the plugin and its licence are shipped
-    assert (site_dir / "assets/vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js").is_file()
+    # the generated story clusters: the plugin's cluster styles and its licence are shipped,
+    # not its script (the glue clusters)
+    assert (site_dir / "assets/vendor/leaflet.markercluster-1.5.3/MarkerCluster.Default.css").is_file()
+    assert not (site_dir / "assets/vendor/leaflet.markercluster-1.5.3/leaflet.markercluster.js").exists()
     assert (site_dir / "assets/vendor/leaflet-1.9.4/LICENSE").is_file()
     assert not (site_dir / "assets/vendor/vega-lite-6.4.1").exists()
 
