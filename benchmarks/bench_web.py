@@ -106,9 +106,11 @@ def browser_time(browser, url, goto_id):
           document.getElementById('ca-panel-title').textContent)));
     })""", goto_id)
     responded = time.perf_counter() - t0
+    marks = dict(page.evaluate("""() => performance.getEntriesByType('mark')
+        .map(m => [m.name.replace('chronoatlas:', ''), m.startTime / 1000])"""))
     context.close()
     assert not foreign, foreign
-    return ready, responded
+    return ready, responded, marks
 
 
 def folium_time(browser, url):
@@ -176,9 +178,14 @@ def main(argv=None):
                     for _ in range(args.repeat)]
             row["browser_ready_s"] = round(statistics.median(r[0] for r in runs), 3)
             row["browser_respond_s"] = round(statistics.median(r[1] for r in runs), 3)
+            # the glue's milestones (seconds from navigation): script start, markers, timeline
+            row["marks_s"] = {name: round(statistics.median(r[2].get(name, float("nan")) for r in runs), 3)
+                              for name in ("start", "map", "timeline", "ready")}
             row["goal_s"] = GOALS.get(n)
+            m = row["marks_s"]
             line = (f"browser {n:>7} events: drawn {row['browser_ready_s']:.2f} s, responds "
-                    f"{row['browser_respond_s']:.2f} s (goal {row['goal_s']} s)")
+                    f"{row['browser_respond_s']:.2f} s (goal {row['goal_s']} s) [script start "
+                    f"{m['start']:.2f}, map {m['map']:.2f}, timeline {m['timeline']:.2f}]")
             if n in folium_pages:
                 f_runs = [folium_time(browser, f"{base}/bench/folium/{n}") for _ in range(args.repeat)]
                 row["folium_respond_s"] = round(statistics.median(f_runs), 3)

@@ -33,7 +33,6 @@ VEGA_LITE_SCRIPT = static_path("vega-lite", "vega-lite.min.js")
 SCRIPTS = [
     static_path("leaflet", "leaflet.js"),
     static_path("vega", "vega.min.js"),
-    static_path("vega-embed", "vega-embed.min.js"),
     static_path("vega-interpreter", "vega-interpreter.js"),
 ]
 STYLES = [

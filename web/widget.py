@@ -163,7 +163,7 @@ def widget_scripts(clustered: bool) -> list[str]:
     # clustering is the glue's own (a grid over the view): only the plugin's stylesheet,
     # for the cluster icons, is shipped, in widget_styles
     scripts = [static_path("leaflet", "leaflet.js")]
-    scripts += [static_path("vega", "vega.min.js"), static_path("vega-embed", "vega-embed.min.js"),
+    scripts += [static_path("vega", "vega.min.js"),
                 static_path("vega-interpreter", "vega-interpreter.js")]
     return scripts
 

@@ -97,7 +97,7 @@ def test_widget_policy_hashes_every_inline_block(sample_html):
     assert "unsafe-inline" not in flat and "unsafe-eval" not in flat and "http" not in flat
     scripts = [(a, text) for t, a, text in tags.blocks if t == "script"]
     code = [text for a, text in scripts if a.get("type") != "application/json"]
-    assert len(code) >= 5  # Leaflet, Vega, vega-embed, vega-interpreter, map, glue
+    assert len(code) >= 5  # Leaflet, Vega, vega-interpreter, map, glue
     assert sorted(csp["script-src"]) == sorted({sha(t) for t in code})
     styles = [text for t, a, text in tags.blocks if t == "style"]
     assert sorted(csp["style-src"]) == sorted({sha(t) for t in styles})
