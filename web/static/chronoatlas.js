@@ -861,6 +861,7 @@
       view.runAsync();
     }
     if (map) filterMarkers();
+    listStart = 0;  // a new window's list opens at its start (or at the selected event)
     renderList();
     if (state.current) markListCurrent(false);
     var label = $("ca-window-label");
