@@ -23,6 +23,8 @@ import vl_convert as vlc
 from timeline.dates import HistoricalDate
 from timeline.exports.output import warn, write_bytes, write_text
 from timeline.exports.places import PlaceTable, place_table
+
+from .data import PALETTE  # the web's colour-blind-safe palette: images match the page
 from timeline.model import Event, Story
 
 __all__ = [
@@ -33,8 +35,6 @@ __all__ = [
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
-           "#17becf", "#bcbd22", "#7f7f7f"]
 ATTRIBUTION = "Basemap: Natural Earth (public domain). Places: GeoNames (CC BY 4.0)."
 
 # Helvetica/Arial advance widths (1/1000 em) for printable ASCII; Liberation Sans shares them.
