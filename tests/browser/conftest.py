@@ -84,47 +84,32 @@ def live_server():
     server.shutdown()
 
 
-class Recorder:
-    """What one page did: requests, requests to other hosts, console errors, dialogs."""
+def _page_helpers():
+    """tests/widget/widget_helpers.py: the one Recorder/open_page for every browser test
+    (tests/ has no packages and pytest imports by path, so load it by path once)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
 
-    def __init__(self):
-        self.requests: list[str] = []
-        self.foreign: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-
-    def check(self):
-        assert not self.foreign, f"requests to other hosts: {self.foreign}"
-        assert not self.errors, f"console errors: {self.errors}"
-        assert not self.dialogs, f"dialogs opened: {self.dialogs}"
+    if "widget_helpers" not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "widget" / "widget_helpers.py"
+        spec = importlib.util.spec_from_file_location("widget_helpers", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["widget_helpers"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["widget_helpers"]
 
 
-def open_page(browser, *, viewport=None, allow_foreign: bool = False):
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
-    rec = Recorder()
+def _loopback(url: str) -> bool:
+    """Requests the viewer may make: the test server on 127.0.0.1, data: and blob:."""
+    return url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1"
 
-    def route(route):
-        url = route.request.url
-        rec.requests.append(url)
-        host = urlsplit(url).hostname
-        if url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            rec.foreign.append(url)
-            route.abort()
 
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: rec.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: rec.errors.append(f"uncaught: {e}"))
+_HELPERS = _page_helpers()  # also makes `from widget_helpers import ...` work in test modules
 
-    def dialog(d):
-        rec.dialogs.append(d.message)
-        d.dismiss()
 
-    page.on("dialog", dialog)
-    page.set_default_timeout(15000)
-    return context, page, rec
+def open_page(browser, *, viewport=None):
+    return _HELPERS.open_page(browser, _loopback, viewport=viewport)
 
 
 @pytest.fixture()

@@ -1,7 +1,6 @@
 """The linked views in a real browser: selection, keyboard, URL state, safety, no network."""
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 
@@ -12,16 +11,7 @@ KHALKHIN_GOL = (47.7, 118.6)
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
-def km(a, b):
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371 * math.asin(math.sqrt(h))
-
-
-def centre(page):
-    c = page.evaluate("(() => { const c = chronoatlas.map.getCenter(); return [c.lat, c.lng]; })()")
-    return tuple(c)
+from widget_helpers import centre, km  # noqa: E402  (loaded by tests/browser/conftest.py)
 
 
 def test_demo_goto_khalkhin_gol(page, live_server, ready):

@@ -20,7 +20,8 @@ def _load(name: str, path: Path):
     return module
 
 
-widget_helpers = _load("widget_helpers", Path(__file__).resolve().parent / "widget_helpers.py")
+widget_helpers = sys.modules.get("widget_helpers") or _load(
+    "widget_helpers", Path(__file__).resolve().parent / "widget_helpers.py")
 open_page = widget_helpers.open_page
 
 browser_conftest = _load("chronoatlas_browser_conftest",
