@@ -238,14 +238,21 @@ const Visitors = {
 function interpret (ast, fn, params, datum, event, item) {
   const $ = n => Visitors[n.type]($, n);
   $.memberDepth = 0;
-  $.fn = Object.create(fn);
   $.params = params;
   $.datum = datum;
   $.event = event;
   $.item = item;
 
   // route event functions to annotated vega event context
-  EventFunctions.forEach(f => $.fn[f] = (...args) => event.vega[f](...args));
+  // chronoatlas patch: only when there is an event (an encoder runs this per channel per
+  // item, and the six closures and the prototype copy were most of its cost; without an
+  // event those functions threw before and still throw: they are not in `fn`)
+  if (event) {
+    $.fn = Object.create(fn);
+    EventFunctions.forEach(f => $.fn[f] = (...args) => event.vega[f](...args));
+  } else {
+    $.fn = fn;
+  }
   return $(ast);
 }
 
@@ -295,12 +302,17 @@ var expression = {
       } = encode,
       fn = ctx.functions,
       swap = marktype === 'group' || marktype === 'image' || marktype === 'rect';
+    // chronoatlas patch: constant channels ({"value": ...}, a Literal) are read once
+    const names = Object.keys(channels),
+      literal = names.map(name => channels[name].ast.type === 'Literal' && !channels[name].ast.regex),
+      values = names.map(name => channels[name].ast.value);
     return (item, _) => {
       const datum = item.datum;
       let m = 0,
         v;
-      for (const name in channels) {
-        v = interpret(channels[name].ast, fn, _, datum, undefined, item);
+      for (let i = 0; i < names.length; ++i) {
+        const name = names[i];
+        v = literal[i] ? values[i] : interpret(channels[name].ast, fn, _, datum, undefined, item);
         if (item[name] !== v) {
           item[name] = v;
           m = 1;
