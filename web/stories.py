@@ -22,7 +22,7 @@ from timeline.model import Story, slugify
 
 from . import data as story_data
 from .mapbuilder import MapParts, build_map
-from .timeline_chart import DATASETS, strip_valid_filters, timeline_spec
+from .timeline_chart import DATASETS, lighten_vega, timeline_spec
 
 __all__ = ["PreparedStory", "StoryLibrary", "load_source"]
 
@@ -109,7 +109,7 @@ class PreparedStory:
         major_minor = ".".join(VERSIONS["vega-lite"].split(".")[:2])
         spec = dict(self.spec, datasets={name: [] for name in DATASETS})
         compiled = vl_convert.vegalite_to_vega(spec, vl_version=major_minor)
-        return strip_valid_filters(compiled)
+        return lighten_vega(compiled)
 
     @cached_property
     def page_json(self) -> Markup:

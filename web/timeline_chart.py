@@ -17,7 +17,7 @@ import altair as alt
 
 from .data import PALETTE
 
-__all__ = ["timeline_spec", "strip_valid_filters", "AXIS_LABEL_EXPR", "DATASETS"]
+__all__ = ["timeline_spec", "lighten_vega", "AXIS_LABEL_EXPR", "DATASETS"]
 
 # the datasets the page fills (see chronoatlas.js, timelineData)
 DATASETS = ("events", "ranges", "fuzzy", "flagged", "cur", "hist", "eras")
@@ -114,24 +114,31 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
         alt.param(name="wmax", value=hi),
         alt.param(name="cur", value=""),
         alt.param(name="lanes", value=lanes),
-    ).configure_view(stroke=None).configure_axis(labelFontSize=11)
-    spec = chart.to_dict(validate=True)
-    # Point selections make marks interactive: Vega-Lite leaves marks of units without a
-    # selection out of picking once the spec has any (the brush). The glue listens to the
-    # view's clicks and reads the datum's id. Placed by hand in the two layer units:
-    # altair assigns a selection declared in a layer to every named view of that layer.
-    layers = spec["vconcat"][0]["layer"]
-    for index, name in ((2, "pick_range"), (4, "pick")):
-        layers[index]["params"] = [{"name": name, "select": {"type": "point", "fields": ["id"],
-                                                             "on": "click", "clear": False}}]
-        layers[index].pop("name", None)
-    return spec
+    ).configure_view(stroke=None).configure_axis(labelFontSize=11).configure(aria=False)
+    return chart.to_dict(validate=True)
 
 
-def strip_valid_filters(vega: dict[str, Any]) -> dict[str, Any]:
-    """Drop the ``isValid(...) && isFinite(...)`` filters Vega-Lite adds in front of every
-    mark: the page's rows always carry numbers, and each filter is one interpreted
-    expression per row per mark."""
+# Datasets whose marks answer clicks and hover (the glue reads the datum's id, or an era's
+# title): Vega-Lite leaves every mark out of picking once the spec has a selection (the
+# brush) unless the mark's unit has one, so the compiled Vega is marked by hand.
+INTERACTIVE_DATASETS = ("events", "ranges", "eras")
+
+
+def lighten_vega(vega: dict[str, Any]) -> dict[str, Any]:
+    """Trim the compiled Vega of work the browser would do for nothing.
+
+    Drops the ``isValid(...) && isFinite(...)`` filters Vega-Lite adds in front of every
+    mark (the page's rows always carry numbers, and each filter is one interpreted
+    expression per row per mark), and makes the marks of :data:`INTERACTIVE_DATASETS`
+    pickable (point selections would do it too, at the cost of eight signals, two stores
+    and their event handlers to parse and run).
+    """
+    sources = {d["name"]: d.get("source", d["name"]) for d in vega.get("data", [])}
+    for group in vega.get("marks", []):
+        for mark in group.get("marks", []):
+            data = (mark.get("from") or {}).get("data")
+            if data and sources.get(data) in INTERACTIVE_DATASETS and mark.get("type") != "text":
+                mark["interactive"] = True
     for d in vega.get("data", []):
         if "transform" in d:
             d["transform"] = [t for t in d["transform"]
