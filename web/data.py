@@ -5,6 +5,7 @@ sanitised HTML from :func:`render_markdown`), never code.
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from timeline.model import Era, Event, PlaceRef, Story
@@ -17,8 +18,11 @@ __all__ = ["story_json", "event_json", "event_detail", "page_data", "PALETTE", "
 # use the same order.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
-# Above this many events the page carries no rendered text; the panel fetches it.
+# The page carries the events' rendered text (sources, candidates) only while that stays
+# small: at most this many events and this many characters of it. Above either, the panel
+# fetches an event's text when it is selected, and the page stays quick to load.
 INLINE_TEXT_LIMIT = 2000
+INLINE_TEXT_BUDGET = 120_000
 
 _STATUS_CODE = {"resolved": 0, "pinned": 1, "ambiguous": 2, "unresolved": 3}
 
@@ -129,7 +133,8 @@ def event_detail(event: Event) -> dict[str, Any]:
     }
 
 
-def _row(event: Event, index: int, groups: dict[str | None, int], inline: bool) -> dict[str, Any]:
+def _row(event: Event, index: int, groups: dict[str | None, int],
+         inline: dict[str, dict] | None) -> dict[str, Any]:
     """One compact row, also the Vega datum: short keys because there may be 100,000."""
     start, end = event.start, event.end
     places = []
@@ -159,9 +164,22 @@ def _row(event: Event, index: int, groups: dict[str | None, int], inline: bool) 
             row["a"] = 1
     if flagged:
         row["f"] = 1
-    if inline:
-        row["x"] = event_detail(event)
+    if inline is not None:
+        row["x"] = inline.get(event.id) or event_detail(event)
     return row
+
+
+def _inline_details(events: list[Event]) -> dict[str, dict] | None:
+    """The events' details if they fit the page's budget, else None."""
+    if len(events) > INLINE_TEXT_LIMIT:
+        return None
+    details, size = {}, 0
+    for event in events:
+        detail = details[event.id] = event_detail(event)
+        size += len(json.dumps(detail, ensure_ascii=False))
+        if size > INLINE_TEXT_BUDGET:
+            return None
+    return details
 
 
 def page_data(story: Story, slug: str, *, inline_text: bool | None = None) -> dict[str, Any]:
@@ -169,12 +187,14 @@ def page_data(story: Story, slug: str, *, inline_text: bool | None = None) -> di
     dated = story.dated_events
     undated = story.undated_events
     if inline_text is None:
-        inline_text = len(story.events) <= INLINE_TEXT_LIMIT
+        inline = _inline_details(dated + undated)
+    else:
+        inline = {} if inline_text else None
     groups: dict[str | None, int] = {}
     for e in dated + undated:
         groups.setdefault(e.group, len(groups))
-    rows = [_row(e, i, groups, inline_text) for i, e in enumerate(dated)]
-    urows = [_row(e, len(rows) + i, groups, inline_text) for i, e in enumerate(undated)]
+    rows = [_row(e, i, groups, inline) for i, e in enumerate(dated)]
+    urows = [_row(e, len(rows) + i, groups, inline) for i, e in enumerate(undated)]
     eras = [
         {"t": era.title, "s": round(era.start.position, 6), "e": round(era.end.end_position(), 6),
          "c": era.colour, "d": f"{era.start.label()} – {era.end.label()}"}
@@ -188,5 +208,5 @@ def page_data(story: Story, slug: str, *, inline_text: bool | None = None) -> di
         "events": rows,
         "undated": urows,
         "eras": eras,
-        "inlineText": inline_text,
+        "inlineText": inline is not None,
     }
