@@ -213,22 +213,35 @@
       if (en.p[1] > c.e) c.e = en.p[1];
       if (c.n === 1) { c.s = c.nn = en.p[0]; c.w = c.e = en.p[1]; }
     }
-    markerLayer.clearLayers();
+    // Only what changed is taken off or put on the map: a move that keeps most cells
+    // keeps their markers (and a keyboard user's focus on one).
+    var keep = new Set();
+    if (clusterCache.size > 20000) clusterCache.clear();
     order.forEach(function (c) {
       var lonShift = Math.round(c.shift / scale) * 360;
       if (c.n === 1) {
         var m = markerFor(c.first);
         var ll = [c.first.p[0], c.first.p[1] + lonShift];
         if (m.getLatLng().lng !== ll[1]) m.setLatLng(ll);
-        markerLayer.addLayer(m);
+        keep.add(m);
         return;
       }
-      var cm = L.marker([c.lat / c.n, c.lon / c.n + lonShift], {
-        icon: clusterIcon(c.n), keyboard: true, title: c.n + " events here: zoom in" });
-      cm.caCluster = L.latLngBounds([c.s, c.w + lonShift], [c.nn, c.e + lonShift]);
-      markerLayer.addLayer(cm);
+      var lat = c.lat / c.n, lon = c.lon / c.n + lonShift;
+      var key = z + ":" + c.n + ":" + lat.toFixed(6) + ":" + lon.toFixed(6);
+      var cm = clusterCache.get(key);
+      if (!cm) {
+        cm = L.marker([lat, lon], { icon: clusterIcon(c.n), keyboard: true, title: c.n + " events here: zoom in" });
+        cm.caCluster = L.latLngBounds([c.s, c.w + lonShift], [c.nn, c.e + lonShift]);
+        clusterCache.set(key, cm);
+      }
+      keep.add(cm);
     });
+    var gone = [];
+    markerLayer.eachLayer(function (layer) { if (!keep.has(layer)) gone.push(layer); });
+    gone.forEach(function (layer) { markerLayer.removeLayer(layer); });
+    keep.forEach(function (layer) { if (!markerLayer.hasLayer(layer)) markerLayer.addLayer(layer); });
   }
+  var clusterCache = new Map();
 
   function zoomInto(cluster) {
     var b = cluster.caCluster, z = map.getZoom();
@@ -267,6 +280,8 @@
     } else {
       markerEntries.forEach(function (en) { markerLayer.addLayer(markerFor(en)); });
     }
+    // the opening view first, so the markers are placed (and clustered) once
+    if (!hashEvent() && !(config.initial && config.initial.event)) fitAll();
     markerLayer.addTo(map);
     return Promise.resolve();
   }
@@ -373,12 +388,15 @@
     else if (pts.length) map.fitBounds(L.latLngBounds(pts), { padding: [30, 30], maxZoom: 6, animate: false });
   }
 
+  var selectionIcon = null;
   function showOnMap(ev) {
     selectionLayer.clearLayers();
     var pts = located(ev);
     pts.forEach(function (p) {
-      L.circleMarker([p[0], p[1]], { radius: 13, color: "#d14900", weight: 3, fill: false,
-                                     interactive: false }).addTo(selectionLayer);
+      // a ring drawn by CSS (a vector circle would start the canvas renderer just for it)
+      selectionIcon = selectionIcon || L.divIcon({ className: "ca-marker-selected", iconSize: [30, 30] });
+      L.marker([p[0], p[1]], { icon: selectionIcon, interactive: false, keyboard: false,
+                               zIndexOffset: 1000 }).addTo(selectionLayer);
     });
     if (!pts.length) return;
     // Centre on the first place (the author's main one); zoom out far enough to show the
@@ -744,10 +762,14 @@
     if (!li) return;
     li.classList.add("ca-current");
     li.firstChild.setAttribute("aria-current", "true");
-    var box = li.parentElement;
-    if (box && (li.offsetTop < box.scrollTop || li.offsetTop > box.scrollTop + box.clientHeight - li.offsetHeight)) {
-      box.scrollTop = li.offsetTop - box.clientHeight / 3;
-    }
+    // scrolled into the list's box at the next frame, whose layout this reuses (read now,
+    // the offsets would force a layout of the whole page on every step)
+    window.requestAnimationFrame(function () {
+      var box = li.parentElement;
+      if (box && (li.offsetTop < box.scrollTop || li.offsetTop > box.scrollTop + box.clientHeight - li.offsetHeight)) {
+        box.scrollTop = li.offsetTop - box.clientHeight / 3;
+      }
+    });
     if (focus) li.firstChild.focus({ preventScroll: true });
   }
 
@@ -758,9 +780,11 @@
   }
 
   // ---------------------------------------------------------------- selection -------
+  var positionOf = new Map();
+  all.forEach(function (e, i) { positionOf.set(e.id, i); });
   function indexOf(id) {
-    for (var i = 0; i < all.length; i++) if (all[i].id === id) return i;
-    return -1;
+    var i = positionOf.get(id);
+    return i === undefined ? -1 : i;
   }
 
   function select(id, opts) {
@@ -1018,7 +1042,6 @@
   timelineReady = buildTimeline().then(function (v) { mark("timeline"); return v; });
   mapReady = mapReady.then(function () { mark("map"); });
   api.ready = Promise.all([mapReady, timelineReady]).then(function () {
-    if (!hashEvent() && !(config.initial && config.initial.event)) fitAll();
     restoreState();
     mark("ready");
     document.documentElement.setAttribute("data-chronoatlas", "ready");
