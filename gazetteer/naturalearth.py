@@ -90,6 +90,28 @@ def topology_to_features(topology: dict[str, Any], name: str, *, digits: int = 5
     return features
 
 
+def topology_mesh(topology: dict[str, Any], name: str, *, digits: int = 5) -> dict[str, Any]:
+    """The borders between the geometries of one TopoJSON object, as a MultiLineString:
+    each arc two of them share, once (TopoJSON's ``mesh`` with the "internal" filter).
+    Coastlines are left to the land outline, so a border map draws half the points."""
+    arcs = _decode_arcs(topology, digits)
+    obj = topology["objects"][name]
+    geoms = obj["geometries"] if obj.get("type") == "GeometryCollection" else [obj]
+    owners: dict[int, set[int]] = {}
+    for g, geom in enumerate(geoms):
+        rings = geom.get("arcs") or []
+        if geom.get("type") == "Polygon":
+            rings = [rings]
+        elif geom.get("type") != "MultiPolygon":
+            continue
+        for polygon in rings:
+            for ring in polygon:
+                for i in ring:
+                    owners.setdefault(i if i >= 0 else ~i, set()).add(g)
+    lines = [[list(p) for p in arcs[i]] for i in sorted(owners) if len(owners[i]) > 1]
+    return {"type": "MultiLineString", "coordinates": lines}
+
+
 def _ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     area = cx = cy = 0.0
     for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):

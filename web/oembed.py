@@ -23,8 +23,8 @@ bp = Blueprint("oembed", __name__)
 # Query options of /embed/<slug> that a pasted URL may carry over.
 EMBED_OPTIONS = ("height", "event", "date", "from", "to", "theme", "panel", "list", "hide")
 # What the embedded view needs: its scripts, and links that may open new tabs. Not its own
-# origin: the basemap (and, for very large stories, event text) comes from endpoints that
-# allow any origin, so the frame runs with an opaque one.
+# origin: the basemap is a script, and event text (for stories too large to carry it) comes
+# from an endpoint that allows any origin, so the frame runs with an opaque one.
 SANDBOX = "allow-scripts allow-popups"
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 800, 600
 MIN_WIDTH, MIN_HEIGHT = 200, 200

@@ -259,7 +259,7 @@ def _write(path: Path, text: str | bytes) -> None:
 
 def site_csp() -> str:
     """A static host sends no headers, so the policy travels in a ``<meta>``: every script
-    and style is a file of the site; the basemap is fetched from it."""
+    and style is a file of the site (the basemap too, as a script)."""
     return "; ".join([
         "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
         "connect-src 'self'", "font-src 'self'", "base-uri 'none'", "form-action 'none'",
@@ -286,7 +286,7 @@ def build_site(stories: Iterable[Story | PreparedStory], out: Path, *, title: st
     the vendored scripts with their licences, the stylesheet, the basemap and each
     story's map script. Every URL is relative.
     """
-    from .basemap import basemap_bytes
+    from .basemap import basemap_script
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -298,8 +298,8 @@ def build_site(stories: Iterable[Story | PreparedStory], out: Path, *, title: st
     for rel in _site_vendor_files(clustered) + ["chronoatlas.js", "chronoatlas.css", "favicon.svg"]:
         _copy(rel, out)
         written.append(out / "assets" / rel)
-    _write(out / "assets" / "basemap.json", basemap_bytes())
-    written.append(out / "assets" / "basemap.json")
+    _write(out / "assets" / "basemap.js", basemap_script())
+    written.append(out / "assets" / "basemap.js")
     notice = Path(__file__).resolve().parent.parent / "NOTICE"
     if notice.exists():
         _write(out / "assets" / "NOTICE.txt", notice.read_bytes())
@@ -318,9 +318,10 @@ def build_site(stories: Iterable[Story | PreparedStory], out: Path, *, title: st
             folder = "embed" if embed else "stories"
             ctx = _viewer_context(p, embed=embed, options={"theme": "light", "panel": True,
                                                            "list": True, "timeline": True},
-                                  urls={"basemapUrl": "../assets/basemap.json", "detailUrl": None,
+                                  urls={"basemapUrl": None, "detailUrl": None,
                                         "queryOptions": embed})
-            ctx.update(csp=site_csp(), site_scripts=scripts + [f"../assets/maps/{p.slug}.js",
+            ctx.update(csp=site_csp(), site_scripts=scripts + ["../assets/basemap.js",
+                                                              f"../assets/maps/{p.slug}.js",
                                                               "../assets/chronoatlas.js"],
                        site_styles=styles, json_url=f"../data/{p.slug}.json",
                        story_url=f"../stories/{p.slug}.html", embed_url=f"../embed/{p.slug}.html",

@@ -50,6 +50,31 @@ def test_basemap_is_geojson(client):
     assert {"Mongolia", "Russia", "France"} <= names
 
 
+def test_basemap_borders_are_shared_lines_only(client):
+    borders = client.get("/basemap.json").get_json()["borders"]["features"][0]["geometry"]
+    assert borders["type"] == "MultiLineString"
+    points = [p for line in borders["coordinates"] for p in line]
+
+    def near(lon, lat, d):
+        return any(abs(x - lon) < d and abs(y - lat) < d for x, y in points)
+
+    assert near(105.0, 50.3, 1.5)  # Mongolia and Russia share a border
+    assert near(2.5, 50.5, 1.0)  # France and Belgium
+    assert not near(-19.0, 65.0, 3.0)  # Iceland: an island, its coast is the land's outline
+
+
+def test_basemap_script_carries_the_same_data(client):
+    r = client.get("/basemap.js")
+    assert r.status_code == 200 and r.mimetype == "text/javascript"
+    assert "max-age" in r.headers["Cache-Control"]
+    body = r.get_data(as_text=True)
+    prefix, suffix = "window.chronoatlasBasemap = JSON.parse(", ");\n"
+    assert body.startswith(prefix) and body.endswith(suffix)
+    assert json.loads(json.loads(body[len(prefix):-len(suffix)])) == client.get("/basemap.json").get_json()
+    page = client.get("/stories/sample").get_data(as_text=True)
+    assert page.index('src="/basemap.js"') < page.index('src="/static/chronoatlas.js"')
+
+
 def test_api_stories(client):
     r = client.get("/api/stories")
     assert r.status_code == 200

@@ -175,7 +175,7 @@ def test_cli_export_site(tmp_path):
     result = CliRunner().invoke(main, ["export", "demo", "--to", "site", "-o", str(tmp_path / "site")])
     assert result.exit_code == 0, result.output
     for rel in ("index.html", "stories/demo.html", "embed/demo.html", "data/demo.json",
-                "assets/basemap.json", "assets/maps/demo.js", "assets/chronoatlas.js"):
+                "assets/basemap.js", "assets/maps/demo.js", "assets/chronoatlas.js"):
         assert (tmp_path / "site" / rel).is_file(), rel
 
 
@@ -206,7 +206,8 @@ def test_site_structure_and_relative_urls(site_dir: Path):
     data = json.loads(re.search(r'id="ca-data">(.*?)</script>', story, re.S).group(1))
     assert all("x" in e for e in data["events"] + data["undated"])  # text inline
     config = json.loads(re.search(r'id="ca-config">(.*?)</script>', story, re.S).group(1))
-    assert config["basemapUrl"] == "../assets/basemap.json"
+    assert config["basemapUrl"] is None  # the basemap is a script of the site
+    assert '<script src="../assets/basemap.js"></script>' in story
     # the generated story clusters: the plugin's cluster styles and its licence are shipped,
     # not its script (the glue clusters)
     assert (site_dir / "assets/vendor/leaflet.markercluster-1.5.3/MarkerCluster.Default.css").is_file()

@@ -303,16 +303,19 @@
   }
 
   function loadBasemap() {
-    var inline = $("ca-basemap");
-    var got = inline
-      ? Promise.resolve(JSON.parse(inline.textContent))
+    // inline in a single-file export, a script loaded before this one on a page, or
+    // (for a host that serves only the JSON) fetched
+    var inline = $("ca-basemap"), loaded = window.chronoatlasBasemap;
+    var got = inline ? Promise.resolve(JSON.parse(inline.textContent))
+      : loaded ? Promise.resolve(loaded)
+      : !config.basemapUrl ? Promise.reject(new Error("no basemap on this page"))
       : fetch(config.basemapUrl, { credentials: "same-origin" }).then(function (r) {
           if (!r.ok) throw new Error("basemap: HTTP " + r.status);
           return r.json();
         });
     return got.then(function (b) {
       window[config.names.land].addData(b.land);
-      window[config.names.borders].addData(b.countries);
+      window[config.names.borders].addData(b.borders);
       var mapTheme = MAP_THEMES[theme()];
       if (mapTheme) {
         window[config.names.land].setStyle(mapTheme.land);
@@ -1034,8 +1037,8 @@
   wireControls();
   renderList();
   if (map) {
-    mapReady = buildMarkers().then(buildLayers);
-    loadBasemap();
+    // drawn means with its land: the basemap is part of the map's readiness
+    mapReady = Promise.all([buildMarkers().then(buildLayers), loadBasemap()]);
   } else {
     mapReady = Promise.resolve();
   }

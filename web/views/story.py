@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 
-from ..basemap import basemap_bytes
+from ..basemap import basemap_bytes, basemap_script
 from ..security import apply_headers, page_csp
 from .common import csp_img_hosts, story_or_404, viewer_context
 
@@ -38,4 +38,12 @@ def basemap():
     response.headers["Cache-Control"] = "public, max-age=86400"
     # public data, and the embed's iframe sandbox gives it an opaque origin: let it read this
     response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.get("/basemap.js")
+def basemap_js():
+    """The same data as a script the page loads before its glue (see web.basemap)."""
+    response = Response(basemap_script(), mimetype="text/javascript")
+    response.headers["Cache-Control"] = "public, max-age=86400"
     return response
