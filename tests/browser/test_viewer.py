@@ -170,6 +170,26 @@ def test_api_events_and_window(page, live_server, ready):
     assert page.locator("#ca-list li").count() == 7
 
 
+def test_long_list_is_paged_and_follows_the_selection(page, live_server, ready):
+    """Above 300 events the list shows a page of 50 around the selection; every event is
+    still reachable (pager buttons, Previous/Next), and the page text says where it is."""
+    page.goto(f"{live_server}/stories/gen")
+    ready(page)
+    order = page.evaluate("chronoatlas.events()")
+    dated = page.evaluate("JSON.parse(document.getElementById('ca-data').textContent).events.length")
+    assert page.locator("#ca-list li").count() == 50
+    assert page.locator("#ca-list-note").inner_text().startswith(f"Showing events 1–50 of {dated}")
+    assert page.locator("#ca-list-earlier").is_disabled()
+    page.locator("#ca-list-later").click()
+    assert page.locator("#ca-list").get_attribute("start") == "51"
+    assert page.locator("#ca-list li").first.get_attribute("data-id") == order[50]
+    page.evaluate("(id) => chronoatlas.goTo(id)", order[234])
+    assert page.locator("#ca-list li.ca-current").get_attribute("data-id") == order[234]
+    assert page.locator("#ca-list").get_attribute("start") == "201"
+    page.keyboard.press("ArrowRight")  # the next event, on the same page
+    assert page.evaluate("chronoatlas.current()") == order[235]
+
+
 def test_unresolved_places_are_flagged_with_candidates(page, live_server, ready):
     page.goto(f"{live_server}/stories/sample")
     ready(page)

@@ -664,7 +664,7 @@
     }
   }
 
-  var LIST_LIMIT = 300, LIST_PAGE = 100;
+  var LIST_LIMIT = 300, LIST_PAGE = 50;
 
   function inWindow(ev) {
     var w = state.window;
