@@ -14,6 +14,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     Settings (``test_config`` or ``CHRONOATLAS_*`` environment variables):
     ``STORIES`` (paths, bundled names or Story values; default ``["demo"]``),
     ``RESOLVE_PLACES`` (run the offline gazetteer over each story, default True),
+    ``SKIP_INVALID`` (serve the valid events of a story file with bad entries and list
+    the skipped ones on ``/``; default False: such a file is left out and its problems
+    are listed on ``/`` and logged, so one bad file never takes the site down),
     ``TILES`` (opt-in tile layers: "osm", "opentopomap" or dicts with url/attribution),
     ``EMBED_FRAME_ANCESTORS`` (who may frame ``/embed``, default ``*``),
     ``GEOCODER`` (a callable ``q -> dict`` for ``/api/geocode``; default the gazetteer).
@@ -22,6 +25,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         STORIES=["demo"],
         RESOLVE_PLACES=True,
+        SKIP_INVALID=False,
         TILES=[],
         EMBED_FRAME_ANCESTORS="*",
         GEOCODER=None,
@@ -41,7 +45,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     localize_folium(static_url)
     app.extensions["chronoatlas"] = StoryLibrary(
         app.config["STORIES"], resolve_places=app.config["RESOLVE_PLACES"],
-        tiles=app.config["TILES"], static_url=static_url)
+        tiles=app.config["TILES"], static_url=static_url,
+        skip_invalid=app.config["SKIP_INVALID"])
 
     from . import errors, oembed, security
     from .views import api, embed, library, story

@@ -5,10 +5,21 @@ For production, run the same app under a WSGI server, for example::
     gunicorn --workers 2 'web:create_app()'
 
 (stories then come from ``CHRONOATLAS_STORIES='["story.yaml"]'`` in the environment).
+There a bad story file is left out and its problems listed on ``/``; ``serve`` instead
+refuses to start, so nobody publishes a site with a story silently missing.
 """
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
+
 import click
+
+if TYPE_CHECKING:  # the app is imported only when serving: --help stays fast
+    from .stories import SourceReport, StoryLibrary
+
+HINT = "Fix these, or use --skip-invalid to serve the valid events."
 
 
 @click.command("serve", context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,26 +30,78 @@ import click
 @click.option("--tiles", multiple=True, metavar="NAME",
               help="Opt into an online tile layer (osm, opentopomap); the default map is offline.")
 @click.option("--no-resolve", is_flag=True, help="Do not look places up in the offline gazetteer.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Serve the valid events of files with bad entries and list what was skipped.")
 @click.option("--debug", is_flag=True, help="Flask debug mode (reloader and debugger; never in public).")
 def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...], no_resolve: bool,
-          debug: bool) -> None:
+          skip_invalid: bool, debug: bool) -> None:
     """Serve STORY files (any format chronoatlas reads), or the bundled demo.
 
-    Open http://HOST:PORT/ for the list of stories, /stories/<slug> for a story.
+    A file with problems stops the server before it starts, with every problem listed,
+    unless --skip-invalid is given. Open http://HOST:PORT/ for the list of stories (and
+    what was skipped), /stories/<slug> for a story.
     """
     from . import create_app
 
+    sources = list(stories) or ["demo"]
     app = create_app({
-        "STORIES": list(stories) or ["demo"],
+        "STORIES": sources,
         "RESOLVE_PLACES": not no_resolve,
         "TILES": list(tiles),
+        "SKIP_INVALID": skip_invalid,
     })
-    library = app.extensions["chronoatlas"]
-    slugs = [p.slug for p in library]
-    for error in library.errors:
-        click.echo(f"warning: {error}", err=True)
+    library: StoryLibrary = app.extensions["chronoatlas"]
+    with _printed_here():
+        slugs = [p.slug for p in library]
+    left_out = [r for r in library.reports if not r.served]
+    if left_out and not skip_invalid:
+        _refuse(left_out, len(sources))
+    _warn(library.reports)
     if not slugs:
         raise click.ClickException("no story could be loaded")
     click.echo(f"Serving {len(slugs)} stor{'y' if len(slugs) == 1 else 'ies'}: "
                + ", ".join(f"/stories/{s}" for s in slugs))
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
+
+
+@contextmanager
+def _printed_here() -> Iterator[None]:
+    """serve prints every problem itself: with no logging configured, Python would also
+    print the library's problem log (logging.lastResort), so each would appear twice.
+    Handlers the user configured still get them."""
+    from .stories import problem_log
+
+    quiet = logging.NullHandler()
+    problem_log.addHandler(quiet)
+    try:
+        yield
+    finally:
+        problem_log.removeHandler(quiet)
+
+
+def _refuse(left_out: list[SourceReport], total: int) -> None:
+    """Print every problem of every bad file and exit before serving anything."""
+    for report in left_out:
+        click.echo(report.error, err=True)
+    if len(left_out) == total:
+        click.echo("Not serving: no story could be loaded.", err=True)
+    else:
+        click.echo(f"Not serving: {len(left_out)} of {total} story files could not be loaded.",
+                   err=True)
+    click.echo(HINT, err=True)
+    raise SystemExit(1)
+
+
+def _warn(reports: list[SourceReport]) -> None:
+    """Under --skip-invalid: list each skipped entry and each file left out whole."""
+    skipped = 0
+    for report in reports:
+        if report.served:
+            skipped += len(report.problems)
+            for line in report.lines():
+                click.echo(f"skipped: {line}", err=True)
+        else:
+            click.echo(f"not served: {report.error}", err=True)
+    if skipped:
+        click.echo(f"{skipped} problem(s); the entries they concern were skipped "
+                   "(listed on / as well).", err=True)

@@ -4,6 +4,11 @@
 ``timeline.formats.load_story`` reads ("demo" is the bundled demo), which are resolved
 through the offline gazetteer, or ready :class:`~timeline.model.Story` values, which are
 served as given (tests and benchmarks build these directly).
+
+A source that cannot be served is left out, never dropped silently: ``reports`` keeps
+one :class:`SourceReport` per source with problems (a story left out, or the entries
+skipped from a served story when ``skip_invalid``), so ``serve`` can refuse to start and
+the library page can say what is missing.
 """
 from __future__ import annotations
 
@@ -13,32 +18,61 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
+from timeline.errors import Problem, StoryFormatError, StoryNotFoundError
 from timeline.model import Story, slugify
 
 from . import data as story_data
 from .mapbuilder import MapParts, build_map
 from .timeline_chart import DATASETS, lighten_vega, timeline_spec
 
-__all__ = ["PreparedStory", "StoryLibrary", "load_source"]
+if TYPE_CHECKING:
+    from timeline.formats import LoadResult
+
+__all__ = ["PreparedStory", "SourceReport", "StoryLibrary", "load_source"]
 
 log = logging.getLogger(__name__)
+# The problems of story sources, on a logger of their own so that a caller which prints
+# them itself (``serve``) can keep them from being printed twice.
+problem_log = logging.getLogger(f"{__name__}.problems")
 
 
-def load_source(source: Any) -> tuple[Story, str | None]:
-    """A Story and the slug its source suggests (a bundled name such as "demo")."""
+def load_source(source: Any, *, skip_invalid: bool = False) -> tuple[LoadResult, str | None]:
+    """A LoadResult (story and skipped entries) and the slug its source suggests (a
+    bundled name such as "demo")."""
+    from timeline.formats import LoadResult, load  # the foundation's reader, any format
     if isinstance(source, Story):
-        return source, None
-    from timeline.formats import load_story  # the foundation's reader, any format
-    story = load_story(source)
+        return LoadResult(source), None
+    result = load(source, skip_invalid=skip_invalid)
     hint = None
     if isinstance(source, str) and not Path(source).exists():
         hint = slugify(source)
-    return story, hint
+    return result, hint
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """The problems of one story source, kept so they can be shown rather than lost.
+
+    ``error`` is set when the story is left out (the text ``chronoatlas validate``
+    prints); it is None when the story is served without the ``problems``' entries.
+    """
+
+    source: str
+    problems: tuple[Problem, ...] = ()
+    error: str | None = None
+
+    @property
+    def served(self) -> bool:
+        return self.error is None
+
+    def lines(self) -> list[str]:
+        """One located line per problem; the error alone when nothing is located."""
+        return [str(p) for p in self.problems] or [(self.error or self.source).splitlines()[0]]
 
 
 def resolve(story: Story) -> Story:
@@ -130,17 +164,38 @@ class PreparedStory:
 
 
 class StoryLibrary:
-    """Slug -> prepared story, loaded lazily on first use and then kept."""
+    """Slug -> prepared story, loaded lazily on first use and then kept.
+
+    With ``skip_invalid`` a story with bad entries is served without them; otherwise it is
+    left out. Either way every problem is logged and kept in ``reports``.
+    """
 
     def __init__(self, sources: Iterable[Any], *, resolve_places: bool = True, tiles=(),
-                 static_url: str = "/static/"):
+                 static_url: str = "/static/", skip_invalid: bool = False):
         self._sources = list(sources)
         self._resolve = resolve_places
         self._tiles = tuple(tiles or ())
         self._static_url = static_url
+        self._skip_invalid = skip_invalid
         self._stories: dict[str, PreparedStory] | None = None
+        self._reports: list[SourceReport] = []
         self._lock = threading.Lock()
-        self.errors: list[str] = []
+
+    @property
+    def reports(self) -> list[SourceReport]:
+        """One report per source with problems, in the order the sources were given."""
+        self._load()
+        return list(self._reports)
+
+    @property
+    def errors(self) -> list[str]:
+        """One located line per problem of each story left out."""
+        return [line for r in self.reports if not r.served for line in r.lines()]
+
+    @property
+    def skipped(self) -> list[str]:
+        """One located line per entry left out of a served story (``skip_invalid``)."""
+        return [line for r in self.reports if r.served for line in r.lines()]
 
     def _load(self) -> dict[str, PreparedStory]:
         with self._lock:
@@ -148,14 +203,10 @@ class StoryLibrary:
                 return self._stories
             stories: dict[str, PreparedStory] = {}
             for source in self._sources:
-                try:
-                    story, hint = load_source(source)
-                except Exception as exc:  # one bad file must not take the site down
-                    log.error("could not load story %r: %s", source, exc)
-                    self.errors.append(f"{source}: {exc}")
+                loaded = self._read(source)
+                if loaded is None:
                     continue
-                if self._resolve and not isinstance(source, Story):
-                    story = resolve(story)  # Story values are taken as already resolved
+                story, hint = loaded
                 slug = story.slug or hint or slugify(story.title, fallback="story")
                 base, n = slug, 2
                 while slug in stories:
@@ -164,6 +215,38 @@ class StoryLibrary:
                                               static_url=self._static_url)
             self._stories = stories
             return stories
+
+    def _read(self, source: Any) -> tuple[Story, str | None] | None:
+        """One source's story and slug hint, or None when it is left out. Never raises:
+        one bad file must not take the site down; its problems go to ``reports``."""
+        name = str(source)
+        try:
+            result, hint = load_source(source, skip_invalid=self._skip_invalid)
+        except StoryFormatError as exc:
+            self._report(SourceReport(name, tuple(exc.problems), str(exc)))
+            return None
+        except StoryNotFoundError as exc:
+            self._report(SourceReport(name, error=str(exc)))
+            return None
+        except Exception as exc:
+            log.exception("could not load story %r", source)
+            self._report(SourceReport(name, error=f"{name}: {exc}"))
+            return None
+        if result.skipped:
+            self._report(SourceReport(name, tuple(result.skipped)))
+        story = result.story
+        if self._resolve and not isinstance(source, Story):
+            story = resolve(story)  # Story values are taken as already resolved
+        return story, hint
+
+    def _report(self, report: SourceReport) -> None:
+        """Keep and log a source's problems."""
+        self._reports.append(report)
+        if report.served:
+            for line in report.lines():
+                problem_log.warning("skipped: %s", line)
+        else:
+            problem_log.error("story left out: %s", report.error)
 
     def __iter__(self):
         return iter(self._load().values())

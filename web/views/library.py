@@ -10,4 +10,8 @@ bp = Blueprint("library", __name__)
 
 @bp.get("/")
 def index():
-    return render_template("library.html", stories=list(library()), errors=library().errors)
+    """The stories, and what could not be served: a left-out file or a skipped row is
+    listed here, so whoever runs the site sees what is missing."""
+    stories = library()
+    return render_template("library.html", stories=list(stories), errors=stories.errors,
+                           skipped=stories.skipped)
