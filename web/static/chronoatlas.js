@@ -324,20 +324,29 @@
       // drawn after the story's areas arrived: put the basemap back underneath them
       window[config.names.borders].bringToBack();
       window[config.names.land].bringToBack();
-      labelsLayer = L.layerGroup();
-      b.labels.forEach(function (l) {
-        var el = document.createElement("span");
-        el.textContent = l.name;
-        L.marker([l.lat, l.lon], {
-          icon: L.divIcon({ className: "ca-country-label", html: el, iconSize: null }),
-          interactive: false, keyboard: false
-        }).addTo(labelsLayer);
-      });
-      var toggleLabels = function () {
-        if (map.getZoom() >= 3) labelsLayer.addTo(map); else labelsLayer.remove();
+      // Country names from zoom 3, and only those in (or near) the view: a map move then
+      // places a few dozen labels, not all 177.
+      labelsLayer = L.layerGroup().addTo(map);
+      var labels = b.labels.map(function (l) { return { l: l, marker: null }; });
+      var showLabels = function () {
+        var bounds = map.getZoom() >= 3 ? map.getBounds().pad(0.25) : null;
+        labels.forEach(function (entry) {
+          var inView = bounds !== null && bounds.contains([entry.l.lat, entry.l.lon]);
+          if (inView && !entry.marker) {
+            var el = document.createElement("span");
+            el.textContent = entry.l.name;
+            entry.marker = L.marker([entry.l.lat, entry.l.lon], {
+              icon: L.divIcon({ className: "ca-country-label", html: el, iconSize: null }),
+              interactive: false, keyboard: false
+            });
+          }
+          if (entry.marker && inView !== labelsLayer.hasLayer(entry.marker)) {
+            if (inView) labelsLayer.addLayer(entry.marker); else labelsLayer.removeLayer(entry.marker);
+          }
+        });
       };
-      map.on("zoomend", toggleLabels);
-      toggleLabels();
+      map.on("moveend", showLabels);
+      showLabels();
       if (map.attributionControl) map.attributionControl.addAttribution(b.attribution || "Natural Earth");
       mark("basemap");
     }).catch(function (err) {
