@@ -523,7 +523,7 @@
     // are added here (split per layer, thinned, binned: see timelineData), and the view
     // width set to the space available.
     var spec = config.spec;
-    var width = timelineWidth();
+    var width = openingWidth;
     var lo = fullExtent.wmin, hi = fullExtent.wmax;
     var sets = timelineData(lo, hi, width);
     spec.data.forEach(function (d) {
@@ -1043,6 +1043,9 @@
   };
   window.chronoatlas = api;
 
+  // Read before anything changes the page: the layout is still clean (the map script just
+  // measured it), so this costs nothing, where read later it forces a full layout.
+  var openingWidth = timelineWidth();
   wireControls();
   renderList();
   if (map) {
