@@ -27,9 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+from browser_timing import launch, open_page, time_to_ready  # noqa: E402
+
 GOALS = {1000: 1.0, 10000: 2.0, 100000: 6.0}
 
 
@@ -82,24 +81,9 @@ def server_times(app, slug, repeat):
 
 
 def browser_time(browser, url, goto_id):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    foreign = []
-
-    def route(r):
-        if r.request.url.startswith("http://127.0.0.1"):
-            r.continue_()
-        else:
-            foreign.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.set_default_timeout(120_000)
+    context, page, foreign = open_page(browser, lambda u: u.startswith("http://127.0.0.1"))
     t0 = time.perf_counter()
-    page.goto(url, wait_until="commit")
-    page.wait_for_function("() => document.documentElement.dataset.chronoatlas === 'ready'",
-                           polling=20)
-    ready = time.perf_counter() - t0
+    ready = time_to_ready(page, url)
     page.evaluate("""(id) => new Promise(resolve => {
         chronoatlas.goTo(id);
         chronoatlas.map.getCenter();
@@ -115,11 +99,7 @@ def browser_time(browser, url, goto_id):
 
 
 def folium_time(browser, url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1")
-                  else r.abort())
-    page = context.new_page()
-    page.set_default_timeout(300_000)
+    context, page, _ = open_page(browser, lambda u: u.startswith("http://127.0.0.1"), timeout_ms=300_000)
     t0 = time.perf_counter()
     page.goto(url, wait_until="load")
     page.evaluate("""() => new Promise(resolve => {
@@ -172,7 +152,7 @@ def main(argv=None):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = launch(p)
         for row in results:
             n = row["events"]
             runs = [browser_time(browser, f"{base}/stories/gen-{n}", f"e{n // 2}")

@@ -27,12 +27,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+from browser_timing import READY, launch, open_page, time_to_ready  # noqa: E402
+
 GOAL_RAW, GOAL_GZ = 1_500_000, 450_000
-DRAWN = ("() => document.documentElement.dataset.chronoatlas === 'ready' && "
-         "performance.getEntriesByName('chronoatlas:basemap').length > 0")
+# ready includes the basemap since the glue draws it with the markers; checked anyway
+DRAWN = f"() => ({READY})() && performance.getEntriesByName('chronoatlas:basemap').length > 0"
 
 
 def gz(data: bytes) -> int:
@@ -72,22 +71,8 @@ def kb(n: int) -> str:
 
 
 def time_page(browser, url: str, allow) -> float:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    blocked = []
-
-    def route(r):
-        if allow(r.request.url):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    t0 = time.perf_counter()
-    page.goto(url)
-    page.wait_for_function(DRAWN, timeout=120000, polling=10)
-    elapsed = time.perf_counter() - t0
+    context, page, blocked = open_page(browser, allow)
+    elapsed = time_to_ready(page, url, condition=DRAWN)
     context.close()
     if blocked:
         raise SystemExit(f"requests attempted by {url}: {blocked[:5]}")
@@ -149,7 +134,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{server.server_port}"
         print(f"\ntime to first draw (map basemap + markers + timeline), median of {args.repeat}:")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            browser = launch(p)
             for name, prepared in stories:
                 url = Path(results[name]["path"]).as_uri()
                 time_page(browser, url, lambda u: u.startswith("file:"))  # warm-up
