@@ -29,9 +29,8 @@ def open_page(browser, allow: Callable[[str], bool], *, timeout_ms: int = 120_00
     Requests are watched, not intercepted: routing each one through Playwright adds a
     round trip to every script and stylesheet and would be counted as page load time
     (a 1,000-event story page, eight files, measured ~0.16 s slower that way: median of
-    10 alternating runs). The machine has no route
-    out, so a stray request fails rather than leaks; the tests, which intercept and
-    abort, are where a leak is prevented.
+    10 alternating runs). The machine has no route out, so a stray request fails rather
+    than leaks; the tests, which intercept and abort, are where a leak is prevented.
     """
     context = browser.new_context(viewport=VIEWPORT)
     refused: list[str] = []
