@@ -154,6 +154,12 @@ class PreparedStory:
     def tile_sources(self) -> tuple:
         return tuple(self.tiles) + tuple(self.story.settings.get("tiles") or ())
 
+    def warm(self) -> None:
+        """Compute now what the first visitor would otherwise wait for (the timeline's
+        compile starts vl-convert's engine: about a second, once per process)."""
+        for name in ("page_json", "api_bytes", "map_parts", "vega_spec"):
+            getattr(self, name)
+
     def detail(self, event_id: str) -> dict | None:
         if event_id not in self._details:
             event = self.story.event(event_id)

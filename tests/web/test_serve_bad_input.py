@@ -97,6 +97,12 @@ def test_skip_invalid_serves_the_valid_rows_and_lists_the_skipped(files, runs):
     assert [e["title"] for e in data["events"]] == ["Battle of Khalkhin Gol", "The court opens"]
 
 
+def test_served_stories_are_prepared_before_the_server_listens(runs):
+    assert serve("demo").exit_code == 0
+    [prepared] = runs[0].extensions["chronoatlas"]
+    assert {"page_json", "map_parts", "vega_spec"} <= set(vars(prepared))  # computed already
+
+
 def test_skip_invalid_library_page_lists_the_skipped_rows(files, runs):
     assert serve("--skip-invalid", files["sheet"]).exit_code == 0
     html = runs[0].test_client().get("/").get_data(as_text=True)
