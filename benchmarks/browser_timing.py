@@ -46,3 +46,17 @@ def time_to_ready(page, url: str, *, condition: str = READY) -> float:
     page.goto(url, wait_until="commit")
     page.wait_for_function(condition, polling=20)
     return time.perf_counter() - t0
+
+
+def watch_cpu(page):
+    """Start counting the page's renderer CPU time (call before navigating)."""
+    session = page.context.new_cdp_session(page)
+    session.send("Performance.enable", {"timeDomain": "threadTicks"})
+    return session
+
+
+def cpu_seconds(session) -> tuple[float, float]:
+    """(main thread, whole renderer process) CPU seconds so far: on a shared machine these
+    move much less with the load than wall time does."""
+    metrics = {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
+    return metrics.get("ThreadTime", float("nan")), metrics.get("ProcessTime", float("nan"))
