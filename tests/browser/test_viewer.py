@@ -141,6 +141,42 @@ def test_deep_link_restores_event_and_window(page, live_server, ready):
     page.wait_for_function("() => chronoatlas.current() === 'khalkhin-gol'")
 
 
+OVERVIEW_X = """(years) => {
+  // page coordinates of the given years on the overview strip (the brush's scale)
+  const v = chronoatlas.view, spec = JSON.parse(document.getElementById('ca-config').textContent).spec;
+  const scale = v.scale(spec.scales.map(s => s.name).find(n => /_1_x$/.test(n)));
+  const strip = v.scenegraph().root.items[0].items.filter(m => m.marktype === 'group')
+    .flatMap(m => m.items)[1];
+  const box = v.container().querySelector('canvas').getBoundingClientRect(), o = v.origin();
+  return {xs: years.map(y => box.left + o[0] + strip.x + scale(y)), y: box.top + o[1] + strip.y + strip.height / 2};
+}"""
+
+
+def test_brushing_the_overview_filters_map_and_list(page, live_server, ready):
+    """Drag on the overview strip: the window follows, and the map and the list keep only
+    the events in it."""
+    page.goto(f"{live_server}/stories/demo")
+    ready(page)
+    page.locator("#ca-timeline").scroll_into_view_if_needed()
+    at = page.evaluate(OVERVIEW_X, [1938.5, 1946])
+    page.mouse.move(at["xs"][0], at["y"])
+    page.mouse.down()
+    page.mouse.move(at["xs"][1], at["y"], steps=8)
+    page.mouse.up()
+    page.wait_for_function("() => chronoatlas.window !== null")
+    lo, hi = page.evaluate("chronoatlas.window")
+    assert lo == pytest.approx(1938.5, abs=0.5) and hi == pytest.approx(1946, abs=0.5)
+    rows = page.evaluate("JSON.parse(document.getElementById('ca-data').textContent).events")
+    inside = [r for r in rows if r.get("e", r["pe"]) >= lo and r["s"] <= hi]
+    assert 0 < len(inside) < len(rows)
+    page.wait_for_function(f"() => document.querySelectorAll('#ca-list li').length === {len(inside)}")
+    titles = {r["t"] for r in inside}
+    shown = page.evaluate("Array.from(document.querySelectorAll('.ca-marker')).map(m => m.title)")
+    assert shown and all(any(t.startswith(title) for title in titles) for t in shown), shown
+    assert f"from=" in page.url and "to=" in page.url
+    assert page.evaluate("chronoatlas.view.signal('wmin')") == pytest.approx(lo, abs=0.01)
+
+
 def test_date_query_opens_nearest_event(page, live_server, ready):
     page.goto(f"{live_server}/stories/sample?date=1950-01-01")
     ready(page)
