@@ -160,7 +160,7 @@
   // clustered on a pixel grid for the view in sight (redrawn on every move; a few hundred
   // markers at most), which stays fast at 100,000 places where building a cluster tree
   // up front (leaflet.markercluster) took seconds.
-  var CLUSTER_ABOVE = 150, CELL = 64, UNCLUSTER_ZOOM = 16;
+  var CLUSTER_ABOVE = 150, CELL = 64, MAX_MARKERS = 80, UNCLUSTER_ZOOM = 16;
   var activeEntries = [];
 
   function markerFor(entry) {
@@ -185,10 +185,11 @@
     return L.divIcon({ className: "marker-cluster marker-cluster-" + size, html: inner, iconSize: L.point(40, 40) });
   }
 
-  function drawClusters() {
-    if (!clustered || !map.hasLayer(markerLayer)) return;
-    var z = map.getZoom(), scale = 256 * Math.pow(2, z);
-    var pb = map.getPixelBounds(), pad = CELL;
+  // Grid cells of `cell` pixels over the view in sight (plus a margin), each with its
+  // count, mean position and bounds; below UNCLUSTER_ZOOM places are grouped by cell.
+  function gridCells(z, cell) {
+    var scale = 256 * Math.pow(2, z);
+    var pb = map.getPixelBounds(), pad = cell;
     var x0 = pb.min.x - pad, x1 = pb.max.x + pad, y0 = pb.min.y - pad, y1 = pb.max.y + pad;
     var wrapAll = x1 - x0 >= scale;
     var cells = new Map(), order = [];
@@ -202,7 +203,7 @@
         px += k * scale;
         if (px < x0 || px > x1) continue;
       }
-      var key = z >= UNCLUSTER_ZOOM ? i : Math.floor(px / CELL) * 4194304 + Math.floor(py / CELL);
+      var key = z >= UNCLUSTER_ZOOM ? i : Math.floor(px / cell) * 4194304 + Math.floor(py / cell);
       var c = cells.get(key);
       if (!c) { c = { n: 0, first: en, lat: 0, lon: 0, s: 0, w: 90, nn: -90, e: -1e9, shift: px - en.x * scale }; cells.set(key, c); order.push(c); }
       c.n += 1;
@@ -212,6 +213,19 @@
       if (en.p[1] < c.w) c.w = en.p[1];
       if (en.p[1] > c.e) c.e = en.p[1];
       if (c.n === 1) { c.s = c.nn = en.p[0]; c.w = c.e = en.p[1]; }
+    }
+    return order;
+  }
+
+  function drawClusters() {
+    if (!clustered || !map.hasLayer(markerLayer)) return;
+    var z = map.getZoom(), scale = 256 * Math.pow(2, z);
+    // Wider cells while the view would hold more than MAX_MARKERS markers: each one is an
+    // element to create and lay out, and past a few dozen they crowd anyway.
+    var cell = CELL, order = gridCells(z, cell);
+    while (order.length > MAX_MARKERS && z < UNCLUSTER_ZOOM && cell < 512) {
+      cell *= 1.5;
+      order = gridCells(z, cell);
     }
     // Only what changed is taken off or put on the map: a move that keeps most cells
     // keeps their markers (and a keyboard user's focus on one).
@@ -437,8 +451,9 @@
   }
 
   // Rows per layer for the window [lo, hi] drawn `width` pixels wide. Above THIN_ABOVE
-  // rows in the window, marks that would land on the same pixel of the same lane are
-  // drawn once (the view cannot show them apart; zooming in brings them back): the
+  // rows in the window, marks that would land within a few pixels of each other in the
+  // same lane are drawn once (the view cannot show them apart; zooming in brings them
+  // back): the
   // canvas renderer redraws every item on any change, the selection's ring included.
   var THIN_ABOVE = 3000, HIST_BINS = 120;
   function thin(rows, lo, hi, width, withEnd, px) {
@@ -463,11 +478,13 @@
       if (ev.a === 1) fuzzy.push(ev);
       if (ev.f === 1) flagged.push(ev);
     }
+    // a point is 10 pixels wide: one per 3 pixels of a lane looks the same, and is a third
+    // of the marks to draw at each change
     var many = pts.length > THIN_ABOVE;
-    return { events: many ? thin(pts, lo, hi, width, false, 1) : pts,
-             ranges: many ? thin(ranges, lo, hi, width, true, 1) : ranges,
+    return { events: many ? thin(pts, lo, hi, width, false, 3) : pts,
+             ranges: many ? thin(ranges, lo, hi, width, true, 2) : ranges,
              fuzzy: many ? thin(fuzzy, lo, hi, width, false, 4) : fuzzy,  // a 26-pixel halo
-             flagged: many ? thin(flagged, lo, hi, width, false, 1) : flagged,
+             flagged: many ? thin(flagged, lo, hi, width, false, 3) : flagged,
              cur: state.current && byId.has(state.current) && byId.get(state.current).s !== undefined
                ? [byId.get(state.current)] : [] };
   }
