@@ -407,11 +407,21 @@
   }
 
   function fitAll() {
-    var pts = [];
-    all.forEach(function (ev) { located(ev).forEach(function (p) { pts.push([p[0], p[1]]); }); });
-    if (pts.length > 5000) pts = pts.filter(function (_, i) { return i % Math.ceil(pts.length / 5000) === 0; });
-    if (pts.length === 1) map.setView(pts[0], 5, { animate: false });
-    else if (pts.length) map.fitBounds(L.latLngBounds(pts), { padding: [30, 30], maxZoom: 6, animate: false });
+    // every located place, in one pass of plain numbers (a LatLngBounds of 100,000
+    // points was slow; a sample of them could leave the extremes out of view)
+    var s = 90, n = -90, w = 180, e = -180, count = 0, first = null;
+    all.forEach(function (ev) {
+      located(ev).forEach(function (p) {
+        first = first || p;
+        count += 1;
+        if (p[0] < s) s = p[0];
+        if (p[0] > n) n = p[0];
+        if (p[1] < w) w = p[1];
+        if (p[1] > e) e = p[1];
+      });
+    });
+    if (count === 1) map.setView([first[0], first[1]], 5, { animate: false });
+    else if (count) map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 6, animate: false });
   }
 
   var selectionIcon = null;
