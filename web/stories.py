@@ -130,7 +130,19 @@ class PreparedStory:
         positions = [r["s"] for r in rows] + [r.get("pe", r["s"]) for r in rows]
         positions += [e["s"] for e in self.page["eras"]] + [e["e"] for e in self.page["eras"]]
         extent = (min(positions), max(positions)) if positions else (2000.0, 2001.0)
-        return timeline_spec(self.page["groups"], extent)
+        return timeline_spec(self.page["groups"], extent, layers=self.layers)
+
+    @cached_property
+    def layers(self) -> set[str]:
+        """The timeline's datasets that have rows (see timeline_spec)."""
+        rows = self.page["events"]
+        present = {"events", "cur", "hist"}
+        for name, has in (("ranges", "e"), ("fuzzy", "a"), ("flagged", "f")):
+            if any(has in r for r in rows):
+                present.add(name)
+        if self.page["eras"]:
+            present.add("eras")
+        return present
 
     @cached_property
     def vega_spec(self) -> dict[str, Any]:
@@ -141,7 +153,7 @@ class PreparedStory:
         from .vendor import VERSIONS
 
         major_minor = ".".join(VERSIONS["vega-lite"].split(".")[:2])
-        spec = dict(self.spec, datasets={name: [] for name in DATASETS})
+        spec = dict(self.spec, datasets={name: [] for name in DATASETS if name in self.layers})
         compiled = vl_convert.vegalite_to_vega(spec, vl_version=major_minor)
         return lighten_vega(compiled)
 

@@ -11,7 +11,7 @@ Vega expression ("490 BCE", "May 1939", "66 m years ago").
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import altair as alt
 
@@ -44,13 +44,19 @@ AXIS_LABEL_EXPR = (
 
 
 def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
-                  height: int = 220, overview_height: int = 44) -> dict[str, Any]:
+                  height: int = 220, overview_height: int = 44,
+                  layers: Iterable[str] = DATASETS) -> dict[str, Any]:
     """A vconcat of the detail view (lanes per group, eras, points, ranges, fuzzy marks)
     and an overview strip with a brush named ``brush``.
+
+    ``layers`` names the datasets that have rows: a layer with nothing to draw is left
+    out (each costs the browser a pipeline of operators to parse and run). Events, the
+    selection ring and the overview are always there.
 
     Signals the glue uses: ``wmin``/``wmax`` (the detail window), ``cur`` (the selected
     event id), ``brush`` (the overview selection).
     """
+    wanted = set(layers) | {"events", "cur", "hist"}
     lo, hi = extent
     if hi <= lo:
         lo, hi = lo - 1, hi + 1
@@ -96,8 +102,10 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
     current = chart("cur").mark_point(shape="circle", filled=False, size=420, stroke="#111",
                                       strokeWidth=3, clip=True).encode(x=x, y=y)
 
-    detail = alt.layer(era_band, era_label, ranges, fuzzy, points, flagged,
-                       current).properties(height=max(height, 36 * n), width=600)
+    drawn = [(era_band, "eras"), (era_label, "eras"), (ranges, "ranges"), (fuzzy, "fuzzy"),
+             (points, "events"), (flagged, "flagged"), (current, "cur")]
+    detail = alt.layer(*[layer for layer, name in drawn if name in wanted]).properties(
+        height=max(height, 36 * n), width=600)
 
     brush = alt.selection_interval(name="brush", encodings=["x"])
     # a histogram binned by the glue (HIST_BINS equal bins over [lo, hi]): b0, b1, n

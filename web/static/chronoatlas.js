@@ -452,6 +452,7 @@
 
   // ---------------------------------------------------------------- timeline --------
   var timelineReady;
+  var specData = new Set(((config.spec && config.spec.data) || []).map(function (d) { return d.name; }));
   var fullExtent = config.extent || {};
   var tip;
 
@@ -518,7 +519,9 @@
     if (drawnWindow === key) return;
     drawnWindow = key;
     var sets = timelineData(lo, hi, width);
-    ["events", "ranges", "fuzzy", "flagged"].forEach(function (name) { view.data(name, sets[name]); });
+    ["events", "ranges", "fuzzy", "flagged"].forEach(function (name) {
+      if (specData.has(name)) view.data(name, sets[name]);  // a story without ranges has no such layer
+    });
   }
 
   function watchTimelineSize() {
