@@ -804,13 +804,15 @@
     if (!li) return;
     li.classList.add("ca-current");
     li.firstChild.setAttribute("aria-current", "true");
-    // scrolled into the list's box at the next frame, whose layout this reuses (read now,
-    // the offsets would force a layout of the whole page on every step)
+    // scrolled into the list's box just after the next frame, whose layout this reuses
+    // (read now, or at the frame's start, the offsets would force a layout of their own)
     window.requestAnimationFrame(function () {
-      var box = li.parentElement;
-      if (box && (li.offsetTop < box.scrollTop || li.offsetTop > box.scrollTop + box.clientHeight - li.offsetHeight)) {
-        box.scrollTop = li.offsetTop - box.clientHeight / 3;
-      }
+      window.setTimeout(function () {
+        var box = li.parentElement;
+        if (box && (li.offsetTop < box.scrollTop || li.offsetTop > box.scrollTop + box.clientHeight - li.offsetHeight)) {
+          box.scrollTop = li.offsetTop - box.clientHeight / 3;
+        }
+      }, 0);
     });
     if (focus) li.firstChild.focus({ preventScroll: true });
   }
