@@ -157,9 +157,9 @@
   }
 
   // Markers are made only when drawn. Above CLUSTER_ABOVE located places they are
-  // clustered on a pixel grid for the view in sight (redrawn on every move; a few hundred
-  // markers at most), which stays fast at 100,000 places where building a cluster tree
-  // up front (leaflet.markercluster) took seconds.
+  // clustered on a pixel grid for the view in sight (redrawn on every move; about
+  // MAX_MARKERS markers at most), which stays fast at 100,000 places where building a
+  // cluster tree up front (leaflet.markercluster) took seconds.
   var CLUSTER_ABOVE = 150, CELL = 64, MAX_MARKERS = 80, UNCLUSTER_ZOOM = 16;
   var activeEntries = [];
 
@@ -464,8 +464,8 @@
   // Rows per layer for the window [lo, hi] drawn `width` pixels wide. Above THIN_ABOVE
   // rows in the window, marks that would land within a few pixels of each other in the
   // same lane are drawn once (the view cannot show them apart; zooming in brings them
-  // back): the
-  // canvas renderer redraws every item on any change, the selection's ring included.
+  // back): the canvas renderer redraws every item on any change, the selection's ring
+  // included.
   var THIN_ABOVE = 3000, HIST_BINS = 120;
   function thin(rows, lo, hi, width, withEnd, px) {
     var k = width / (hi - lo) / px, seen = new Map(), out = [];
