@@ -340,7 +340,7 @@
       window[config.names.land].bringToBack();
       // Country names from zoom 3, and only those in (or near) the view: a map move then
       // places a few dozen labels, not all 177.
-      labelsLayer = L.layerGroup().addTo(map);
+      labelsLayer = L.layerGroup().addTo(window[config.names.basemap] || map);
       var labels = b.labels.map(function (l) { return { l: l, marker: null }; });
       var showLabels = function () {
         var bounds = map.getZoom() >= 3 ? map.getBounds().pad(0.25) : null;
@@ -369,9 +369,12 @@
   }
 
   function buildLayers() {
-    var offline = L.layerGroup();
+    // The offline map (land, borders, country names) is a base layer like the opt-in tile
+    // layers: choosing tiles takes it away (its land is opaque and would hide them), and
+    // tiles that fail bring it back.
+    var offline = window[config.names.basemap] || L.layerGroup();
     var bases = { "Offline map (Natural Earth)": offline };
-    offline.addTo(map);
+    if (!map.hasLayer(offline)) offline.addTo(map);
     Object.keys(config.names.tiles || {}).forEach(function (name) {
       var layer = window[config.names.tiles[name]];
       var failures = 0;

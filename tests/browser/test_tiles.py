@@ -1,0 +1,68 @@
+"""Opt-in tile layers: nothing is fetched until a reader picks one; the offline map makes
+way for it, and comes back (announced) when the tiles cannot load. The tile host is
+never reached: the test aborts those requests, as a machine offline would fail them."""
+from __future__ import annotations
+
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from widget_helpers import open_page  # noqa: E402  (loaded by tests/browser/conftest.py)
+
+TILE_HOST = "tile.openstreetmap.org"
+
+
+@pytest.fixture(scope="module")
+def tiles_server():
+    from werkzeug.serving import make_server
+
+    from web import create_app
+
+    app = create_app({"TESTING": True, "STORIES": ["demo"], "TILES": ["osm"]})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+BASES = """() => {
+  const names = JSON.parse(document.getElementById('ca-config').textContent).names;
+  const map = chronoatlas.map;
+  return {offline: map.hasLayer(window[names.basemap]),
+          tiles: Object.values(names.tiles).some(n => map.hasLayer(window[n]))};
+}"""
+
+
+def test_tiles_are_opt_in_and_fall_back_to_the_offline_map(browser, tiles_server):
+    context, page, rec = open_page(browser, lambda url: urlsplit(url).hostname == "127.0.0.1")
+    try:
+        page.goto(f"{tiles_server}/stories/demo")
+        page.wait_for_function("() => document.documentElement.dataset.chronoatlas === 'ready'")
+        assert page.evaluate(BASES) == {"offline": True, "tiles": False}
+        assert not [u for u in rec.requests if TILE_HOST in u]  # nothing fetched by default
+        csp = page.evaluate("fetch(location.href).then(r => r.headers.get('content-security-policy'))")
+        assert f"https://{TILE_HOST}" in csp  # the policy lets the chosen host's images in
+
+        page.evaluate("""() => {
+          const names = JSON.parse(document.getElementById('ca-config').textContent).names;
+          window.__chosen = [];
+          chronoatlas.map.on('baselayerchange', e => window.__chosen.push(
+            [e.name, chronoatlas.map.hasLayer(window[names.basemap])]));
+        }""")
+        page.locator(".leaflet-control-layers").hover()
+        page.get_by_label("OpenStreetMap").check()
+        page.wait_for_function("() => document.getElementById('ca-live').textContent"
+                               ".includes('Map tiles could not load')")
+        # while the tiles were chosen, the offline map's opaque land was off the map
+        chosen = page.evaluate("window.__chosen")
+        assert chosen[0] == ["OpenStreetMap", False] and chosen[-1][0].startswith("Offline map"), chosen
+        tried = [u for u in rec.blocked if TILE_HOST in u]
+        assert len(tried) >= 4, rec.blocked  # tiles were asked for once chosen...
+        assert page.evaluate(BASES) == {"offline": True, "tiles": False}  # ...then gave way
+        assert page.get_by_label("Offline map (Natural Earth)").is_checked()
+        assert set(rec.blocked) == set(tried)  # nothing else left the page
+        others = [e for e in rec.errors if "ERR_FAILED" not in e]  # the aborted tiles only
+        assert not others, others
+    finally:
+        context.close()
