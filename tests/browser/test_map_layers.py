@@ -1,6 +1,7 @@
-"""Opt-in tile layers: nothing is fetched until a reader picks one; the offline map makes
-way for it, and comes back (announced) when the tiles cannot load. The tile host is
-never reached: the test aborts those requests, as a machine offline would fail them."""
+"""The map's layers: opt-in tiles (nothing is fetched until a reader picks them; the
+offline map makes way, and comes back, announced, when they cannot load: the tile host
+is never reached, the test aborts those requests as a machine offline would fail them),
+and the line through the places in time order."""
 from __future__ import annotations
 
 import threading
@@ -15,15 +16,51 @@ TILE_HOST = "tile.openstreetmap.org"
 
 @pytest.fixture(scope="module")
 def tiles_server():
+    """The demo, with OpenStreetMap tiles offered, and again with its route line on."""
+    from dataclasses import replace
+
     from werkzeug.serving import make_server
 
+    from timeline.formats import load
+    from timeline.resolve import resolve_story
     from web import create_app
 
-    app = create_app({"TESTING": True, "STORIES": ["demo"], "TILES": ["osm"]})
+    demo = resolve_story(load("demo").story)
+    routed = replace(demo, slug="demo-route", settings={**demo.settings, "route": True})
+    app = create_app({"TESTING": True, "STORIES": [demo, routed], "TILES": ["osm"]})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+ROUTE = """() => {
+  const lines = [];
+  chronoatlas.map.eachLayer(l => {
+    if (l instanceof L.Polyline && !(l instanceof L.Polygon) && l.options.dashArray) lines.push(l);
+  });
+  return lines.map(l => l.getLatLngs().map(p => [p.lat, p.lng]));
+}"""
+FIRST_PLACES = """() => JSON.parse(document.getElementById('ca-data').textContent).events
+  .map(e => e.p.find(p => p[0] !== null)).filter(Boolean).map(p => [p[0], p[1]])"""
+
+
+def test_route_line_joins_the_places_in_time_order(browser, tiles_server):
+    context, page, rec = open_page(browser, lambda url: urlsplit(url).hostname == "127.0.0.1")
+    try:
+        page.goto(f"{tiles_server}/stories/demo-route")
+        page.wait_for_function("() => document.documentElement.dataset.chronoatlas === 'ready'")
+        [line] = page.evaluate(ROUTE)
+        assert line == page.evaluate(FIRST_PLACES)  # every dated event's place, in order
+        page.goto(f"{tiles_server}/stories/demo")  # off unless the story asks: a reader can add it
+        page.wait_for_function("() => document.documentElement.dataset.chronoatlas === 'ready'")
+        assert page.evaluate(ROUTE) == []
+        page.locator(".leaflet-control-layers").hover()
+        page.get_by_label("Route in time order").check()
+        assert len(page.evaluate(ROUTE)) == 1
+        rec.check()
+    finally:
+        context.close()
 
 
 BASES = """() => {
