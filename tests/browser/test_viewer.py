@@ -69,6 +69,29 @@ CLICK_MARK = """(id) => {
 }"""
 
 
+def test_country_areas_are_drawn_and_select_their_event(page, live_server, ready):
+    """Places the gazetteer has a shape for are drawn as areas; clicking one selects the
+    first event there."""
+    page.goto(f"{live_server}/stories/demo")
+    ready(page)
+    areas = page.evaluate("""() => {
+      const names = JSON.parse(document.getElementById('ca-config').textContent).names;
+      return window[names.areas].getLayers().map(l => l.feature.properties.events);
+    }""")
+    # the Khalkhin Gol river, Mongolia (three events) and South Africa (two)
+    assert sorted(areas) == [["bashir-south-africa", "brics-johannesburg"], ["khalkhin-gol"],
+                             ["khalkhin-gol", "mongolia-ratifies", "putin-ulaanbaatar"]], areas
+    # a point in the Gobi, inside Mongolia and away from every marker
+    xy = page.evaluate("""() => {
+      const map = chronoatlas.map, box = map.getContainer().getBoundingClientRect();
+      map.setView([44.5, 101.5], 5, {animate: false});
+      const p = map.latLngToContainerPoint([44.5, 101.5]);
+      return [box.left + p.x, box.top + p.y];
+    }""")
+    page.mouse.click(*xy)
+    page.wait_for_function("() => chronoatlas.current() === 'khalkhin-gol'")
+
+
 def test_click_timeline_event_moves_map(page, live_server, ready):
     page.goto(f"{live_server}/stories/sample")
     ready(page)
