@@ -2,7 +2,7 @@
 
 For production, run the same app under a WSGI server, for example::
 
-    gunicorn --workers 2 'web:create_app()'
+    gunicorn --preload --workers 2 web.wsgi:app
 
 (stories then come from ``CHRONOATLAS_STORIES='["story.yaml"]'`` in the environment).
 There a bad story file is left out and its problems listed on ``/``; ``serve`` instead

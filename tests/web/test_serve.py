@@ -29,3 +29,19 @@ def test_serve_fails_clearly_without_stories(monkeypatch):
     result = CliRunner().invoke(main, ["serve", "--no-resolve", "/no/such/story.yaml"])
     assert result.exit_code != 0
     assert "no story could be loaded" in result.output
+
+
+def test_wsgi_module_prepares_stories_before_the_first_request(monkeypatch):
+    import importlib
+    import sys
+
+    monkeypatch.setenv("CHRONOATLAS_STORIES", '["demo"]')
+    monkeypatch.setenv("CHRONOATLAS_RESOLVE_PLACES", "false")
+    sys.modules.pop("web.wsgi", None)
+    wsgi = importlib.import_module("web.wsgi")
+    try:
+        [prepared] = wsgi.app.extensions["chronoatlas"]
+        assert {"page_json", "map_parts", "vega_spec"} <= set(vars(prepared))
+        assert wsgi.app.test_client().get("/stories/demo").status_code == 200
+    finally:
+        sys.modules.pop("web.wsgi", None)
