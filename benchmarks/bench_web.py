@@ -26,7 +26,6 @@ import argparse
 import json
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -144,6 +143,17 @@ def folium_time(browser, url):
     return timed["responded"] / 1000, thread_cpu
 
 
+def _serve(app, port) -> None:
+    import logging
+
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    port.put(server.server_port)
+    server.serve_forever()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -153,8 +163,6 @@ def main(argv=None):
     parser.add_argument("--json", help="write the results to this file")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-
-    from werkzeug.serving import make_server
 
     from web.samples import generated_story
 
@@ -175,11 +183,15 @@ def main(argv=None):
         print(f"server {n:>7} events: first render {cold:.3f} s, later {warm * 1000:.1f} ms, "
               f"page {size / 1e6:.2f} MB", flush=True)
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    import logging
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    # The server runs in a process of its own, as a real one would: in this process its
+    # threads would share the interpreter with the test driver's event handling.
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    port = fork.Queue()
+    server = fork.Process(target=_serve, args=(app, port), daemon=True)
+    server.start()
+    base = f"http://127.0.0.1:{port.get(timeout=60)}"
 
     from playwright.sync_api import sync_playwright
 
@@ -219,7 +231,7 @@ def main(argv=None):
                          f"{row['cpu_ratio_vs_folium']} CPU")
             print(line, flush=True)
         browser.close()
-    server.shutdown()
+    server.terminate()
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     return results
