@@ -21,7 +21,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ``EMBED_FRAME_ANCESTORS`` (who may frame ``/embed``, default ``*``),
     ``GEOCODER`` (a callable ``q -> dict`` for ``/api/geocode``; default the gazetteer).
     """
-    app = Flask(__name__)
+    # /static is served from memory (see web.static_files), not by Flask's file sender
+    app = Flask(__name__, static_folder=None)
+    from .static_files import serve_static
+    app.add_url_rule("/static/<path:filename>", endpoint="static", view_func=serve_static)
     app.config.from_mapping(
         STORIES=["demo"],
         RESOLVE_PLACES=True,
