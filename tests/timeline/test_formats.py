@@ -82,6 +82,16 @@ def test_sheet_title_and_era_rows_are_honoured():
     assert story.eras == (Era("War", parse_date("1939"), parse_date("1945")),)
 
 
+def test_a_sheet_or_timelinejs_file_without_a_title_is_named_after_the_file():
+    sheet = ("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,"
+             "Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,Type,Group,Background\n"
+             "1939,9,1,,,,,,,Invasion,,,,,,,,,\n")
+    assert load_text(sheet, name="data/icc_cases-2023.csv").story.title == "Icc cases 2023"
+    tl = json.dumps({"events": [{"start_date": {"year": 1939}, "text": {"headline": "Invasion"}}]})
+    assert load_text(tl, name="war-timeline.json").story.title == "War timeline"
+    assert load_text(tl).story.title == "Untitled timeline"  # text with no file
+
+
 def test_undated_events_are_kept_apart_not_dropped():
     story = load_text("title: T\nevents:\n  - title: Someday\n  - title: Then\n    start: 1939\n",
                       name="t.yaml").story

@@ -63,6 +63,16 @@ class Collector:
             raise StoryFormatError(self.problems, self.file)
 
 
+def default_title(c: Collector) -> str:
+    """A story with no title slide is named after its file ("icc-timeline.csv" ->
+    "Icc timeline"), which says more on a list of stories than "Untitled timeline"."""
+    from pathlib import PurePath
+
+    stem = PurePath(c.file).stem if c.file and not c.file.startswith("<") and c.file != "-" else ""
+    words = " ".join(stem.replace("_", " ").replace("-", " ").split())
+    return (words[:1].upper() + words[1:]) if words else "Untitled timeline"
+
+
 def unique_ids(events: list[Event]) -> list[Event]:
     """Give every event a unique id, derived from its title where it had none."""
     from dataclasses import replace

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..dates import HistoricalDate, Precision, to_timelinejs_year
 from ..model import Era, Event, Media, PlaceRef, Story
-from ._collect import Collector, LoadResult, check_range, unique_ids
+from ._collect import Collector, LoadResult, check_range, default_title, unique_ids
 from .timelinejs import date_from_tl
 
 HEADERS = [
@@ -109,7 +109,7 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
     fatal = [p for p in c.problems if p.row in (None, 1)]
     if c.problems and (not skip_invalid or fatal):
         c.raise_if_any()
-    story = Story(title=title or "Untitled timeline", summary=summary, media=media,
+    story = Story(title=title or default_title(c), summary=summary, media=media,
                   eras=tuple(eras), events=tuple(unique_ids(events)))
     return LoadResult(story, list(c.problems))
 

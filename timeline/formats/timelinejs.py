@@ -14,7 +14,7 @@ from typing import Any
 from ..dates import (DateError, HistoricalDate, Precision, from_timelinejs_year,
                      parse_date, to_timelinejs_year)
 from ..model import Era, Event, Media, Story
-from ._collect import (Collector, LoadResult, check_range, media_from, places_from,
+from ._collect import (Collector, LoadResult, check_range, default_title, media_from, places_from,
                        sources_from, unique_ids)
 
 _DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
@@ -166,7 +166,7 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
         except DateError:
             published = None
     story = Story(
-        title=headline or extra_story.get("title") or "Untitled timeline",
+        title=headline or extra_story.get("title") or default_title(c),
         summary=summary or None,
         byline=extra_story.get("byline"),
         language=extra_story.get("language", "en"),
