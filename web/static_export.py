@@ -370,7 +370,11 @@ def _fit_box(points: list[tuple[float, float]]) -> list[list[float]]:
     pad_y = max(3.0, (n - s) * 0.15)
     w, e = max(-180.0, w - pad_x), min(180.0, e + pad_x)
     s, n = max(-85.0, s - pad_y), min(85.0, n + pad_y)
-    return [[w, s], [e, s], [e, n], [w, n], [(w + e) / 2, n], [(w + e) / 2, s]]
+    # Equal Earth's meridians bow outwards towards the equator: a box's widest points are
+    # on its sides at the latitude nearest 0, not at its corners (without them, places
+    # near the equator at the box's east and west edges fell outside the map)
+    c = min(max(0.0, s), n)
+    return [[w, s], [e, s], [e, n], [w, n], [(w + e) / 2, n], [(w + e) / 2, s], [w, c], [e, c]]
 
 
 def _d3_winding(geometry: dict) -> dict | None:
@@ -413,8 +417,9 @@ def _rects_overlap(a, b) -> bool:
 
 def map_spec(story: Story | PlaceTable, *, width: int = 900, height: int | None = None,
              title: bool = True) -> dict[str, Any]:
-    """A Vega-Lite map: the offline basemap, areas named by the story shaded, one labelled
-    dot per distinct location, Equal Earth fitted to the story's places."""
+    """A Vega-Lite map: the offline basemap, areas named by the story shaded, one dot per
+    distinct location, named where the name fits without covering another (the most
+    mentioned first), Equal Earth fitted to the story's places."""
     table = story if isinstance(story, PlaceTable) else place_table(story)
     story = table.story
     # One marker per location; the label is the place as the story names it.
@@ -458,6 +463,7 @@ def map_spec(story: Story | PlaceTable, *, width: int = 900, height: int | None 
         x, y = to_px(s["lon"], s["lat"])
         taken.append((x - 5, y - 5, x + 5, y + 5))
     by_side: dict[str, list] = {"r": [], "l": [], "t": [], "b": []}
+    unlabelled = 0
     for s in sorted(spots.values(), key=lambda s: -s["n"]):
         x, y = to_px(s["lon"], s["lat"])
         text = _truncate(s["t"], size, 180)
@@ -470,8 +476,11 @@ def map_spec(story: Story | PlaceTable, *, width: int = 900, height: int | None 
                   if r[0] >= 0 and r[2] <= width and r[1] >= 0 and r[3] <= height}
         side = next((k_ for k_, r in inside.items() if not any(_rects_overlap(r, t) for t in taken)),
                     None)
-        if side is None:  # crowded: the side that overlaps least
-            side = min(inside or options, key=lambda k_: sum(_rects_overlap(options[k_], t) for t in taken))
+        if side is None:
+            # Crowded: a label laid over others would hide them and be unreadable itself.
+            # Its dot stays, the name is in the event list, and the subtitle counts these.
+            unlabelled += 1
+            continue
         taken.append(options[side])
         by_side[side].append({"lon": s["lon"], "lat": s["lat"], "t": text})
 
@@ -540,6 +549,8 @@ def map_spec(story: Story | PlaceTable, *, width: int = 900, height: int | None 
     if title:
         n_un = sum(1 for u in table.unlocated if u.place is not None)
         sub = f"{len(spots)} place{'s' if len(spots) != 1 else ''}"
+        if unlabelled:
+            sub += f", {unlabelled} unnamed where names would overlap"
         if n_un:
             sub += f"; {n_un} not located (see the event list)"
         spec["title"] = {"text": _truncate(story.title, 16, width), "subtitle": sub,

@@ -95,6 +95,37 @@ def test_map_lists_unlocated_in_subtitle(hostile):
     assert "2 not located" in spec["title"]["subtitle"]
 
 
+def test_map_fit_keeps_places_at_the_equator_edges_inside():
+    """Equal Earth bows outwards at the equator: the fitted box must include the edges
+    there, not only its corners, or places at its far east and west fall off the map."""
+    points = [(-179.0, 0.0), (179.0, 1.0), (10.0, 75.0), (20.0, -60.0)]
+    box = [se._equal_earth(lon, lat) for lon, lat in se._fit_box(points)]
+    placed = [se._equal_earth(lon, lat) for lon, lat in points]
+    assert min(x for x, _ in box) <= min(x for x, _ in placed)
+    assert max(x for x, _ in box) >= max(x for x, _ in placed)
+
+
+def _labels(spec) -> list[str]:
+    return [row["t"] for layer in spec["layer"] if layer["mark"].get("type") == "text"
+            and layer["mark"].get("strokeWidth") == 0 for row in layer["data"]["values"]]
+
+
+def test_crowded_place_names_are_left_off_and_counted():
+    from web.samples import generated_story
+
+    spec = se.map_spec(generated_story(300, slug="g"))
+    names = _labels(spec)
+    unnamed = int(spec["title"]["subtitle"].split(", ")[1].split()[0])
+    assert unnamed > 0 and len(names) + unnamed == 300  # each place: named, or counted
+    assert len(set(names)) == len(names)
+
+
+def test_an_uncrowded_map_names_every_place(pinned):
+    spec = se.map_spec(pinned)
+    assert "unnamed" not in spec["title"]["subtitle"]
+    assert len(_labels(spec)) == int(spec["title"]["subtitle"].split()[0])
+
+
 def test_cli_png_to_stdout_and_file(pinned, monkeypatch, tmp_path):
     import timeline.cli as cli
 
