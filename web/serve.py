@@ -59,8 +59,7 @@ def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...]
     _warn(library.reports)
     if not slugs:
         raise click.ClickException("no story could be loaded")
-    for prepared in library:  # the first visitor should not wait for the compile
-        prepared.warm()
+    library.warm()  # the first visitor should not wait for the compile
     click.echo(f"Serving {len(slugs)} stor{'y' if len(slugs) == 1 else 'ies'}: "
                + ", ".join(f"/stories/{s}" for s in slugs))
     app.run(host=host, port=port, debug=debug, use_reloader=debug)

@@ -269,6 +269,11 @@ class StoryLibrary:
     def __iter__(self):
         return iter(self._load().values())
 
+    def warm(self) -> None:
+        """Prepare every story now (see PreparedStory.warm): for servers, before they listen."""
+        for prepared in self:
+            prepared.warm()
+
     def __len__(self) -> int:
         return len(self._load())
 

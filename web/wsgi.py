@@ -13,5 +13,4 @@ from __future__ import annotations
 from . import create_app
 
 app = create_app()
-for _prepared in app.extensions["chronoatlas"]:
-    _prepared.warm()
+app.extensions["chronoatlas"].warm()

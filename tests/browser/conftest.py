@@ -133,15 +133,4 @@ def ready():
 @pytest.fixture()
 def new_page(browser):
     """Open extra pages (other viewports); each is checked like ``page`` when closed."""
-    opened = []
-
-    def factory(**kwargs):
-        context, page, rec = open_page(browser, **kwargs)
-        opened.append((context, rec))
-        return page
-
-    yield factory
-    for context, rec in opened:
-        context.close()
-    for context, rec in opened:
-        rec.check()
+    yield from _HELPERS.page_factory(lambda **kw: open_page(browser, **kw))

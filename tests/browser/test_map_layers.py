@@ -45,22 +45,17 @@ FIRST_PLACES = """() => JSON.parse(document.getElementById('ca-data').textConten
   .map(e => e.p.find(p => p[0] !== null)).filter(Boolean).map(p => [p[0], p[1]])"""
 
 
-def test_route_line_joins_the_places_in_time_order(browser, tiles_server):
-    context, page, rec = open_page(browser, lambda url: urlsplit(url).hostname == "127.0.0.1")
-    try:
-        page.goto(f"{tiles_server}/stories/demo-route")
-        page.wait_for_function("() => document.documentElement.dataset.chronoatlas === 'ready'")
-        [line] = page.evaluate(ROUTE)
-        assert line == page.evaluate(FIRST_PLACES)  # every dated event's place, in order
-        page.goto(f"{tiles_server}/stories/demo")  # off unless the story asks: a reader can add it
-        page.wait_for_function("() => document.documentElement.dataset.chronoatlas === 'ready'")
-        assert page.evaluate(ROUTE) == []
-        page.locator(".leaflet-control-layers").hover()
-        page.get_by_label("Route in time order").check()
-        assert len(page.evaluate(ROUTE)) == 1
-        rec.check()
-    finally:
-        context.close()
+def test_route_line_joins_the_places_in_time_order(page, tiles_server, ready):
+    page.goto(f"{tiles_server}/stories/demo-route")
+    ready(page)
+    [line] = page.evaluate(ROUTE)
+    assert line == page.evaluate(FIRST_PLACES)  # every dated event's place, in order
+    page.goto(f"{tiles_server}/stories/demo")  # off unless the story asks: a reader can add it
+    ready(page)
+    assert page.evaluate(ROUTE) == []
+    page.locator(".leaflet-control-layers").hover()
+    page.get_by_label("Route in time order").check()
+    assert len(page.evaluate(ROUTE)) == 1
 
 
 BASES = """() => {

@@ -79,18 +79,6 @@ def app_server():
 @pytest.fixture()
 def pages(browser):
     """Open pages with a request policy; each is checked when the test ends."""
-    opened = []
-
-    def factory(allow, **kwargs):
-        context, page, rec = open_page(browser, allow, **kwargs)
-        page.recorder = rec
-        opened.append((context, rec))
-        return page
-
-    yield factory
-    for context, _ in opened:
-        context.close()
-    for _, rec in opened:
-        rec.check()
+    yield from widget_helpers.page_factory(lambda allow, **kw: open_page(browser, allow, **kw))
 
 

@@ -26,6 +26,25 @@ class Recorder:
         assert not self.dialogs, f"dialogs opened: {self.dialogs}"
 
 
+def page_factory(opener):
+    """For fixtures: a ``factory(*args, **kwargs)`` opening pages with ``opener`` (its
+    arguments passed on), then, when the test ends, every context closed and every
+    recorder checked. Each page carries its recorder as ``page.recorder``."""
+    opened = []
+
+    def factory(*args, **kwargs):
+        context, page, rec = opener(*args, **kwargs)
+        page.recorder = rec
+        opened.append((context, rec))
+        return page
+
+    yield factory
+    for context, _ in opened:
+        context.close()
+    for _, rec in opened:
+        rec.check()
+
+
 def open_page(browser, allow, *, viewport=None, fulfil=None):
     """A page whose requests go through ``allow(url)``; ``fulfil`` maps URLs to HTML
     (a host page on a made-up origin)."""
