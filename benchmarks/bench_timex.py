@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.timeml import read_timeml  # noqa: E402
+from benchmarks.timeml import corpora_dir, read_timeml  # noqa: E402
 from timeline.timex import tag  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wikiwars"
+CORPUS = corpora_dir() / "wikiwars"
 
 
 def corpus_text() -> str:

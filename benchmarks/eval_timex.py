@@ -2,13 +2,16 @@
 
     python benchmarks/eval_timex.py [DIR_OR_FILES ...] [--errors N] [--json]
 
-Default corpus: ../shared/corpora/wikiwars (next to the project checkout). The DCT of
-each document is its CREATION_TIME TIMEX3.
+Default: every corpus in ../shared/corpora (next to the project checkout): WikiWars,
+and TBAQ as TimeBank, AQUAINT and both together (TempEval-3's training data, the kind
+of text its platinum test set is). The DCT of each document is its CREATION_TIME TIMEX3.
 
 Relaxed match: system and gold spans overlap, paired one-to-one greedily by overlap.
 Strict match: a relaxed pair whose trimmed texts are identical. P = matches / system,
 R = matches / gold, micro-averaged over all documents. Value F1 = (share of relaxed
-pairs with the gold value) x relaxed F1. Named periods ("World War II") are left out:
+pairs with the gold value) x relaxed F1. Type accuracy: share of relaxed pairs with the
+gold TIMEX3 type (WikiWars' conversion calls every type DATE, so it is not shown there).
+Named periods ("World War II") are left out:
 TimeML annotates them as events, not TIMEX3.
 """
 from __future__ import annotations
@@ -21,10 +24,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.timeml import read_timeml  # noqa: E402
+from benchmarks.timeml import corpora_dir, read_timeml  # noqa: E402
 from timeline.timex import tag  # noqa: E402
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "wikiwars"
+CORPORA = corpora_dir()
+DEFAULT = {
+    "WikiWars": [CORPORA / "wikiwars"],
+    "TimeBank": [CORPORA / "tbaq" / "TimeBank"],
+    "AQUAINT": [CORPORA / "tbaq" / "AQUAINT"],
+    "TBAQ (all)": [CORPORA / "tbaq" / "TimeBank", CORPORA / "tbaq" / "AQUAINT"],
+}
 
 
 def pair(system, gold):
@@ -58,7 +67,7 @@ def f1(p, r):
 
 
 def score(paths, *, errors: int = 0, mode: str = "auto"):
-    n_sys = n_gold = relaxed = strict = value_ok = 0
+    n_sys = n_gold = relaxed = strict = value_ok = type_ok = 0
     misses, spurious, wrong = [], [], []
     per_doc = []
     for path in paths:
@@ -71,6 +80,7 @@ def score(paths, *, errors: int = 0, mode: str = "auto"):
         s_ok = sum(1 for s, g in pairs if s.text.strip() == g.text.strip())
         v_ok = sum(1 for s, g in pairs if s.value.strip().upper() == g.value.strip().upper())
         strict += s_ok
+        type_ok += sum(1 for s, g in pairs if s.type == g.type)
         value_ok += v_ok
         per_doc.append((doc.name, len(doc.timexes), len(system), len(pairs), v_ok))
         matched_s = {id(s) for s, _ in pairs}
@@ -95,39 +105,62 @@ def score(paths, *, errors: int = 0, mode: str = "auto"):
         "relaxed": {"P": p_r, "R": r_r, "F1": f_r},
         "strict": {"P": p_s, "R": r_s, "F1": f1(p_s, r_s)},
         "value_accuracy": value_acc, "value_F1": value_acc * f_r,
+        "type_accuracy": type_ok / relaxed if relaxed else 0.0,
     }
     return result, misses, spurious, wrong
 
 
+def files_of(targets):
+    files = []
+    for t in targets:
+        files.extend(sorted(t.glob("*.tml")) if t.is_dir() else [t])
+    return files
+
+
+def report(name, result, *, types=True):
+    print(f"== {name}: {result['documents']} documents, {result['gold']} gold TIMEX3, {result['system']} tagged")
+    for kind in ("relaxed", "strict"):
+        r = result[kind]
+        print(f"{kind:8s} P {r['P']:.3f}  R {r['R']:.3f}  F1 {r['F1']:.3f}")
+    line = f"value    accuracy {result['value_accuracy']:.3f}  F1 {result['value_F1']:.3f}"
+    if types:
+        line += f"   type accuracy {result['type_accuracy']:.3f}"
+    print(line)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="*", help="TimeML files or directories (default: WikiWars)")
+    ap.add_argument("paths", nargs="*", help="TimeML files or directories (default: every corpus)")
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses, false alarms and wrong values")
     ap.add_argument("--mode", default="auto", choices=["auto", "news", "narrative"])
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    targets = [Path(p) for p in args.paths] or [DEFAULT]
-    files = []
-    for t in targets:
-        files.extend(sorted(t.glob("*.tml")) if t.is_dir() else [t])
-    if not files:
-        sys.exit(f"no .tml files in {', '.join(map(str, targets))}")
-    result, misses, spurious, wrong = score(files, errors=args.errors, mode=args.mode)
-    if args.json:
-        print(json.dumps(result, indent=2))
+    if args.paths:
+        corpora = {", ".join(args.paths): [Path(p) for p in args.paths]}
     else:
-        print(f"{result['documents']} documents, {result['gold']} gold TIMEX3, {result['system']} tagged")
-        for kind in ("relaxed", "strict"):
-            r = result[kind]
-            print(f"{kind:8s} P {r['P']:.3f}  R {r['R']:.3f}  F1 {r['F1']:.3f}")
-        print(f"value    accuracy {result['value_accuracy']:.3f}  F1 {result['value_F1']:.3f}")
-    if args.errors:
-        for title, rows in (("MISSED", misses), ("FALSE ALARM", spurious), ("WRONG VALUE", wrong)):
-            print(f"\n== {title} ({len(rows)})")
-            counts = Counter(r[1].lower() for r in rows)
-            print("most common:", ", ".join(f"{t!r}x{c}" for t, c in counts.most_common(25)))
-            for row in rows[: args.errors]:
-                print(" | ".join(str(x) for x in row))
+        corpora = DEFAULT
+    results = {}
+    for name, targets in corpora.items():
+        files = files_of(targets)
+        if not files:
+            sys.exit(f"no .tml files in {', '.join(map(str, targets))}")
+        result, misses, spurious, wrong = score(files, errors=args.errors, mode=args.mode)
+        results[name] = result
+        if not args.json:
+            report(name, result, types=name != "WikiWars")
+        if args.errors and len(corpora) == 1:
+            print_errors(misses, spurious, wrong, args.errors)
+    if args.json:
+        print(json.dumps(results, indent=2))
+
+
+def print_errors(misses, spurious, wrong, n):
+    for title, rows in (("MISSED", misses), ("FALSE ALARM", spurious), ("WRONG VALUE", wrong)):
+        print(f"\n== {title} ({len(rows)})")
+        counts = Counter(r[1].lower() for r in rows)
+        print("most common:", ", ".join(f"{t!r}x{c}" for t, c in counts.most_common(25)))
+        for row in rows[:n]:
+            print(" | ".join(str(x) for x in row))
 
 
 if __name__ == "__main__":

@@ -88,5 +88,20 @@ def read_timeml(path: str | Path) -> TimeMLDoc:
     return TimeMLDoc(path.stem, text, dct, golds)
 
 
+def corpora_dir() -> Path:
+    """../shared/corpora next to the checkout: the nearest ancestor that has one (a
+    worktree sits a level deeper than the main checkout), or $CHRONOATLAS_CORPORA."""
+    import os
+    env = os.environ.get("CHRONOATLAS_CORPORA")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "shared" / "corpora"
+        if candidate.is_dir():
+            return candidate
+    return here.parents[2] / "shared" / "corpora"
+
+
 def read_corpus(directory: str | Path) -> list[TimeMLDoc]:
     return [read_timeml(p) for p in sorted(Path(directory).glob("*.tml"))]
