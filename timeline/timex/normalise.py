@@ -47,6 +47,7 @@ class Spec:
     role: str | None = None
     partner: "Spec | None" = None
     weekend: bool = False
+    age: bool = False               # "52 years old", "a 6-year-old": not TIMEX3 in TimeML news
 
 
 def _g(m: re.Match, kind: str, name: str) -> str | None:
@@ -779,6 +780,8 @@ def _quantity(m, kind, text, s, e):
         base = "dct" if post in ("ago", "hence", "from now") else "narr"
         return [Spec(s, e, kind, base=base, unit=unit, offset=sign * int(n), mod=mod)]
     spec = Spec(s, e, kind, type="DURATION", value=_duration(n, unit), mod=mod)
+    if post in ("old", "of age") or (hyphen and text.startswith(("-old", "-olds"), e)):
+        spec.age = True
     if s_post == "since":
         spec.unit = "since"
     return [spec]

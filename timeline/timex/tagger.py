@@ -185,9 +185,15 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
     years = [s.year for s in specs if s.explicit_year and s.year is not None
              and s.gran in ("year", "month", "day", "season", "quarter")]
     if mode == "auto":
-        mode = detect_mode(dct, years)
+        deictic = sum(1 for s in specs if s.base in ("dct", "now")
+                      or (s.base == "ctx" and s.weekday is not None))
+        mode = detect_mode(dct, years, deictic=deictic, words=text.count(" ") + 1)
     elif mode not in ("news", "narrative"):
         raise ValueError(f"mode must be 'auto', 'news' or 'narrative', got {mode!r}")
+    if mode == "news":
+        # TimeML news annotation (TimeBank, AQUAINT) leaves ages out; histories in the
+        # ACE style (WikiWars) tag them, so narrative mode keeps them.
+        specs = [s for s in specs if not s.age]
     resolver = Resolver(text, dct, mode, years)
     out: list[Timex] = []
     results: dict[int, Timex] = {}
