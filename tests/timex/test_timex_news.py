@@ -37,3 +37,33 @@ def test_ages_stay_in_a_narrative():
     text = "In 1799 Napoleon, 30 years old, seized power; in 1804 he was crowned."
     got = values(text, "2009-12-19", mode="narrative")
     assert ("30 years old", "DURATION", "P30Y") in got
+
+
+EARNINGS = ("Du Pont said third-quarter profit rose 9% to $461 million from $423 million a "
+            "year earlier. Sales in the latest quarter were $8.59 billion; in the year-ago "
+            "quarter they were $7.85 billion. Du Pont raised its quarterly dividend.")
+
+
+def test_a_company_report_names_its_quarter_and_the_same_quarter_a_year_before():
+    got = values(EARNINGS, "1989-10-25")
+    assert ("third-quarter", "DATE", "1989-Q3") in got
+    assert ("a year earlier", "DATE", "1988-Q3") in got
+    assert ("the latest quarter", "DATE", "1989-Q3") in got
+    assert ("the year-ago quarter", "DATE", "1988-Q3") in got
+    assert not any(g[0] == "quarterly" for g in got)
+
+
+def test_the_quarter_without_one_named_is_the_last_that_ended():
+    got = values("Profit fell 20% in the quarter, the company said Tuesday.", "1990-01-24")
+    assert ("the quarter", "DATE", "1989-Q4") in got
+
+
+def test_a_year_ago_far_from_any_quarter_is_a_year():
+    text = "Sales rose in the third quarter." + " Nothing else happened." * 150 + " A year ago he left."
+    got = values(text, "1989-10-25")
+    assert ("A year ago", "DATE", "1988") in got
+
+
+def test_the_year_and_ordinal_quarter_is_one_expression():
+    got = values("In the 1988 second quarter, it earned $5 million.", "1989-10-25")
+    assert ("the 1988 second quarter", "DATE", "1988-Q2") in got

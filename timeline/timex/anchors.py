@@ -80,6 +80,7 @@ def focus(explicit_years: list[int]) -> tuple[int, int] | None:
 
 
 FOCUS_MARGIN = 10
+QUARTER_REACH = 2500  # characters: how long a named quarter stays the one reported on
 
 
 # -- tense ---------------------------------------------------------------------------
@@ -167,6 +168,7 @@ class Resolver:
         self.narr_end = 0  # where the expression that set the narrative anchor ends
         self.narr_told = False
         self.focus = focus(years or [])
+        self.quarter: tuple[int, int, int] | None = None  # (year, quarter, where) last reported
 
     # which reference a spec counts from
     def _reference(self, spec: Spec) -> tuple[Point | None, str]:
@@ -217,6 +219,14 @@ class Resolver:
             return Resolved(spec.value, anchor=anchor)
         if spec.base is None:
             return self._absolute(spec)
+        if spec.unit == "fquarter":
+            return self._fiscal_quarter(spec)
+        if spec.unit == "year" and spec.kind == "quantity" and spec.offset in (-1, 1) and self._quarter_nearby(spec):
+            # "third-quarter profit of $5 million, up from $4 million a year earlier":
+            # a year from a quarter is that quarter of the year before
+            y, q, _ = self.quarter
+            return Resolved(f"{V.year_value(y + spec.offset)}-Q{q}", _hd(y + spec.offset, q * 3 - 2),
+                            _hd(y + spec.offset, q * 3), "narrative")
         if spec.unit == "anniversary":
             ref, anchor = self._reference(spec)
             if ref is None:
@@ -226,9 +236,34 @@ class Resolver:
             return self._contextual(spec)
         return self._relative(spec)
 
+    def _quarter_nearby(self, spec: Spec) -> bool:
+        return self.quarter is not None and spec.start - self.quarter[2] <= QUARTER_REACH
+
+    def _fiscal_quarter(self, spec: Spec) -> Resolved:
+        if self.quarter is not None:
+            y, q, _ = self.quarter
+        elif self.dct is not None and self.dct.month is not None:
+            # no quarter named yet: the last one that ended before the report
+            y, q = self.dct.year, (self.dct.month - 1) // 3
+            if q == 0:
+                y, q = y - 1, 4
+        else:
+            return Resolved("XXXX-QX", anchor="dct")
+        anchor = "narrative" if self.quarter is not None else "dct"
+        if spec.quarter:  # "the year-ago third quarter"
+            q = int(spec.quarter[1])
+        if spec.offset == -4:
+            y -= 1
+        else:
+            self.quarter = (y, q, spec.end)
+        return Resolved(f"{V.year_value(y)}-Q{q}", _hd(y, q * 3 - 2), _hd(y, q * 3), anchor)
+
     def commit(self, spec: Spec, res: Resolved) -> None:
         """Move the narrative anchor; looking back ("the previous year", "two years
         ago") is a digression and leaves it where it is."""
+        if spec.quarter and spec.unit != "fquarter" and spec.quarter[0] == "Q" and res.value[:4].isdigit() and res.value[4:6] == "-Q":
+            if spec.unit != "year" or spec.offset == 0:
+                self.quarter = (int(res.value[:4]), int(spec.quarter[1]), spec.end)
         if res.point is None or spec.type not in ("DATE", "TIME"):
             return
         if spec.base in ("dct", "narr", "now") and spec.offset < 0:

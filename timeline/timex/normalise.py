@@ -426,7 +426,7 @@ def _partyear(m, kind, text, s, e):
             return []
         q = f"Q{n}"
     spec = Spec(s, e, kind, quarter=q, gran="quarter")
-    y = _g(m, kind, "y") or _g(m, kind, "fy")
+    y = _g(m, kind, "y") or _g(m, kind, "fy") or _g(m, kind, "y0")
     rel = _g(m, kind, "rel")
     if y:
         spec.year, spec.explicit_year = int(y), True
@@ -571,6 +571,9 @@ _SET_ADVERBS = {
 }
 
 
+_QUARTERLY_NOUN = re.compile(r"\s(?!and\b|or\b|basis\b|through\b)[a-z]")
+
+
 def _unit_name(word: str) -> str | None:
     w = word.lower()
     w = L.UNIT_PLURALS.get(w, w)
@@ -590,6 +593,8 @@ def _set(m, kind, text, s, e):
     adv = _g(m, kind, "adv")
     if adv:
         key = " ".join(adv.lower().split())
+        if key == "quarterly" and _QUARTERLY_NOUN.match(text, e):
+            return []  # "its quarterly dividend", "quarterly results": a report's kind, not a set
         return [Spec(s, e, kind, type="SET", value=_SET_ADVERBS.get(key, "P1D"))]
     wds = _g(m, kind, "wds")
     if wds:
@@ -892,6 +897,18 @@ def _partday(m, kind, text, s, e):
     return [Spec(s, e, kind, type="TIME", base=base, unit="day", part=part, gran="day")]
 
 
+def _fiscal(m, kind, text, s, e):
+    """The quarter a company report is about, and the same quarter a year before."""
+    which = " ".join((_g(m, kind, "which") or "").lower().split())
+    unit = _g(m, kind, "unit") or _g(m, kind, "unit2")
+    if which in ("latest", "most recent") and not unit:
+        return []
+    offset = -4 if which.startswith("year-") else 0
+    ordinal = _g(m, kind, "ord")
+    quarter = f"Q{_WHICH[ordinal.lower()]}" if ordinal and unit and unit.lower() == "quarter" else None
+    return [Spec(s, e, kind, base="narr", unit="fquarter", offset=offset, gran="quarter", quarter=quarter)]
+
+
 def _period(m, kind, text, s, e):
     period = lookup_period(m.group())
     if period is None:
@@ -907,7 +924,7 @@ HANDLERS = {
     "word": _word, "bare": _bare, "weekday": _weekday, "season": _season,
     "partday": _partday, "period": _period, "dayonly": _dayonly, "partof": _partof,
     "daybefore": _daybefore, "vague": _vague, "weekend": _weekend,
-    "centuries": _centuries, "yearseason": _yearseason, "ordunit": _ordunit,
+    "centuries": _centuries, "fiscal": _fiscal, "yearseason": _yearseason, "ordunit": _ordunit,
 }
 
 

@@ -146,9 +146,13 @@ KINDS: list[tuple[str, str]] = [
     ("decade", rf"{g('pre', PRE)}?(?:the\s)?{g('dec', _DEC)}{END}(?:\s?{g('era', ERA)})?"),
     ("centuries", rf"(?:the\s)?{g('n', _CENT_N)}\s(?:and|or|to)\s(?:the\s)?{g('n2', _CENT_N)}\s(?P<unit>centuries|millennia){END}(?:\s?{g('era', ERA)})?"),
     ("century", rf"{g('pre', PRE)}?(?:the\s)?{g('n', _CENT_N)}[-\s]{{1,3}}{g('unit', 'century|millennium')}{END}(?:\s?{g('era', ERA)})?"),
-    ("partyear", r"(?:the\s)?(?P<which>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[-\s](?P<part>half|quarter)"
+    ("partyear", r"(?:the\s)?(?:(?P<y0>(?:1[5-9]|20)\d\d)\s)?(?P<which>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[-\s](?P<part>half|quarter)"
                  rf"(?:\sof\s(?:the\s)?(?:year\s)?(?:{g('y', YEAR4)}|(?P<rel>this|last|next|that|the\s(?:same|following|previous))\syear|fiscal\s{g('fy', YEAR4)}))?{END}"
                  r"|(?-i:(?P<code>Q[1-4]|H[12]))\s?" + g('y2', YEAR4)),
+    # company results: "the quarter", "the latest period", "the year-ago quarter", "year-earlier"
+    ("fiscal", r"(?:the\s)?(?:(?:comparable|corresponding)\s)?(?P<which>latest|most\srecent|year-ago|year-earlier)"
+               r"(?:\s(?:fiscal\s)?(?:(?P<ord>first|second|third|fourth)[-\s])?(?P<unit>quarter|period))?(?![\w-])"
+               r"|the\s(?:fiscal\s)?(?P<unit2>quarter)(?![\w-])"),
     ("yearseason", rf"{g('y', YEAR4)}\s{g('season', SEASON)}"),
     ("year", rf"{g('pre', PRE)}?(?P<theyear>(?:the\s)?(?:fiscal\s)?year\s|fiscal\s)?{g('approx', APPROX)}?"
              rf"(?:{g('era0', ERA)}\s?{g('y0', _Y14)}(?!\d)|{g('y1', _Y14)}(?![\d])(?:\s?{g('era1', ERA)})?)"
