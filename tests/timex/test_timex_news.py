@@ -67,3 +67,25 @@ def test_a_year_ago_far_from_any_quarter_is_a_year():
 def test_the_year_and_ordinal_quarter_is_one_expression():
     got = values("In the 1988 second quarter, it earned $5 million.", "1989-10-25")
     assert ("the 1988 second quarter", "DATE", "1988-Q2") in got
+
+
+def test_a_date_just_ahead_stays_ahead_in_a_past_tense_report():
+    got = values("They said they expected the sale to be completed by Dec. 15.", "1989-10-31")
+    assert ("Dec. 15", "DATE", "1989-12-15") in got
+
+
+def test_a_date_far_ahead_goes_back_in_a_past_tense_sentence():
+    got = values("Since KKR bought RJR in February, it has sold units.", "1989-10-30")
+    assert ("February", "DATE", "1989-02") in got
+
+
+def test_planned_events_look_ahead():
+    got = values("Protesters planned a large demonstration on Saturday.", "2000-01-07")
+    assert ("Saturday", "DATE", "2000-01-08") in got
+
+
+def test_an_earlier_sentence_date_does_not_anchor_a_news_date():
+    text = ("The company was founded on June 3, 1987. Nashua had purchased 481,000 shares "
+            "through Sept. 29, the filing said on Monday.")
+    got = values(text, "1989-10-30")
+    assert ("Sept. 29", "DATE", "1989-09-29") in got

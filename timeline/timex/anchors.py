@@ -80,6 +80,9 @@ def focus(explicit_years: list[int]) -> tuple[int, int] | None:
 
 
 FOCUS_MARGIN = 10
+# in month*40 units: how far ahead the nearest date may lie in a past-tense sentence;
+# news reports future dates with past verbs ("said the deal is expected in December")
+TENSE_FLIP = 120
 QUARTER_REACH = 2500  # characters: how long a named quarter stays the one reported on
 
 
@@ -87,6 +90,7 @@ QUARTER_REACH = 2500  # characters: how long a named quarter stays the one repor
 
 _WORD = re.compile(r"[A-Za-z’']+|[.!?;:\n]")
 _FUTURE = frozenset("will 'll ’ll shall upcoming plans plan intends tomorrow next "
+                    "planned planning scheduled postponed until expects expect payable effective "
                     "forthcoming".split())
 _FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
                    ("plans", "to"), ("plan", "to"), ("expected", "to"), ("due", "to"),
@@ -205,8 +209,8 @@ class Resolver:
             return False
         if spec.weekday is not None and self.narr.day is None:
             return False  # "in 1982 ... said Friday": a weekday needs a day to count from
-        if self.narr.month is None and _SENTENCE_END.search(self.text, self.narr_end, spec.start):
-            return False  # a bare year in an earlier sentence is background, not the story
+        if _SENTENCE_END.search(self.text, self.narr_end, spec.start):
+            return False  # news counts from its date: an earlier sentence's date is background
         return tense(self.text, spec.start, spec.end) <= 0
 
     def resolve(self, spec: Spec) -> Resolved | None:
@@ -412,7 +416,7 @@ class Resolver:
         delta = (year - ref.year) * 480 + there - here
         if direction > 0 and delta < -40:
             year += 1
-        elif direction < 0 and delta > 40:
+        elif direction < 0 and delta > TENSE_FLIP:
             year -= 1
         return year
 
