@@ -89,3 +89,15 @@ def test_an_earlier_sentence_date_does_not_anchor_a_news_date():
             "through Sept. 29, the filing said on Monday.")
     got = values(text, "1989-10-30")
     assert ("Sept. 29", "DATE", "1989-09-29") in got
+
+
+def test_a_clock_time_written_against_its_day_is_one_time():
+    got = values("Negotiations broke off at noon Thursday, police said.", "1998-02-13")
+    assert got == [("noon Thursday", "TIME", "1998-02-12T12:00")]
+    got = values("The offer expires at 5 p.m. EST, Nov. 6.", "1989-10-30")
+    assert got == [("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")]
+
+
+def test_a_clock_time_and_its_day_joined_by_on_stay_apart():
+    got = values("They met at 10 a.m. on Monday.", "1998-02-13")
+    assert [g[0] for g in got] == ["10 a.m.", "Monday"]

@@ -239,13 +239,13 @@ def _date_clock_times(text: str, specs: list[Spec], out: list[Timex]) -> None:
     """"at 10 a.m. on Monday", "Monday at 10 a.m.": the clock time is on that day."""
     kinds = {s.start: s.kind for s in specs}
     for i, t in enumerate(out):
-        if kinds.get(t.start) != "clock" or "T" not in t.value:
+        if t is None or kinds.get(t.start) != "clock" or "T" not in t.value:
             continue
         for j in (i + 1, i - 1):
             if not 0 <= j < len(out):
                 continue
             d = out[j]
-            if d.type != "DATE" or len(d.value) != 10 or d.value[4] != "-" or d.date is None:
+            if d is None or d.type != "DATE" or len(d.value) != 10 or d.value[4] != "-" or d.date is None:
                 continue
             a, b = (t, d) if j > i else (d, t)
             gap = _CLOCK_GAP.match(text, a.end, b.start)
@@ -258,8 +258,15 @@ def _date_clock_times(text: str, specs: list[Spec], out: list[Timex]) -> None:
                     date = HistoricalDate.of(d.date.year, d.date.month, d.date.day, t.date.hour, t.date.minute)
                 except DateError:
                     date = d.date
-            out[i] = _replace(t, value=d.value + clock, date=date, anchor=d.anchor)
+            merged = _replace(t, value=d.value + clock, date=date, anchor=d.anchor)
+            if not gap.group().strip(" ,"):
+                # "noon Thursday", "5 p.m. EST, Nov. 6": one TIME expression (TimeML)
+                merged = _replace(merged, start=a.start, end=b.end, text=text[a.start:b.end],
+                                  type="TIME", role=None)
+                out[j] = None
+            out[i] = merged
             break
+    out[:] = [t for t in out if t is not None]
 
 
 def _replace(t: Timex, **changes) -> Timex:
