@@ -101,3 +101,12 @@ def test_a_clock_time_written_against_its_day_is_one_time():
 def test_a_clock_time_and_its_day_joined_by_on_stay_apart():
     got = values("They met at 10 a.m. on Monday.", "1998-02-13")
     assert [g[0] for g in got] == ["10 a.m.", "Monday"]
+
+
+def test_report_years_the_year_ended_is_a_duration_the_full_year_the_dct_year():
+    text = ("Net income for the year ended June 30 rose. Sales for the full year were "
+            "$6.6 billion. For the year, volume was flat.")
+    got = values(text, "1989-10-25")
+    assert ("the year", "DURATION", "P1Y") in got
+    assert ("the full year", "DATE", "1989") in got
+    assert got.count(("the year", "DATE", "1989")) == 1

@@ -152,7 +152,10 @@ KINDS: list[tuple[str, str]] = [
     # company results: "the quarter", "the latest period", "the year-ago quarter", "year-earlier"
     ("fiscal", r"(?:the\s)?(?:(?:comparable|corresponding)\s)?(?P<which>latest|most\srecent|year-ago|year-earlier)"
                r"(?:\s(?:fiscal\s)?(?:(?P<ord>first|second|third|fourth)[-\s])?(?P<unit>quarter|period))?(?![\w-])"
-               r"|the\s(?:fiscal\s)?(?P<unit2>quarter)(?![\w-])"),
+               r"|the\s(?:fiscal\s)?(?P<unit2>quarter)(?![\w-])"
+               r"|the\s(?:(?:fiscal|full)\s)?(?P<ended>year)(?=\s(?:ended|ending)\s)"
+               r"|the\s(?:fiscal|full)\s(?P<fyear>year)(?![\w-])"
+               r"|(?<=\bfor\s)the\s(?P<fyear2>year)(?=[,.;])"),
     ("yearseason", rf"{g('y', YEAR4)}\s{g('season', SEASON)}"),
     ("year", rf"{g('pre', PRE)}?(?P<theyear>(?:the\s)?(?:fiscal\s)?year\s|fiscal\s)?{g('approx', APPROX)}?"
              rf"(?:{g('era0', ERA)}\s?{g('y0', _Y14)}(?!\d)|{g('y1', _Y14)}(?![\d])(?:\s?{g('era1', ERA)})?)"
