@@ -110,3 +110,8 @@ def test_report_years_the_year_ended_is_a_duration_the_full_year_the_dct_year():
     assert ("the year", "DURATION", "P1Y") in got
     assert ("the full year", "DATE", "1989") in got
     assert got.count(("the year", "DATE", "1989")) == 1
+
+
+def test_a_movable_feast_takes_the_nearest_year_like_a_month():
+    got = values("He was rescued at sea on Thanksgiving Day.", "2000-01-07")
+    assert ("Thanksgiving Day", "DATE", "1999-11-25") in got

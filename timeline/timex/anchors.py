@@ -17,6 +17,7 @@ from ..dates import DateError, HistoricalDate, Precision
 from . import values as V
 from .normalise import Spec
 
+_FEAST_MONTH = {"thanks": 11, "easter": 4}
 SEASON_ORDER = ["WI", "SP", "SU", "FA"]  # by start month within a season-year: Dec, Mar, Jun, Sep
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[\"'“‘(]*[A-Z]")
 NEARBY = 250  # characters: how far back a news text's narrative anchor still holds
@@ -395,8 +396,9 @@ class Resolver:
         month = spec.month
         if month is None and spec.season:
             month = SEASON_START[spec.season]
-        if month is None and spec.holiday is not None and isinstance(spec.holiday, tuple):
-            month = spec.holiday[0]
+        if month is None and spec.holiday is not None:
+            # a movable feast's usual month is enough to pick the nearest year
+            month = spec.holiday[0] if isinstance(spec.holiday, tuple) else _FEAST_MONTH.get(spec.holiday[:6])
         if month is not None and ref.month is not None and anchor == "dct":
             y = self._pick_year(ref, month, spec.day or 15 if spec.day else None, direction)
         elif month is not None and ref.month is not None and anchor == "narrative" and spec.season is None:
