@@ -115,3 +115,8 @@ def test_report_years_the_year_ended_is_a_duration_the_full_year_the_dct_year():
 def test_a_movable_feast_takes_the_nearest_year_like_a_month():
     got = values("He was rescued at sea on Thanksgiving Day.", "2000-01-07")
     assert ("Thanksgiving Day", "DATE", "1999-11-25") in got
+
+
+def test_a_possessive_weekday_has_been():
+    got = values("The relatives said they would look for ways around Wednesday's ruling.", "2000-01-07")
+    assert ("Wednesday", "DATE", "2000-01-05") in got

@@ -91,7 +91,7 @@ QUARTER_REACH = 2500  # characters: how long a named quarter stays the one repor
 
 _WORD = re.compile(r"[A-Za-z’']+|[.!?;:\n]")
 _FUTURE = frozenset("will 'll ’ll shall upcoming plans plan intends tomorrow next "
-                    "planned planning scheduled postponed until expects expect payable effective "
+                    "planned planning scheduled postponed expects expect payable effective "
                     "forthcoming".split())
 _FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
                    ("plans", "to"), ("plan", "to"), ("expected", "to"), ("due", "to"),
@@ -443,10 +443,12 @@ class Resolver:
         if ref.day is None:
             return Resolved(f"XXXX-WXX-{spec.weekday}{suffix}", anchor=anchor)
         here = V.weekday(ref.year, ref.month, ref.day)
-        if direction < 0:
-            delta = -((here - spec.weekday) % 7)
-        elif direction > 0:
+        if self.text.startswith(("'s", "’s"), spec.end):
+            direction = -1  # "Wednesday's ruling": a day that has been
+        if direction > 0:
             delta = (spec.weekday - here) % 7
+        elif direction < 0:
+            delta = -((here - spec.weekday) % 7)
         else:
             delta = (spec.weekday - here) % 7
             if delta > 3:
