@@ -120,3 +120,11 @@ def test_a_movable_feast_takes_the_nearest_year_like_a_month():
 def test_a_possessive_weekday_has_been():
     got = values("The relatives said they would look for ways around Wednesday's ruling.", "2000-01-07")
     assert ("Wednesday", "DATE", "2000-01-05") in got
+
+
+def test_a_month_or_quarter_of_a_deictic_year_is_one_expression():
+    got = values("In June last year the leaders met; in January this year they split.", "1998-02-19")
+    assert ("June last year", "DATE", "1997-06") in got
+    assert ("January this year", "DATE", "1998-01") in got
+    got = values("Net sales for this year's third quarter fell.", "1989-11-01")
+    assert got == [("this year's third quarter", "DATE", "1989-Q3")]

@@ -220,6 +220,7 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
         results[id(spec)] = timex
         out.append(timex)
     _date_clock_times(text, specs, out)
+    _year_phrases(text, out)
     # the start of a range carries the range's end
     starts = {s.start: s for s in specs if s.role == "start"}
     for i, timex in enumerate(out):
@@ -267,6 +268,42 @@ def _date_clock_times(text: str, specs: list[Spec], out: list[Timex]) -> None:
             out[i] = merged
             break
     out[:] = [t for t in out if t is not None]
+
+
+_REL_YEAR = re.compile(r"(?:this|last|next)\syear\Z", re.I)
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)\Z")
+_QUARTER_VALUE = re.compile(r"\d{4}-(Q[1-4])\Z")
+
+
+def _year_phrases(text: str, out: list[Timex]) -> None:
+    """"June last year" and "this year's third quarter" are one expression each: the
+    month or quarter in the year the deictic names."""
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end:b.start]
+        merged = None
+        m = _MONTH_VALUE.match(a.value)
+        if m and gap == " " and _REL_YEAR.match(b.text) and b.value.isdigit():
+            y, mo = int(b.value), int(m.group(2))
+            merged = _replace(a, end=b.end, text=text[a.start:b.end], value=f"{b.value}-{mo:02d}",
+                              date=_month_date(y, mo), anchor=b.anchor, role=None)
+        q = _QUARTER_VALUE.match(b.value)
+        if q and gap in ("'s ", "’s ") and _REL_YEAR.match(a.text) and a.value.isdigit():
+            y, n = int(a.value), int(q.group(1)[1])
+            merged = _replace(b, start=a.start, text=text[a.start:b.end], value=f"{a.value}-{q.group(1)}",
+                              date=_month_date(y, n * 3 - 2), end_date=_month_date(y, n * 3),
+                              anchor=a.anchor, role=None)
+        if merged is not None:
+            out[i:i + 2] = [merged]
+        i += 1
+
+
+def _month_date(y: int, m: int) -> HistoricalDate | None:
+    try:
+        return HistoricalDate.of(y, m)
+    except DateError:
+        return None
 
 
 def _replace(t: Timex, **changes) -> Timex:
