@@ -128,3 +128,9 @@ def test_a_month_or_quarter_of_a_deictic_year_is_one_expression():
     assert ("January this year", "DATE", "1998-01") in got
     got = values("Net sales for this year's third quarter fell.", "1989-11-01")
     assert got == [("this year's third quarter", "DATE", "1989-Q3")]
+
+
+def test_spoken_years_of_broadcast_transcripts():
+    got = values("Atlanta, nineteen ninety-six. His promise to halve it by the year two "
+                 "thousand was dropped; nineteen people died.", "1998-02-27")
+    assert got == [("nineteen ninety-six", "DATE", "1996"), ("the year two thousand", "DATE", "2000")]

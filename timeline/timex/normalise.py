@@ -913,6 +913,20 @@ def _fiscal(m, kind, text, s, e):
     return [Spec(s, e, kind, base="narr", unit="fquarter", offset=offset, gran="quarter", quarter=quarter)]
 
 
+_SPOKEN_CENTURY = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+
+
+def _spokenyear(m, kind, text, s, e):
+    if _g(m, kind, "k"):
+        y = 2000
+    else:
+        tens = L.number_value(_g(m, kind, "t").replace("-", " "))
+        if tens is None:
+            return []
+        y = _SPOKEN_CENTURY[_g(m, kind, "c").lower()] + int(tens)
+    return [Spec(s, e, kind, year=y, gran="year", explicit_year=True)]
+
+
 def _period(m, kind, text, s, e):
     period = lookup_period(m.group())
     if period is None:
@@ -928,7 +942,7 @@ HANDLERS = {
     "word": _word, "bare": _bare, "weekday": _weekday, "season": _season,
     "partday": _partday, "period": _period, "dayonly": _dayonly, "partof": _partof,
     "daybefore": _daybefore, "vague": _vague, "weekend": _weekend,
-    "centuries": _centuries, "fiscal": _fiscal, "yearseason": _yearseason, "ordunit": _ordunit,
+    "centuries": _centuries, "fiscal": _fiscal, "spokenyear": _spokenyear, "yearseason": _yearseason, "ordunit": _ordunit,
 }
 
 

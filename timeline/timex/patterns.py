@@ -156,6 +156,11 @@ KINDS: list[tuple[str, str]] = [
                r"|the\s(?:(?:fiscal|full)\s)?(?P<ended>year)(?=\s(?:ended|ending)\s)"
                r"|the\s(?:fiscal|full)\s(?P<fyear>year)(?![\w-])"
                r"|(?<=\bfor\s)the\s(?P<fyear2>year)(?=[,.;])"),
+    # broadcast transcripts: "nineteen ninety-six", "the year two thousand"
+    ("spokenyear", r"(?:the\syear\s)?(?P<c>nineteen|eighteen|twenty)[\s-]"
+                   r"(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+                   r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\w-])"
+                   r"|the\syear\s(?P<k>two\sthousand)(?![\w-])"),
     ("yearseason", rf"{g('y', YEAR4)}\s{g('season', SEASON)}"),
     ("year", rf"{g('pre', PRE)}?(?P<theyear>(?:the\s)?(?:fiscal\s)?year\s|fiscal\s)?{g('approx', APPROX)}?"
              rf"(?:{g('era0', ERA)}\s?{g('y0', _Y14)}(?!\d)|{g('y1', _Y14)}(?![\d])(?:\s?{g('era1', ERA)})?)"
