@@ -64,7 +64,7 @@ def detect_mode(dct: HistoricalDate | None, explicit_years: list[int], *,
     return "narrative" if median < dct.year - 1 else "news"
 
 
-DEICTIC_PER_1000 = 2   # deictic expressions per 1,000 words that make a text news
+DEICTIC_PER_1000 = 1.7  # deictic expressions per 1,000 words that make a text news
 
 
 def focus(explicit_years: list[int]) -> tuple[int, int] | None:
