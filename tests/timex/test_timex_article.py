@@ -8,7 +8,9 @@ import pytest
 from timeline.dates import HistoricalDate
 from timeline.timex import tag
 
-ARTICLE = Path(__file__).resolve().parents[2].parent / "shared" / "articles" / "putin-mongolia-icc.txt"
+# ../shared next to the checkout: the nearest ancestor that has it (worktrees sit deeper)
+ARTICLE = next((p / "shared" / "articles" / "putin-mongolia-icc.txt" for p in Path(__file__).resolve().parents
+                if (p / "shared" / "articles").is_dir()), Path("/nonexistent/putin-mongolia-icc.txt"))
 
 pytestmark = pytest.mark.skipif(not ARTICLE.exists(), reason=f"shared article not found at {ARTICLE}")
 
