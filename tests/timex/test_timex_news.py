@@ -134,3 +134,19 @@ def test_spoken_years_of_broadcast_transcripts():
     got = values("Atlanta, nineteen ninety-six. His promise to halve it by the year two "
                  "thousand was dropped; nineteen people died.", "1998-02-27")
     assert got == [("nineteen ninety-six", "DATE", "1996"), ("the year two thousand", "DATE", "2000")]
+
+
+def test_report_spans_of_quarters_and_edges_of_days():
+    got = values("Losses in the past two quarters and after several quarters of decline; "
+                 "it was argued in some quarters that three quarters of the staff left "
+                 "late yesterday.", "1989-10-25")
+    assert got == [("the past two quarters", "DURATION", "P2Q"), ("several quarters", "DURATION", "PXQ"),
+                   ("late yesterday", "DATE", "1989-10-24")]
+
+
+def test_a_years_report_period_and_the_fiscal_quarter():
+    got = values("Third-quarter net rose; the year-ago results were restated. In the 1988 "
+                 "period it fell; the fiscal first quarter was flat.", "1989-10-25")
+    assert ("the 1988 period", "DATE", "1988-Q3") in got
+    assert ("the fiscal first quarter", "DATE", "1989-Q1") in got
+    assert ("year-ago", "DATE", "1988-Q3") in got

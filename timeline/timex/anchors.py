@@ -257,6 +257,8 @@ class Resolver:
         anchor = "narrative" if self.quarter is not None else "dct"
         if spec.quarter:  # "the year-ago third quarter"
             q = int(spec.quarter[1])
+        if spec.year is not None:
+            return Resolved(f"{V.year_value(spec.year)}-Q{q}", _hd(spec.year, q * 3 - 2), _hd(spec.year, q * 3), anchor)
         if spec.offset == -4:
             y -= 1
         else:

@@ -747,7 +747,7 @@ def _quantity(m, kind, text, s, e):
         return []
     if unit == "second" and num in ("a", "an", "one") and not post and qpre not in ("a full", "another", "just", "only", "about", "almost", "nearly", "less than", "more than", "over", "under"):
         return []  # "a second attack"
-    if unit == "quarter" and not post:
+    if unit == "quarter" and not post and (num in ("three", "3", "a", "some", "many", "most", "all", "other", "certain") or text.startswith((" of the", " of a", " of all", " of its", " of their"), e)):
         return []  # "three quarters of the troops"
     if num == "one" and unit == "night" and not qpre and not post:
         return []  # "one night": a night, not a duration (see partday)
@@ -907,6 +907,10 @@ def _fiscal(m, kind, text, s, e):
     unit = _g(m, kind, "unit") or _g(m, kind, "unit2")
     if which in ("latest", "most recent") and not unit:
         return []
+    if _g(m, kind, "fy4"):  # "the 1988 period": the quarter reported on, in 1988
+        return [Spec(s, e, kind, base="narr", unit="fquarter", gran="quarter", year=int(_g(m, kind, "fy4")))]
+    if not unit and m.group()[:4].lower() == "the ":
+        s += 4  # "the year-ago results": "the" belongs to "results"
     offset = -4 if which.startswith("year-") else 0
     ordinal = _g(m, kind, "ord")
     quarter = f"Q{_WHICH[ordinal.lower()]}" if ordinal and unit and unit.lower() == "quarter" else None

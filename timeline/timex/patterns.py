@@ -146,13 +146,14 @@ KINDS: list[tuple[str, str]] = [
     ("decade", rf"{g('pre', PRE)}?(?:the\s)?{g('dec', _DEC)}{END}(?:\s?{g('era', ERA)})?"),
     ("centuries", rf"(?:the\s)?{g('n', _CENT_N)}\s(?:and|or|to)\s(?:the\s)?{g('n2', _CENT_N)}\s(?P<unit>centuries|millennia){END}(?:\s?{g('era', ERA)})?"),
     ("century", rf"{g('pre', PRE)}?(?:the\s)?{g('n', _CENT_N)}[-\s]{{1,3}}{g('unit', 'century|millennium')}{END}(?:\s?{g('era', ERA)})?"),
-    ("partyear", r"(?:the\s)?(?:(?P<y0>(?:1[5-9]|20)\d\d)\s)?(?P<which>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[-\s](?P<part>half|quarter)"
+    ("partyear", r"(?:the\s)?(?:(?P<y0>(?:1[5-9]|20)\d\d)\s)?(?:fiscal[\s-])?(?P<which>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th)[-\s](?P<part>half|quarter)"
                  rf"(?:\sof\s(?:the\s)?(?:year\s)?(?:{g('y', YEAR4)}|(?P<rel>this|last|next|that|the\s(?:same|following|previous))\syear|fiscal\s{g('fy', YEAR4)}))?{END}"
                  r"|(?-i:(?P<code>Q[1-4]|H[12]))\s?" + g('y2', YEAR4)),
     # company results: "the quarter", "the latest period", "the year-ago quarter", "year-earlier"
     ("fiscal", r"(?:the\s)?(?:(?:comparable|corresponding)\s)?(?P<which>latest|most\srecent|year-ago|year-earlier)"
                r"(?:\s(?:fiscal\s)?(?:(?P<ord>first|second|third|fourth)[-\s])?(?P<unit>quarter|period))?(?![\w-])"
                r"|the\s(?:fiscal\s)?(?P<unit2>quarter)(?![\w-])"
+               r"|the\s(?P<fy4>(?:19|20)\d\d)\s(?P<unit3>quarter|period)(?![\w-])"
                r"|the\s(?:(?:fiscal|full)\s)?(?P<ended>year)(?=\s(?:ended|ending)\s)"
                r"|the\s(?:fiscal|full)\s(?P<fyear>year)(?![\w-])"
                r"|(?<=\bfor\s)the\s(?P<fyear2>year)(?=[,.;])"),
@@ -195,7 +196,7 @@ KINDS: list[tuple[str, str]] = [
               r"|(?P<unit2>years|months|weeks|days|decades|centuries|hours)-long(?!\w)"),
     ("ordunit", r"the\s(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|opening|closing|initial)\s"
                 r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|hour)(?!\w|['’]s)"),
-    ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
+    ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<edge>(?:late|early|earlier|later)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
              r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
     ("bare", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
              r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?!\w)"),
