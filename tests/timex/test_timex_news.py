@@ -150,3 +150,8 @@ def test_a_years_report_period_and_the_fiscal_quarter():
     assert ("the 1988 period", "DATE", "1988-Q3") in got
     assert ("the fiscal first quarter", "DATE", "1989-Q1") in got
     assert ("year-ago", "DATE", "1988-Q3") in got
+
+
+def test_a_name_ending_in_ed_is_no_past_tense():
+    got = values("The father would be traveling to the United States Thursday.", "2000-04-05")
+    assert ("Thursday", "DATE", "2000-04-06") in got

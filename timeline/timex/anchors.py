@@ -97,6 +97,7 @@ _FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
                    ("plans", "to"), ("plan", "to"), ("expected", "to"), ("due", "to"),
                    ("to", "be"), ("would", "be"), ("scheduled", "to"),
                    ("scheduled", "for"), ("planned", "for"), ("due", "on")}
+_CAPITAL_CUES = frozenset("will would was were had said planned scheduled expected".split())
 _MODAL_FUTURE = frozenset("would may might".split())
 _PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
                   "met held began began left fell won lost saw fought led sent became "
@@ -118,7 +119,8 @@ def tense(text: str, start: int, end: int) -> int:
     for w in reversed(back):
         if w in ".!?;\n":
             break
-        words.append(w.lower())
+        # a capitalised word is a name ("the United States"), never a past participle
+        words.append(w.lower() if w[:1].islower() or w.lower() in _CAPITAL_CUES else "")
     for i, w in enumerate(words[:12]):
         prev = words[i + 1] if i + 1 < len(words) else ""
         if (prev, w) in _FUTURE_BIGRAMS:
