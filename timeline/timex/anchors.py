@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..dates import DateError, HistoricalDate, Precision
 from . import values as V
 from .normalise import Spec
+from .tense import tense
 
 _FEAST_MONTH = {"thanks": 11, "easter": 4}
 SEASON_ORDER = ["WI", "SP", "SU", "FA"]  # by start month within a season-year: Dec, Mar, Jun, Sep
@@ -85,64 +86,6 @@ FOCUS_MARGIN = 10
 # news reports future dates with past verbs ("said the deal is expected in December")
 TENSE_FLIP = 120
 QUARTER_REACH = 2500  # characters: how long a named quarter stays the one reported on
-
-
-# -- tense ---------------------------------------------------------------------------
-
-_WORD = re.compile(r"[A-Za-z’']+|[.!?;:\n]")
-_FUTURE = frozenset("will 'll ’ll shall upcoming plans plan intends tomorrow next "
-                    "planned planning scheduled postponed expects expect payable effective "
-                    "forthcoming".split())
-_FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
-                   ("plans", "to"), ("plan", "to"), ("expected", "to"), ("due", "to"),
-                   ("to", "be"), ("would", "be"), ("scheduled", "to"),
-                   ("scheduled", "for"), ("planned", "for"), ("due", "on")}
-_CAPITAL_CUES = frozenset("will would was were had said planned scheduled expected".split())
-_MODAL_FUTURE = frozenset("would may might".split())
-_PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
-                  "met held began began left fell won lost saw fought led sent became "
-                  "brought began broke chose drew drove fled flew forgot froze got grew "
-                  "hid hit kept knew laid lay meant paid put ran rose sank sat shot shut "
-                  "sold spent spoke stood stole struck swore swept thought threw "
-                  "understood woke wore wrote".split())
-_NOT_PAST_ED = frozenset("need feed speed seed bleed breed proceed exceed succeed indeed "
-                         "red bed shed wed bred fled led hundred kindred".split())
-_PRESENT = frozenset("""is are am says say does do has have takes take begins starts ends
-expires runs comes opens closes meets becomes remains continues holds leaves arrives
-returns visits""".split())
-
-
-def tense(text: str, start: int, end: int) -> int:
-    """+1 future, -1 past, 0 unknown, from the nearest verb cue in the sentence."""
-    back = _WORD.findall(text, max(0, start - 90), start)
-    words = []
-    for w in reversed(back):
-        if w in ".!?;\n":
-            break
-        # a capitalised word is a name ("the United States"), never a past participle
-        words.append(w.lower() if w[:1].islower() or w.lower() in _CAPITAL_CUES else "")
-    for i, w in enumerate(words[:12]):
-        prev = words[i + 1] if i + 1 < len(words) else ""
-        if (prev, w) in _FUTURE_BIGRAMS:
-            return 1
-        if w in _FUTURE:
-            return 1
-        if w in _MODAL_FUTURE and (i == 0 or words[i - 1] not in ("have", "not")):
-            return 1  # "said the members would join in April": future in the past
-        if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
-            return -1
-        if w in _PRESENT:
-            break
-    ahead = _WORD.findall(text, end, min(len(text), end + 60))
-    for i, w in enumerate(ahead[:8]):
-        if w in ".!?;\n":
-            break
-        w = w.lower()
-        if w in _FUTURE:
-            return 1
-        if w in _PAST:
-            return -1
-    return 0
 
 
 # -- resolution ----------------------------------------------------------------------
