@@ -155,3 +155,8 @@ def test_a_years_report_period_and_the_fiscal_quarter():
 def test_a_name_ending_in_ed_is_no_past_tense():
     got = values("The father would be traveling to the United States Thursday.", "2000-04-05")
     assert ("Thursday", "DATE", "2000-04-06") in got
+
+
+def test_the_latest_quarter_has_ended_whatever_the_forecast_named():
+    got = values("It expects a fourth-quarter loss. Sales in the latest quarter rose.", "1989-10-25")
+    assert ("the latest quarter", "DATE", "1989-Q3") in got

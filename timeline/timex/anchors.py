@@ -169,7 +169,7 @@ class Resolver:
             return Resolved(spec.value, anchor=anchor)
         if spec.base is None:
             return self._absolute(spec)
-        if spec.unit == "fquarter":
+        if spec.unit in ("fquarter", "flatest"):
             return self._fiscal_quarter(spec)
         if spec.unit == "year" and spec.kind == "quantity" and spec.offset in (-1, 1) and self._quarter_nearby(spec):
             # "third-quarter profit of $5 million, up from $4 million a year earlier":
@@ -190,13 +190,18 @@ class Resolver:
         return self.quarter is not None and spec.start - self.quarter[2] <= QUARTER_REACH
 
     def _fiscal_quarter(self, spec: Spec) -> Resolved:
+        ended = None
+        if self.dct is not None and self.dct.month is not None:
+            # the last quarter that ended before the report
+            ended = (self.dct.year, (self.dct.month - 1) // 3)
+            if ended[1] == 0:
+                ended = (ended[0] - 1, 4)
         if self.quarter is not None:
-            y, q, _ = self.quarter
-        elif self.dct is not None and self.dct.month is not None:
-            # no quarter named yet: the last one that ended before the report
-            y, q = self.dct.year, (self.dct.month - 1) // 3
-            if q == 0:
-                y, q = y - 1, 4
+            y, q = self.quarter[:2]
+            if spec.unit == "flatest" and ended is not None and ended < (y, q):
+                y, q = ended  # "the latest quarter" has ended, whatever the forecasts said
+        elif ended is not None:
+            y, q = ended
         else:
             return Resolved("XXXX-QX", anchor="dct")
         anchor = "narrative" if self.quarter is not None else "dct"

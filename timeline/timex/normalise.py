@@ -914,7 +914,8 @@ def _fiscal(m, kind, text, s, e):
     offset = -4 if which.startswith("year-") else 0
     ordinal = _g(m, kind, "ord")
     quarter = f"Q{_WHICH[ordinal.lower()]}" if ordinal and unit and unit.lower() == "quarter" else None
-    return [Spec(s, e, kind, base="narr", unit="fquarter", offset=offset, gran="quarter", quarter=quarter)]
+    unit_name = "flatest" if which in ("latest", "most recent") else "fquarter"
+    return [Spec(s, e, kind, base="narr", unit=unit_name, offset=offset, gran="quarter", quarter=quarter)]
 
 
 _SPOKEN_CENTURY = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
