@@ -3,7 +3,7 @@
     python benchmarks/bench_timex.py [--runs 5] [--peer-words 3000] [--big-mb 10]
 
 The text is the WikiWars corpus as plain text (../shared/corpora/wikiwars), about 100,000
-words of English history; the peers, which are much slower, run on its first
+words of English history (and, when present, TBAQ's news with its document dates); the peers, which are much slower, run on its first
 --peer-words words, and every figure is normalised per word. Each figure is the median
 of --runs runs on one core, in CPU seconds (time.process_time), so that other load on
 a shared machine does not count. Linearity: the time for 4x the text divided by 4x the time
@@ -12,6 +12,7 @@ for 1x (1.0 = linear). --big-mb tags that many megabytes once (0 to skip).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -31,6 +32,13 @@ def corpus_text() -> str:
     if not files:
         sys.exit(f"no WikiWars files in {CORPUS}")
     return "\n\n".join(read_timeml(p).text for p in files)
+
+
+def news_docs() -> list[tuple[str, str]]:
+    """TBAQ's 256 news documents with their document dates (news mode), if present."""
+    tbaq = CORPUS.parent / "tbaq"
+    docs = [read_timeml(p) for sub in ("TimeBank", "AQUAINT") for p in sorted((tbaq / sub).glob("*.tml"))]
+    return [(d.text, d.dct) for d in docs]
 
 
 def timed(fn, runs: int) -> float:
@@ -88,7 +96,14 @@ def main(argv=None):
     except ImportError:
         print("datefinder not installed: skipped")
 
+    news = news_docs()
+    if news:
+        news_words = sum(len(t.split()) for t, _ in news)
+        news_s = timed(lambda: [tag(t, published=d) for t, d in news], args.runs)
+        rows.insert(1, ("chronoatlas timex (TBAQ news)", news_words, news_s))
+
     base = words / ours
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     print(f"{'tagger':34s} {'words':>8s} {'cpu s':>9s} {'words/s':>10s} {'ours is':>9s}")
     for name, n, seconds in rows:
         rate = n / seconds
