@@ -1,0 +1,49 @@
+"""Issue 11 item 7: absolute URLs come from PUBLIC_URL, never from a forged Host header."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from web import create_app
+from web.samples import sample_story
+
+FORGED = "evil.example"
+
+
+def _app(**config):
+    return create_app({"TESTING": True, "STORIES": [sample_story()], "RESOLVE_PLACES": False,
+                       **config})
+
+
+def test_oembed_and_pages_use_the_public_url_whatever_the_host():
+    client = _app(PUBLIC_URL="https://maps.example.org/atlas").test_client()
+    headers = {"Host": FORGED, "X-Forwarded-Host": FORGED}
+    r = client.get("/oembed?url=https://maps.example.org/atlas/stories/sample", headers=headers)
+    assert r.status_code == 200, r.get_data(as_text=True)
+    body = r.get_data(as_text=True)
+    assert FORGED not in body
+    data = json.loads(body)
+    assert 'src="https://maps.example.org/atlas/embed/sample"' in data["html"]
+    assert data["provider_url"] == "https://maps.example.org/atlas/"
+    page = client.get("/atlas/stories/sample", headers=headers).get_data(as_text=True)
+    assert FORGED not in page
+    assert "https://maps.example.org/atlas/embed/sample" in page
+    assert 'href="https://maps.example.org/atlas/oembed?url=https://maps.example.org/atlas/stories/sample' in page
+    # a story URL on the forged host is not this site's
+    assert client.get(f"/oembed?url=https://{FORGED}/stories/sample", headers=headers).status_code == 404
+
+
+def test_without_public_url_trusted_hosts_refuse_a_forged_host():
+    client = _app(TRUSTED_HOSTS=["maps.example.org"]).test_client()
+    assert client.get("/stories/sample", headers={"Host": "maps.example.org"}).status_code == 200
+    r = client.get("/oembed?url=http://evil.example/stories/sample", headers={"Host": FORGED})
+    assert r.status_code == 400
+    assert FORGED not in r.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["ftp://x.example", "https://", "https://u:p@x.example",
+                                 "https://x.example/?q=1", "https://x;y.example"])
+def test_a_bad_public_url_is_a_clear_error(url):
+    with pytest.raises(ValueError, match="PUBLIC_URL"):
+        _app(PUBLIC_URL=url)
