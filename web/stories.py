@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
+from gazetteer.errors import GazetteerError
 from timeline.errors import Problem, StoryFormatError, StoryNotFoundError
 from timeline.model import Story, slugify
 from timeline.tiles import TileSource, TileSourceError, host_allowed, parse_tile_source
@@ -131,6 +132,9 @@ def resolve(story: Story) -> Story:
         return resolve_story(story)
     except ImportError as exc:
         log.warning("places not resolved (no gazetteer): %s", exc)
+        return story
+    except GazetteerError as exc:  # a cache that cannot be written: one line, not a traceback
+        log.warning("places of %r not resolved: %s", story.title, exc)
         return story
     except Exception:  # the page still shows the story, with its places unresolved
         log.exception("could not resolve places of %r", story.title)
