@@ -1,8 +1,8 @@
 """``chronoatlas serve``: the development server for the web app.
 
-For production, run the same app under a WSGI server, for example::
+For production, run the same app under a WSGI server that survives slow clients::
 
-    gunicorn --preload --workers 2 web.wsgi:app
+    waitress-serve --listen=127.0.0.1:8000 --threads=8 --connection-limit=1000 web.wsgi:app
 
 (stories then come from ``CHRONOATLAS_STORIES='["story.yaml"]'`` in the environment).
 There a bad story file is left out and its problems listed on ``/``; ``serve`` instead

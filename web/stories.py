@@ -334,7 +334,7 @@ class StoryLibrary:
             self._report(SourceReport(name, error=str(exc)))
             return None
         except Exception as exc:
-            log.exception("could not load story %r", name)
+            log.debug("could not load story %r", name, exc_info=True)
             self._report(SourceReport(name, error=f"{name}: could not be read "
                                                   f"({type(exc).__name__}: {exc})"))
             return None
@@ -367,7 +367,8 @@ class StoryLibrary:
             try:
                 prepared.warm()
             except Exception as exc:
-                log.exception("could not prepare story %r", slug)
+                # the report says what failed; the traceback only for who asks (debug)
+                log.debug("could not prepare story %r", slug, exc_info=True)
                 name = self._names.get(slug, slug)
                 with self._lock:
                     stories.pop(slug, None)

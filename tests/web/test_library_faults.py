@@ -90,7 +90,7 @@ def test_gunicorn_entry_point_boots_with_a_story_that_cannot_be_prepared(tmp_pat
     good.write_text(GOOD, encoding="utf-8")
     bad = tmp_path / "nan.json"
     bad.write_text('{"title": "NaN", "slug": "nan", "events": [{"title": "A", "start": "1939",'
-                   ' "places": [{"name": "X", "lat": NaN, "lon": Infinity}]}]}', encoding="utf-8")
+                   ' "places": [{"name": "X", "lat": NaN, "lon": NaN}]}]}', encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
            "CHRONOATLAS_STORIES": f'["{bad}", "{good}"]', "CHRONOATLAS_RESOLVE_PLACES": "false"}
     code = ("import web.wsgi as w; lib = w.app.extensions['chronoatlas']; "
@@ -142,3 +142,17 @@ def test_library_page_names_files_not_server_paths(tmp_path):
     html = app.test_client().get("/").get_data(as_text=True)
     assert "bad.yaml" in html and "gone.yaml" in html
     assert str(tmp_path) not in html and "secret-dir" not in html
+
+
+def test_serve_boots_with_the_others_when_a_story_has_nan_places(tmp_path, monkeypatch):
+    """A NaN coordinate once passed validate and killed serve with a traceback. Whether it
+    is caught by validation (skipped) or in preparation (left out), the demo is served."""
+    monkeypatch.setattr("flask.Flask.run", lambda self, **kw: None)
+    bad = tmp_path / "nan.json"
+    bad.write_text('{"title": "NaN", "slug": "nan", "events": [{"title": "A", "start": "1939",'
+                   ' "places": [{"name": "X", "lat": NaN, "lon": NaN}]}]}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--no-resolve", "--skip-invalid", str(bad), "demo"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert "/stories/demo" in result.output.splitlines()[-1]
+    assert "not served: " in result.output or "skipped: " in result.output
