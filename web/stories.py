@@ -194,6 +194,10 @@ class PreparedStory:
 
     @property
     def tile_notes(self) -> tuple[str, ...]:
+        """What the page says about story tile layers it left out. A subclass that shows
+        no tile layers at all (the exports: nothing leaves the page) has none to explain."""
+        if type(self).tile_sources is not PreparedStory.tile_sources:
+            return ()
         return self._tile_choice[1]
 
     @cached_property
