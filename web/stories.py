@@ -66,6 +66,9 @@ def operator_tiles(tiles: Iterable[Any]) -> tuple[TileSource, ...]:
     one is a configuration error, said plainly at start-up."""
     out = []
     for i, item in enumerate(tiles or ()):
+        if isinstance(item, TileSource):
+            out.append(item)
+            continue
         try:
             out.append(parse_tile_source(item))
         except TileSourceError as exc:
@@ -174,7 +177,7 @@ class PreparedStory:
     def _tile_choice(self) -> tuple[tuple[TileSource, ...], tuple[str, ...]]:
         """The tile layers this page uses and a note per story layer left out: a story
         names tiles, the operator decides which hosts may serve them."""
-        chosen = [t for t in self.tiles if isinstance(t, TileSource)]
+        chosen = list(operator_tiles(self.tiles))
         notes = []
         allowed = tuple(self.tile_hosts_allowed) + tuple(t.host for t in chosen)
         wanted = self.story.settings.get("tiles") if isinstance(self.story.settings, dict) else None
