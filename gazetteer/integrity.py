@@ -27,6 +27,8 @@ def cache_trouble(path: Path, exc: BaseException) -> IndexBuildError:
         what = "the disk is full"
     elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text or "read-only" in text:
         what = "it is not writable"
+    elif code in (errno.EIO, errno.EFBIG) or "disk i/o error" in text:
+        what = "writing failed (disk I/O error: is the disk full?)"
     elif code in (errno.ENOTDIR, errno.EEXIST) or (folder.exists() and not folder.is_dir()):
         what = "it is not a directory"
     else:

@@ -127,6 +127,7 @@ def test_a_fresh_build_is_checked_in_full(cache):
     (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
     (sqlite3.OperationalError("database or disk is full"), "the disk is full"),
     (sqlite3.OperationalError("attempt to write a readonly database"), "it is not writable"),
+    (sqlite3.OperationalError("disk I/O error"), "writing failed (disk I/O error: is the disk full?)"),
 ])
 def test_unwritable_or_full_cache_is_one_clear_line(tmp_path, monkeypatch, exc, what):
     def fail(tmp, progress):
@@ -200,3 +201,30 @@ def test_a_geocoder_cache_dir_that_cannot_be_written_is_one_line(tmp_path):
     with pytest.raises(GeocoderConfigurationError,
                        match=r"geocoder cache .*: cannot be used \(.*\); set CHRONOATLAS_GEOCODER_DIR"):
         ResponseCache(blocker / "sub" / "geocoder-cache.sqlite")
+
+
+def test_a_full_disk_during_a_real_build_is_one_line(tmp_path):
+    """A real build in a subprocess whose files may not grow past 1 MB (RLIMIT_FSIZE: the
+    kernel answers writes beyond it as a full disk would, with an error)."""
+    code = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))\n"
+        "from gazetteer.errors import IndexBuildError\n"
+        "from gazetteer.index import build\n"
+        "try:\n"
+        "    build()\n"
+        "except IndexBuildError as exc:\n"
+        "    print(exc); sys.exit(3)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CHRONOATLAS_CACHE_DIR=str(tmp_path))
+    env.pop("CHRONOATLAS_DATA_DIR", None)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 3, out.stdout + out.stderr[-2000:]
+    assert out.stdout.strip().startswith(f"gazetteer: cannot write the index in {tmp_path}: "
+                                         "writing failed (disk I/O error: is the disk full?)")
+    assert out.stdout.strip().endswith("; set CHRONOATLAS_CACHE_DIR to a writable directory "
+                                       "with 150 MB free")
+    assert len(out.stdout.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("*.tmp"))  # nothing half-written is left behind
