@@ -228,3 +228,28 @@ def test_a_full_disk_during_a_real_build_is_one_line(tmp_path):
                                        "with 150 MB free")
     assert len(out.stdout.strip().splitlines()) == 1
     assert not list(tmp_path.glob("*.tmp"))  # nothing half-written is left behind
+
+
+def test_damaged_index_is_rebuilt_for_real_and_lookups_work(cache, monkeypatch):
+    """The one real rebuild of this file (about a minute): damage in the middle, then the
+    ordinary way in (``default_gazetteer``) rebuilds, and a lookup answers."""
+    import gazetteer
+
+    index.ensure_index(cache, notify=lambda m: None)  # checksum written
+    with open(cache, "r+b") as fh:
+        fh.seek(cache.stat().st_size // 2)
+        fh.write(b"\x00" * 4096)
+    messages: list[str] = []
+    monkeypatch.setattr(index, "StderrProgress", lambda: (lambda stage, fraction: None))
+    real_ensure = index.ensure_index
+    monkeypatch.setattr(index, "ensure_index",
+                        lambda path=None, **kw: real_ensure(path, notify=messages.append))
+    gazetteer.reset_default_gazetteer()
+    try:
+        result = gazetteer.resolve("Ulaanbaatar")
+    finally:
+        gazetteer.reset_default_gazetteer()
+    assert messages and "the index file is damaged" in messages[0]
+    assert result.best is not None and result.best.country == "MN"
+    assert index.read_meta(cache)["complete"] == "1"
+    assert integrity._damage(cache) is None
