@@ -47,3 +47,21 @@ def test_without_public_url_trusted_hosts_refuse_a_forged_host():
 def test_a_bad_public_url_is_a_clear_error(url):
     with pytest.raises(ValueError, match="PUBLIC_URL"):
         _app(PUBLIC_URL=url)
+
+
+def test_serve_takes_the_public_url_and_tile_hosts(monkeypatch):
+    from click.testing import CliRunner
+
+    from web.cli import main
+
+    apps = []
+    monkeypatch.setattr("flask.Flask.run", lambda self, **kw: apps.append(self))
+    result = CliRunner().invoke(main, ["serve", "--no-resolve", "--public-url", "https://maps.example.org",
+                                       "--tile-host", "*.tiles.example.org", "demo"])
+    assert result.exit_code == 0, result.output
+    [app] = apps
+    assert app.config["PUBLIC_URL"] == "https://maps.example.org"
+    assert app.config["TILE_HOSTS"] == ["*.tiles.example.org"]
+    bad = CliRunner().invoke(main, ["serve", "--no-resolve", "--public-url", "ftp://x", "demo"])
+    assert bad.exit_code == 1 and "Error: PUBLIC_URL 'ftp://x' is not an http(s) address" in bad.output
+    assert "Traceback" not in bad.output
