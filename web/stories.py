@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import threading
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -30,6 +29,7 @@ from timeline.model import Story, slugify
 from timeline.tiles import TileSource, TileSourceError, host_allowed, parse_tile_source
 
 from . import data as story_data
+from .slugs import source_name, story_slug
 from .mapbuilder import MapParts, build_map
 from .timeline_chart import DATASETS, lighten_vega, timeline_spec
 
@@ -43,22 +43,6 @@ log = logging.getLogger(__name__)
 # The problems of story sources, on a logger of their own so that a caller which prints
 # them itself (``serve``) can keep them from being printed twice.
 problem_log = logging.getLogger(f"{__name__}.problems")
-
-
-_SAFE_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
-
-
-def story_slug(story: Story, hint: str | None = None, taken: Iterable[str] = ()) -> str:
-    """The slug a story is served under: its own when that is already URL- and file-safe,
-    else one made from it (or the hint, or the title), unique among ``taken``. The same
-    rule for every source, so a slug such as ``a/b`` is never listed and then 404."""
-    slug = story.slug or ""
-    if not _SAFE_SLUG.match(slug):
-        slug = slugify(story.slug or hint or story.title or "", fallback="story")
-    base, n, taken = slug, 2, set(taken)
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def operator_tiles(tiles: Iterable[Any]) -> tuple[TileSource, ...]:
@@ -402,13 +386,3 @@ class StoryLibrary:
         """The prepared story (prepared now, on first use), or None."""
         return self._prepare(slug)
 
-
-def source_name(source: Any) -> str:
-    """How a source is named to readers of ``/`` and the terminal: a file's name, never
-    the server's absolute path; a Story value by its title."""
-    if isinstance(source, Story):
-        return source.title or "story"
-    text = str(source)
-    if text in ("-", ""):
-        return "<stdin>"
-    return Path(text).name or text
