@@ -18,6 +18,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     the skipped ones on ``/``; default False: such a file is left out and its problems
     are listed on ``/`` and logged, so one bad file never takes the site down),
     ``TILES`` (opt-in tile layers: "osm", "opentopomap" or dicts with url/attribution),
+    ``TILE_HOSTS`` (hosts a story's own ``settings.tiles`` may use, e.g.
+    ``["tiles.example.org", "*.example.net"]``; default none: a story naming another
+    host gets the offline map and a note; the hosts of ``TILES`` are allowed too),
+    ``PUBLIC_URL`` (the site's address, e.g. ``https://maps.example.org``: absolute
+    links in oEmbed answers and pages use it, never the request's Host header; unset,
+    ``TRUSTED_HOSTS`` limits which Host headers are answered at all),
     ``EMBED_FRAME_ANCESTORS`` (who may frame ``/embed``, default ``*``),
     ``GEOCODER`` (a callable ``q -> dict`` for ``/api/geocode``; default the gazetteer).
     """
@@ -30,6 +36,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         RESOLVE_PLACES=True,
         SKIP_INVALID=False,
         TILES=[],
+        TILE_HOSTS=[],
+        PUBLIC_URL=None,
+        TRUSTED_HOSTS=None,
         EMBED_FRAME_ANCESTORS="*",
         GEOCODER=None,
         JSON_SORT_KEYS=False,
@@ -49,7 +58,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["chronoatlas"] = StoryLibrary(
         app.config["STORIES"], resolve_places=app.config["RESOLVE_PLACES"],
         tiles=app.config["TILES"], static_url=static_url,
-        skip_invalid=app.config["SKIP_INVALID"])
+        skip_invalid=app.config["SKIP_INVALID"], tile_hosts=app.config["TILE_HOSTS"])
 
     from . import errors, oembed, security
     from .views import api, embed, library, story
@@ -60,6 +69,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(oembed.bp)
     errors.register_error_handlers(app)
+
+    if app.config["PUBLIC_URL"]:
+        from .hosts import PublicURL
+        app.wsgi_app = PublicURL(app.wsgi_app, app.config["PUBLIC_URL"])
 
     @app.after_request
     def _headers(response):

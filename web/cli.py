@@ -47,6 +47,16 @@ class LazyGroup(click.Group):
             raise
         return getattr(module, attr, None)
 
+    def invoke(self, ctx: click.Context):
+        """A gazetteer that cannot be opened or built (a read-only or full cache) is one
+        line saying which directory and which setting moves it, from any command."""
+        from gazetteer.errors import IndexBuildError, IndexCorruptError
+
+        try:
+            return super().invoke(ctx)
+        except (IndexBuildError, IndexCorruptError) as exc:
+            raise click.ClickException(str(exc)) from None
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="chronoatlas")

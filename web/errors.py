@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from .security import api_csp
 
@@ -29,6 +29,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         status = exc.code or 500
+        if isinstance(exc, SecurityError):  # an untrusted Host: never echo it back
+            exc = SecurityError("This server does not answer for that host name.")
         if _wants_json():
             response = api_error(exc.description or exc.name, status)
         else:

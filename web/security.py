@@ -6,6 +6,7 @@ the story opted into tile layers.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from flask import Response
@@ -13,8 +14,20 @@ from flask import Response
 __all__ = ["page_csp", "api_csp", "apply_headers"]
 
 
+# What a CSP source may look like here: a scheme-host(-port) origin, a keyword or ``*``.
+# Anything else (a ``;`` or a space smuggled in) is dropped, so no text can add directives.
+_HOST_SOURCE = re.compile(r"https://(?:\*\.)?[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?\Z")
+_ANCESTOR = re.compile(r"(?:'none'|'self'|\*|https?://(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?)\Z")
+
+
+def csp_sources(values: Iterable[str], pattern: re.Pattern = _HOST_SOURCE) -> list[str]:
+    """Only the values that are one well-formed source each, in order, once."""
+    return list(dict.fromkeys(v for v in values if isinstance(v, str) and pattern.match(v)))
+
+
 def page_csp(*, frame_ancestors: str = "'none'", img_hosts: Iterable[str] = ()) -> str:
-    img = " ".join(["'self'", "data:", *img_hosts])
+    img = " ".join(["'self'", "data:", *csp_sources(img_hosts)])
+    frame_ancestors = " ".join(csp_sources(str(frame_ancestors).split(), _ANCESTOR)) or "'none'"
     return "; ".join([
         "default-src 'none'",
         "script-src 'self'",

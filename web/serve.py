@@ -1,8 +1,8 @@
 """``chronoatlas serve``: the development server for the web app.
 
-For production, run the same app under a WSGI server, for example::
+For production, run the same app under a WSGI server that survives slow clients::
 
-    gunicorn --preload --workers 2 web.wsgi:app
+    waitress-serve --listen=127.0.0.1:8000 --threads=8 --connection-limit=1000 web.wsgi:app
 
 (stories then come from ``CHRONOATLAS_STORIES='["story.yaml"]'`` in the environment).
 There a bad story file is left out and its problems listed on ``/``; ``serve`` instead
@@ -11,6 +11,7 @@ refuses to start, so nobody publishes a site with a story silently missing.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
@@ -29,11 +30,17 @@ HINT = "Fix these, or use --skip-invalid to serve the valid events."
               help="Port to listen on (0 picks a free one).")
 @click.option("--tiles", multiple=True, metavar="NAME",
               help="Opt into an online tile layer (osm, opentopomap); the default map is offline.")
+@click.option("--tile-host", "tile_hosts", multiple=True, metavar="HOST",
+              help="Let stories' own tile layers use this host (tiles.example.org or *.example.org).")
+@click.option("--public-url", metavar="URL",
+              help="The site's public address for absolute links (oEmbed, embed snippets), "
+                   "instead of the request's Host header.")
 @click.option("--no-resolve", is_flag=True, help="Do not look places up in the offline gazetteer.")
 @click.option("--skip-invalid", is_flag=True,
               help="Serve the valid events of files with bad entries and list what was skipped.")
 @click.option("--debug", is_flag=True, help="Flask debug mode (reloader and debugger; never in public).")
-def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...], no_resolve: bool,
+def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...],
+          tile_hosts: tuple[str, ...], public_url: str | None, no_resolve: bool,
           skip_invalid: bool, debug: bool) -> None:
     """Serve STORY files (any format chronoatlas reads), or the bundled demo.
 
@@ -44,12 +51,14 @@ def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...]
     from . import create_app
 
     sources = list(stories) or ["demo"]
-    app = create_app({
-        "STORIES": sources,
-        "RESOLVE_PLACES": not no_resolve,
-        "TILES": list(tiles),
-        "SKIP_INVALID": skip_invalid,
-    })
+    settings = {"STORIES": sources, "RESOLVE_PLACES": not no_resolve, "TILES": list(tiles),
+                "TILE_HOSTS": list(tile_hosts), "SKIP_INVALID": skip_invalid}
+    if public_url:
+        settings["PUBLIC_URL"] = public_url
+    try:
+        app = create_app(settings)
+    except ValueError as exc:  # a bad --tiles or --public-url: say which, no traceback
+        raise click.ClickException(printable(str(exc))) from None
     library: StoryLibrary = app.extensions["chronoatlas"]
     with _printed_here():
         slugs = [p.slug for p in library]
@@ -59,10 +68,26 @@ def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...]
     _warn(library.reports)
     if not slugs:
         raise click.ClickException("no story could be loaded")
-    library.warm()  # the first visitor should not wait for the compile
+    before = len(library.reports)
+    with _printed_here():
+        library.warm()  # the first visitor should not wait for the compile
+    for report in library.reports[before:]:  # failed while being prepared: left out
+        click.echo(f"not served: {printable(report.error or report.source)}", err=True)
+    slugs = [p.slug for p in library]
+    if not slugs:
+        raise click.ClickException("no story could be prepared")
     click.echo(f"Serving {len(slugs)} stor{'y' if len(slugs) == 1 else 'ies'}: "
-               + ", ".join(f"/stories/{s}" for s in slugs))
+               + ", ".join(f"/stories/{printable(s)}" for s in slugs))
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control and format characters (escape
+    sequences, bidi overrides) from story files are shown as ``\\x1b``-style escapes."""
+    return "".join(
+        ch if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp")
+        else ch.encode("unicode_escape").decode("ascii")
+        for ch in str(text))
 
 
 @contextmanager
@@ -83,7 +108,7 @@ def _printed_here() -> Iterator[None]:
 def _refuse(left_out: list[SourceReport], total: int) -> None:
     """Print every problem of every bad file and exit before serving anything."""
     for report in left_out:
-        click.echo(report.error, err=True)
+        click.echo(printable(report.error), err=True)
     if len(left_out) == total:
         click.echo("Not serving: no story could be loaded.", err=True)
     else:
@@ -100,9 +125,9 @@ def _warn(reports: list[SourceReport]) -> None:
         if report.served:
             skipped += len(report.problems)
             for line in report.lines():
-                click.echo(f"skipped: {line}", err=True)
+                click.echo(f"skipped: {printable(line)}", err=True)
         else:
-            click.echo(f"not served: {report.error}", err=True)
+            click.echo(f"not served: {printable(report.error)}", err=True)
     if skipped:
         click.echo(f"{skipped} problem(s); the entries they concern were skipped "
                    "(listed on / as well).", err=True)

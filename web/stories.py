@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -23,22 +23,42 @@ from typing import TYPE_CHECKING, Any, Iterable
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
+from gazetteer.errors import GazetteerError
 from timeline.errors import Problem, StoryFormatError, StoryNotFoundError
 from timeline.model import Story, slugify
+from timeline.tiles import TileSource, TileSourceError, host_allowed, parse_tile_source
 
 from . import data as story_data
+from .slugs import source_name, story_slug
 from .mapbuilder import MapParts, build_map
 from .timeline_chart import DATASETS, lighten_vega, timeline_spec
 
 if TYPE_CHECKING:
     from timeline.formats import LoadResult
 
-__all__ = ["PreparedStory", "SourceReport", "StoryLibrary", "load_source"]
+__all__ = ["PreparedStory", "SourceReport", "StoryLibrary", "load_source", "story_slug",
+           "operator_tiles"]
 
 log = logging.getLogger(__name__)
 # The problems of story sources, on a logger of their own so that a caller which prints
 # them itself (``serve``) can keep them from being printed twice.
 problem_log = logging.getLogger(f"{__name__}.problems")
+
+
+def operator_tiles(tiles: Iterable[Any]) -> tuple[TileSource, ...]:
+    """The operator's tile layers (``TILES``: preset names or mappings), checked; a bad
+    one is a configuration error, said plainly at start-up."""
+    out = []
+    for i, item in enumerate(tiles or ()):
+        if isinstance(item, TileSource):
+            out.append(item)
+            continue
+        try:
+            out.append(parse_tile_source(item))
+        except TileSourceError as exc:
+            raise ValueError(f"TILES[{i}]: {exc.message} (found {exc.found!r}; "
+                             f"expected {exc.expected})") from None
+    return tuple(out)
 
 
 def load_source(source: Any, *, skip_invalid: bool = False) -> tuple[LoadResult, str | None]:
@@ -74,6 +94,20 @@ class SourceReport:
         """One located line per problem; the error alone when nothing is located."""
         return [str(p) for p in self.problems] or [(self.error or self.source).splitlines()[0]]
 
+    def public_lines(self) -> list[str]:
+        """:meth:`lines` for readers of ``/``: a file is named by its name, never by the
+        server's absolute path."""
+        name = source_name(self.source)
+        out = []
+        for p in self.problems:
+            out.append(str(replace(p, file=source_name(p.file)) if p.file else p))
+        if not out:
+            text = (self.error or self.source).splitlines()[0]
+            if self.source and self.source != name:
+                text = text.replace(self.source, name)
+            out.append(text)
+        return out
+
 
 def resolve(story: Story) -> Story:
     """Fill places from the offline gazetteer, when the resolver is available."""
@@ -85,6 +119,9 @@ def resolve(story: Story) -> Story:
         return resolve_story(story)
     except ImportError as exc:
         log.warning("places not resolved (no gazetteer): %s", exc)
+        return story
+    except GazetteerError as exc:  # a cache that cannot be written: one line, not a traceback
+        log.warning("places of %r not resolved: %s", story.title, exc)
         return story
     except Exception:  # the page still shows the story, with its places unresolved
         log.exception("could not resolve places of %r", story.title)
@@ -102,8 +139,9 @@ class PreparedStory:
 
     story: Story
     slug: str
-    tiles: tuple = ()
+    tiles: tuple = ()  # the operator's TileSources
     static_url: str = "/static/"
+    tile_hosts_allowed: tuple = ()  # hosts a story's own tile layers may use
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _details: dict = field(default_factory=dict, repr=False)
 
@@ -120,8 +158,38 @@ class PreparedStory:
         return story_data.page_data(self.story, self.slug)
 
     @cached_property
+    def _tile_choice(self) -> tuple[tuple[TileSource, ...], tuple[str, ...]]:
+        """The tile layers this page uses and a note per story layer left out: a story
+        names tiles, the operator decides which hosts may serve them."""
+        chosen = list(operator_tiles(self.tiles))
+        notes = []
+        allowed = tuple(self.tile_hosts_allowed) + tuple(t.host for t in chosen)
+        wanted = self.story.settings.get("tiles") if isinstance(self.story.settings, dict) else None
+        for item in (wanted if isinstance(wanted, list) else ())[:100]:
+            try:
+                source = parse_tile_source(item)
+            except TileSourceError:
+                notes.append("This story names a map tile layer whose address is not a valid "
+                             "https URL; the offline map is shown instead.")
+                continue
+            if not host_allowed(source, allowed):
+                notes.append(f"This story asks for map tiles from {source.host}, which this "
+                             "server does not allow; the offline map is shown instead.")
+            elif all(source.url != t.url for t in chosen):
+                chosen.append(source)
+        return tuple(chosen), tuple(dict.fromkeys(notes))
+
+    @property
+    def tile_notes(self) -> tuple[str, ...]:
+        """What the page says about story tile layers it left out. A subclass that shows
+        no tile layers at all (the exports: nothing leaves the page) has none to explain."""
+        if type(self).tile_sources is not PreparedStory.tile_sources:
+            return ()
+        return self._tile_choice[1]
+
+    @cached_property
     def map_parts(self) -> MapParts:
-        tiles = tuple(self.tiles) + tuple(self.story.settings.get("tiles") or ())
+        tiles = [t.to_dict() for t in self.tile_sources]
         return build_map(self.story, tiles=tiles, static_url=self.static_url)
 
     @cached_property
@@ -163,8 +231,13 @@ class PreparedStory:
         return _htmlsafe_json(self.page)
 
     @property
-    def tile_sources(self) -> tuple:
-        return tuple(self.tiles) + tuple(self.story.settings.get("tiles") or ())
+    def tile_sources(self) -> tuple[TileSource, ...]:
+        return self._tile_choice[0]
+
+    @property
+    def csp_img_sources(self) -> list[str]:
+        """CSP ``img-src`` sources of the tile layers, re-serialised from parsed URLs."""
+        return sorted({t.csp_source for t in self.tile_sources if isinstance(t, TileSource)})
 
     def warm(self) -> None:
         """Compute now what the first visitor would otherwise wait for (the timeline's
@@ -185,19 +258,24 @@ class StoryLibrary:
     """Slug -> prepared story, loaded lazily on first use and then kept.
 
     With ``skip_invalid`` a story with bad entries is served without them; otherwise it is
-    left out. Either way every problem is logged and kept in ``reports``.
+    left out. A story that loads but fails while being prepared (its page, map or
+    timeline) is left out too. Either way every problem is logged and kept in ``reports``.
     """
 
     def __init__(self, sources: Iterable[Any], *, resolve_places: bool = True, tiles=(),
-                 static_url: str = "/static/", skip_invalid: bool = False):
+                 static_url: str = "/static/", skip_invalid: bool = False,
+                 tile_hosts: Iterable[str] = ()):
         self._sources = list(sources)
         self._resolve = resolve_places
-        self._tiles = tuple(tiles or ())
+        self._tiles = operator_tiles(tiles)
+        self._tile_hosts = tuple(str(h) for h in (tile_hosts or ()))
         self._static_url = static_url
         self._skip_invalid = skip_invalid
         self._stories: dict[str, PreparedStory] | None = None
+        self._ready: set[str] = set()
         self._reports: list[SourceReport] = []
         self._lock = threading.Lock()
+        self._prepare_lock = threading.Lock()
 
     @property
     def reports(self) -> list[SourceReport]:
@@ -208,36 +286,36 @@ class StoryLibrary:
     @property
     def errors(self) -> list[str]:
         """One located line per problem of each story left out."""
-        return [line for r in self.reports if not r.served for line in r.lines()]
+        return [line for r in self.reports if not r.served for line in r.public_lines()]
 
     @property
     def skipped(self) -> list[str]:
         """One located line per entry left out of a served story (``skip_invalid``)."""
-        return [line for r in self.reports if r.served for line in r.lines()]
+        return [line for r in self.reports if r.served for line in r.public_lines()]
 
     def _load(self) -> dict[str, PreparedStory]:
         with self._lock:
             if self._stories is not None:
                 return self._stories
             stories: dict[str, PreparedStory] = {}
+            self._names: dict[str, str] = {}
             for source in self._sources:
                 loaded = self._read(source)
                 if loaded is None:
                     continue
                 story, hint = loaded
-                slug = story.slug or hint or slugify(story.title, fallback="story")
-                base, n = slug, 2
-                while slug in stories:
-                    slug, n = f"{base}-{n}", n + 1
+                slug = story_slug(story, hint, stories)
                 stories[slug] = PreparedStory(story, slug, tiles=self._tiles,
-                                              static_url=self._static_url)
+                                              static_url=self._static_url,
+                                              tile_hosts_allowed=self._tile_hosts)
+                self._names[slug] = source.title if isinstance(source, Story) else str(source)
             self._stories = stories
             return stories
 
     def _read(self, source: Any) -> tuple[Story, str | None] | None:
         """One source's story and slug hint, or None when it is left out. Never raises:
         one bad file must not take the site down; its problems go to ``reports``."""
-        name = str(source)
+        name = source.title if isinstance(source, Story) else str(source)
         try:
             result, hint = load_source(source, skip_invalid=self._skip_invalid)
         except StoryFormatError as exc:
@@ -247,8 +325,9 @@ class StoryLibrary:
             self._report(SourceReport(name, error=str(exc)))
             return None
         except Exception as exc:
-            log.exception("could not load story %r", source)
-            self._report(SourceReport(name, error=f"{name}: {exc}"))
+            log.debug("could not load story %r", name, exc_info=True)
+            self._report(SourceReport(name, error=f"{name}: could not be read "
+                                                  f"({type(exc).__name__}: {exc})"))
             return None
         if result.skipped:
             self._report(SourceReport(name, tuple(result.skipped)))
@@ -266,16 +345,44 @@ class StoryLibrary:
         else:
             problem_log.error("story left out: %s", report.error)
 
+    def _prepare(self, slug: str) -> PreparedStory | None:
+        """Warm one story; a story that fails here is left out and reported, and the
+        others are served as before."""
+        stories = self._load()
+        prepared = stories.get(slug)
+        if prepared is None or slug in self._ready:
+            return prepared
+        with self._prepare_lock:
+            if slug in self._ready or slug not in stories:
+                return stories.get(slug)
+            try:
+                prepared.warm()
+            except Exception as exc:
+                # the report says what failed; the traceback only for who asks (debug)
+                log.debug("could not prepare story %r", slug, exc_info=True)
+                name = self._names.get(slug, slug)
+                with self._lock:
+                    stories.pop(slug, None)
+                    self._report(SourceReport(name, error=(
+                        f"{name}: could not be prepared for the web "
+                        f"({type(exc).__name__}: {str(exc)[:200]})")))
+                return None
+            self._ready.add(slug)
+            return prepared
+
     def __iter__(self):
-        return iter(self._load().values())
+        return iter(list(self._load().values()))
 
     def warm(self) -> None:
-        """Prepare every story now (see PreparedStory.warm): for servers, before they listen."""
-        for prepared in self:
-            prepared.warm()
+        """Prepare every story now (see PreparedStory.warm): for servers, before they
+        listen. A story that fails is left out and reported; never raises for it."""
+        for slug in list(self._load()):
+            self._prepare(slug)
 
     def __len__(self) -> int:
         return len(self._load())
 
     def get(self, slug: str) -> PreparedStory | None:
-        return self._load().get(slug)
+        """The prepared story (prepared now, on first use), or None."""
+        return self._prepare(slug)
+

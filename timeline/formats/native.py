@@ -118,6 +118,7 @@ def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> L
         c.add(_schema_message(error), field=_path(parts) or None,
               found=_found(error), expected=_expected(error))
 
+    _check_tiles(c, data.get("settings"))
     eras: list[Era] = []
     if isinstance(data.get("eras"), list) and all(isinstance(e, dict) for e in data["eras"]):
         eras = era_list(c, data["eras"])
@@ -150,6 +151,14 @@ def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> L
         events=tuple(unique_ids(events)),
     )
     return LoadResult(story, list(c.problems))
+
+
+def _check_tiles(c: Collector, settings: Any) -> None:
+    """A bad tile URL is a located problem here, not a surprise in the served page."""
+    from ..tiles import check_story_tiles
+    if isinstance(settings, dict):
+        for p in check_story_tiles(settings.get("tiles")):
+            c.add(p.message, field=f"settings.tiles{p.field}", found=p.found, expected=p.expected)
 
 
 def _event(c: Collector, item: dict, path: str) -> Event | None:

@@ -7,7 +7,6 @@ from typing import Any
 from flask import abort, current_app, url_for
 from werkzeug.datastructures import MultiDict
 
-from ..mapbuilder import tile_hosts
 from ..stories import PreparedStory, StoryLibrary
 from ..vendor import SCRIPTS, STYLES
 
@@ -82,4 +81,4 @@ def viewer_context(prepared: PreparedStory, *, embed: bool, args: MultiDict,
 
 
 def csp_img_hosts(prepared: PreparedStory) -> list[str]:
-    return tile_hosts(prepared.tile_sources)
+    return prepared.csp_img_sources
