@@ -10,7 +10,11 @@ from timeline.dates import parse_date
 from timeline.extract import extract
 from web.cli import main
 
-ARTICLE = Path(__file__).resolve().parents[2].parent / "shared" / "articles" / "putin-mongolia-icc.txt"
+# ../shared beside the checkout, or two levels up from a worktree (/work/wt/<name>).
+ARTICLE = next((p / "shared" / "articles" / "putin-mongolia-icc.txt"
+                for p in Path(__file__).resolve().parents[2:5]
+                if (p / "shared" / "articles" / "putin-mongolia-icc.txt").exists()),
+               Path(__file__).resolve().parents[2].parent / "shared" / "articles" / "putin-mongolia-icc.txt")
 pytestmark = pytest.mark.skipif(not ARTICLE.exists(), reason=f"seed article not found at {ARTICLE}")
 
 

@@ -77,3 +77,30 @@ def test_headlines_from_the_clause_with_the_date(sentence, date, expected):
 def test_headline_is_short():
     long = "the joint victory of " + " ".join(["many"] * 40) + " forces"
     assert len(headline(long).split()) <= 12
+
+
+def test_repeated_headlines_get_unique_ids_without_rescanning():
+    """Issue 11: thousands of paragraphs with one headline. Ids stay unique, and each
+    repeat probes the taken ids a bounded number of times (it was 1 + 2 + ... + n)."""
+    from timeline.extract import events as ev
+    from timeline.model import Event
+
+    probes = 0
+
+    class Counting(set):
+        def __contains__(self, item):
+            nonlocal probes
+            probes += 1
+            return super().__contains__(item)
+
+    drafts = [Event(id="", title="Workers met")] * 3000 + [Event(id="", title="Workers met 2")]
+    original = ev.set if hasattr(ev, "set") else None
+    ev.set = Counting  # _with_ids builds its "seen" set through the module's name lookup
+    try:
+        ids = [e.id for e in ev._with_ids(drafts)]
+    finally:
+        if original is None:
+            del ev.set
+    assert len(set(ids)) == len(ids) and ids[:3] == ["workers-met", "workers-met-2", "workers-met-3"]
+    assert ids[-1] == "workers-met-2-2"
+    assert probes < 4 * len(drafts)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from ..dates import HistoricalDate, Precision
-from ..formats._collect import unique_ids
+from ..model import slugify
 from ..model import Event, PlaceRef, ResolvedPlace, Story
 from .article import Article, place_name, read_article
 from .headline import headline
@@ -313,7 +313,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         byline=byline or (article.byline.text if article.byline else None),
         published=published,
         summary=article.body[0].text[:400] if article.body else None,
-        events=tuple(unique_ids(events)),
+        events=tuple(_with_ids(events)),
         settings={"source": "article"} | ({"hashtags": article.hashtags} if article.hashtags else {}),
     )
     if not events:
@@ -347,6 +347,26 @@ def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
     if dateline:
         return [m for m in all_mentions if m.start >= dateline.start and m.end <= dateline.end][:1]
     return []
+
+
+def _with_ids(events: list[Event]) -> list[Event]:
+    """Unique ids from titles, "-2", "-3"... for repeats. The next suffix is remembered per
+    title, so thousands of paragraphs with one headline stay linear (issue 11)."""
+    seen: set[str] = set()
+    next_n: dict[str, int] = {}
+    result = []
+    for event in events:
+        base = event.id or slugify(event.title, fallback="event")
+        candidate = base
+        if candidate in seen:
+            n = next_n.get(base, 2)
+            while f"{base}-{n}" in seen:
+                n += 1
+            candidate = f"{base}-{n}"
+            next_n[base] = n + 1
+        seen.add(candidate)
+        result.append(event if candidate == event.id else replace(event, id=candidate))
+    return result
 
 
 def _event(c: _Candidate) -> Event:
