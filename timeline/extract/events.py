@@ -18,6 +18,7 @@ from ..model import slugify
 from ..model import Event, PlaceRef, ResolvedPlace, Story
 from .article import Article, place_name, read_article
 from .headline import headline
+from . import seats
 from .segment import Span, sentences
 
 
@@ -118,17 +119,68 @@ def _in(span_start: int, span_end: int, mentions: list[PlaceMention]) -> list[Pl
     return [m for m in mentions[lo:hi] if m.end <= span_end]
 
 
-def _places_for(clause: tuple[int, int], sentence: Span, paragraph: Span,
-                mentions: list[PlaceMention], main: list[PlaceMention]) -> list[PlaceMention]:
-    """The clause's places, else the sentence's, else the paragraph's, else the article's
-    main place; adjectives count only when nothing better is there."""
-    for scope in (clause, (sentence.start, sentence.end), (paragraph.start, paragraph.end)):
-        found = _in(scope[0], scope[1], mentions)
-        names = [m for m in found if not m.adjective]
-        if names:
-            return names
-    found = _in(sentence.start, sentence.end, mentions)
-    return found or list(main)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout|around|into|"
+                       r"on the streets of|off)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class _Scene:
+    """What place choice needs about the article: its text, where mentions are, which
+    of them are actors ("the Kremlin said"), and the fallback place."""
+
+    text: str
+    mentions: list[PlaceMention]
+    actors: set[tuple[int, int]]
+    fallback: list[PlaceMention]
+
+    def venues(self, start: int, end: int) -> list[PlaceMention]:
+        return [m for m in _in(start, end, self.mentions)
+                if not m.adjective and (m.start, m.end) not in self.actors]
+
+    def locative(self, m: PlaceMention) -> bool:
+        return bool(_LOCATIVE.search(self.text[max(0, m.start - 24):m.start]))
+
+
+def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene) -> list[PlaceMention]:
+    """Where the clause's happening happened: the clause's own place (one said with "in",
+    "at"... first), else a place the sentence says it happened in, else the sentence's
+    subject place, else the seat of an institution named, else the article's setting.
+    Never every place around it; actors ("Washington said") are not venues."""
+    own = scene.venues(*clause)
+    if own:
+        return [min(own, key=lambda m: (not scene.locative(m), m.start))]
+    said_in = [m for m in scene.venues(sentence.start, sentence.end) if scene.locative(m)]
+    if said_in:
+        return [said_in[0]]
+    head = [m for m in _in(sentence.start, min(sentence.end, sentence.start + 40), scene.mentions)
+            if (m.start, m.end) not in scene.actors and m.located]
+    seat = _seat(clause, sentence, scene)
+    if head and not (seat and head[0].adjective):
+        return [head[0]]
+    if seat:
+        return [seat]
+    return list(scene.fallback)
+
+
+def _seat(clause: tuple[int, int], sentence: Span, scene: _Scene) -> PlaceMention | None:
+    """The seat of an institution the clause (else the sentence) names: the ICC -> The
+    Hague, the Kremlin -> Moscow, a South Korean court -> Seoul."""
+    for start, end in (clause, (sentence.start, sentence.end)):
+        chunk = scene.text[start:end]
+        for s0, s1, seat in seats.institutions(chunk, start):
+            place = seats.seat_place(seat)
+            if place is not None:
+                return PlaceMention(s0, s1, seat, place)
+        body = seats.NATIONAL_BODY.search(chunk)
+        if body:
+            near = [m for m in _in(sentence.start, sentence.end, scene.mentions)
+                    if m.located and m.place.kind in ("country", None) or m.adjective]
+            for m in near:
+                capital = seats.CAPITALS.get(m.place.country or "") if m.place else None
+                place = seats.seat_place(capital) if capital else None
+                if place is not None:
+                    return PlaceMention(start + body.start(), start + body.end(), capital, place)
+    return None
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -159,8 +211,9 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             other.start, other.end = finer.start, finer.end
             if finer is cand:
                 other.title = cand.title
-            seen = {(m.start, m.end) for m in other.places}
-            other.places += [m for m in cand.places if (m.start, m.end) not in seen]
+            # One happening, one place: the first mention's place stands unless it had none.
+            if not any(m.located for m in other.places):
+                other.places = list(cand.places)
             if cand.text not in other.text:
                 other.text = f"{other.text}\n\n{cand.text}"
             other.confidence = round(min(0.98, max(other.confidence, cand.confidence) + 0.05), 2)
@@ -238,9 +291,15 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
     # The dateline names where the report was filed, not where events happened.
     body_mentions = [m for m in mentions if not (dateline and m.start >= dateline.start
                                                  and m.end <= dateline.end)]
-    main = _main_place(body_mentions, mentions, dateline)
+    actors = {(m.start, m.end) for m in body_mentions
+              if seats.is_actor(text, m.start, m.end, m.place.name if m.place and m.place.name
+                                and m.text.lower() == m.place.name.lower() else m.text)}
+    main = _main_place([m for m in body_mentions if (m.start, m.end) not in actors],
+                       mentions, dateline)
+    scene = _Scene(text, body_mentions, actors, main)
 
-    paragraphs = ([article.title] if article.title else []) + article.body
+    # The title last: its mentions merge into the body's fuller statements of the same news.
+    paragraphs = article.body + ([article.title] if article.title else [])
     starts = [t.start for t in timexes]
 
     def timexes_in(sentence: Span) -> list:
@@ -272,7 +331,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
                 head = headline(sentence.text, s0, s1)
                 clause = _clause_span(sentence, head)
-                places = _places_for(clause, sentence, paragraph, body_mentions, main)
+                places = _places_for(clause, sentence, scene)
                 start, end = _date_of(t)
                 weight = 0.9 if paragraph is article.title else 1.0
                 candidates.append(_Candidate(
@@ -286,8 +345,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 if t.implies is None:
                     continue
                 imp = t.implies
-                places = _in(imp.start, imp.end, body_mentions) or _places_for(
-                    (sentence.start, sentence.end), sentence, paragraph, body_mentions, main)
+                places = scene.venues(imp.start, imp.end) or _places_for(
+                    (imp.start, imp.end), sentence, scene)
                 candidates.append(_Candidate(
                     title=headline(imp.text), start=imp.date, end=None,
                     text=sentence.text, places=[m for m in places if not m.adjective] or places,
@@ -296,7 +355,9 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                     words=_content_words(imp.text)))
             if not usable and not any(t.implies for t in dated) and paragraph is not article.title:
                 found = _in(sentence.start, sentence.end, body_mentions)
-                places = [m for m in found if not m.adjective] or found
+                places = [m for m in _places_for((sentence.start, sentence.end), sentence,
+                                                 replace(scene, fallback=[])) if m.located] or \
+                    [m for m in found if not m.adjective and (m.start, m.end) not in actors][:1]
                 unresolved_relative = [t for t in dated if t.type in ("DATE", "TIME")]
                 if places or unresolved_relative:
                     undated.append(_Candidate(
