@@ -147,19 +147,35 @@ def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene) -> list[
     subject place, else the seat of an institution named, else the article's setting.
     Never every place around it; actors ("Washington said") are not venues."""
     own = scene.venues(*clause)
+    envoy = _envoy_post(own or scene.venues(sentence.start, sentence.end), scene)
+    if envoy:
+        return [envoy]
     if own:
         return [min(own, key=lambda m: (not scene.locative(m), m.start))]
     said_in = [m for m in scene.venues(sentence.start, sentence.end) if scene.locative(m)]
     if said_in:
         return [said_in[0]]
     head = [m for m in _in(sentence.start, min(sentence.end, sentence.start + 40), scene.mentions)
-            if (m.start, m.end) not in scene.actors and m.located]
+            if (m.start, m.end) not in scene.actors and m.located
+            and m.place.kind not in ("continent", "region")]
     seat = _seat(clause, sentence, scene)
     if head and not (seat and head[0].adjective):
         return [head[0]]
     if seat:
         return [seat]
     return list(scene.fallback)
+
+
+def _envoy_post(mentions: list[PlaceMention], scene: _Scene) -> PlaceMention | None:
+    """'the ambassador to Turkey' works (and here, was shot) in Turkey's capital."""
+    for m in mentions:
+        if m.located and m.place.kind == "country" and seats.ENVOY_TO.search(
+                scene.text[max(0, m.start - 30):m.start]):
+            capital = seats.CAPITALS.get(m.place.country or "")
+            place = seats.seat_place(capital) if capital else None
+            if place is not None:
+                return PlaceMention(m.start, m.end, capital, place)
+    return None
 
 
 def _seat(clause: tuple[int, int], sentence: Span, scene: _Scene) -> PlaceMention | None:
@@ -294,7 +310,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
     actors = {(m.start, m.end) for m in body_mentions
               if seats.is_actor(text, m.start, m.end, m.place.name if m.place and m.place.name
                                 and m.text.lower() == m.place.name.lower() else m.text)}
-    main = _main_place([m for m in body_mentions if (m.start, m.end) not in actors],
+    # The setting counts every name but seats of power ("Cuba's leader" is still Cuba).
+    main = _main_place([m for m in body_mentions if m.text not in seats.LANDMARK_ACTORS],
                        mentions, dateline)
     scene = _Scene(text, body_mentions, actors, main)
 

@@ -95,6 +95,17 @@ SPEECH = re.compile(
     r"declined|refused|vowed|vows|threatened|threatens)\b")
 
 
+# "Russia's ambassador", "Turkey's foreign minister": the country acts, it is not a venue.
+ROLE_AFTER_POSSESSIVE = re.compile(
+    r"^['’]s?\s+(?:new\s+|former\s+|top\s+)?(?:ambassador|envoy|embassy|consulate|"
+    r"foreign|defen[cs]e|president|prime|leader|government|military|army|navy|forces|"
+    r"team|delegation|officials?|ministry|minister|longest|largest|biggest|first|"
+    r"most|richest|oldest)\b", re.I)
+
+# "ambassador to Turkey": the post is in the country's capital.
+ENVOY_TO = re.compile(r"\b(?:ambassador|envoy|embassy)\s+(?:in|to)\s+(?:the\s+)?$", re.I)
+
+
 def institutions(text: str, start: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, seat name) of every institution named in ``text``."""
     return [(start + m.start(1), start + m.end(1), SEATS[m.group(1)])
@@ -106,7 +117,8 @@ def is_actor(text: str, mention_start: int, mention_end: int, name: str) -> bool
     a seat-of-power landmark, or a place name followed by a verb of saying/stance."""
     if name in LANDMARK_ACTORS:
         return True
-    return bool(SPEECH.match(text[mention_end:mention_end + 40].lstrip()))
+    after = text[mention_end:mention_end + 40]
+    return bool(SPEECH.match(after.lstrip()) or ROLE_AFTER_POSSESSIVE.match(after))
 
 
 @lru_cache(maxsize=256)
