@@ -132,6 +132,16 @@ class _Scene:
     mentions: list[PlaceMention]
     actors: set[tuple[int, int]]
     fallback: list[PlaceMention]
+    # With a dateline: news of the last weeks happened there, older background in its
+    # country ("KUALA LUMPUR: ... since independence in 1957" is Malaysia).
+    dateline_country: list[PlaceMention] = field(default_factory=list)
+    published: HistoricalDate | None = None
+
+    def setting(self, when: HistoricalDate | None) -> list[PlaceMention]:
+        if (self.dateline_country and when is not None and self.published is not None
+                and abs(when.position - self.published.position) > 0.25):
+            return list(self.dateline_country)
+        return list(self.fallback)
 
     def venues(self, start: int, end: int) -> list[PlaceMention]:
         return [m for m in _in(start, end, self.mentions)
@@ -141,7 +151,8 @@ class _Scene:
         return bool(_LOCATIVE.search(self.text[max(0, m.start - 24):m.start]))
 
 
-def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene) -> list[PlaceMention]:
+def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene,
+                when: HistoricalDate | None = None) -> list[PlaceMention]:
     """Where the clause's happening happened: the clause's own place (one said with "in",
     "at"... first), else a place the sentence says it happened in, else the sentence's
     subject place, else the seat of an institution named, else the article's setting.
@@ -163,7 +174,7 @@ def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene) -> list[
         return [head[0]]
     if seat:
         return [seat]
-    return list(scene.fallback)
+    return scene.setting(when)
 
 
 def _envoy_post(mentions: list[PlaceMention], scene: _Scene) -> PlaceMention | None:
@@ -303,7 +314,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                       "listed as undated")
     timexes = list(tagger(text, published=published))
     mentions = sorted(spotter(text), key=lambda m: m.start)
-    dateline = article.dateline
+    dateline = article.dateline or _title_case_dateline(article, mentions)
     # The dateline names where the report was filed, not where events happened.
     body_mentions = [m for m in mentions if not (dateline and m.start >= dateline.start
                                                  and m.end <= dateline.end)]
@@ -313,7 +324,16 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
     # The setting counts every name but seats of power ("Cuba's leader" is still Cuba).
     main = _main_place([m for m in body_mentions if m.text not in seats.LANDMARK_ACTORS],
                        mentions, dateline)
-    scene = _Scene(text, body_mentions, actors, main)
+    scene = _Scene(text, body_mentions, actors, main, published=published)
+    line_place = [m for m in mentions if dateline and m.located
+                  and m.start >= dateline.start and m.end <= dateline.end][:1]
+    if line_place:
+        scene.fallback = line_place
+        code = line_place[0].place.country
+        scene.dateline_country = [m for m in mentions if m.located and m.place.kind == "country"
+                                  and m.place.country == code][:1]
+        if scene.dateline_country and scene.dateline_country[0].place.name == line_place[0].place.name:
+            scene.dateline_country = []
 
     # The title last: its mentions merge into the body's fuller statements of the same news.
     paragraphs = article.body + ([article.title] if article.title else [])
@@ -348,7 +368,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
                 head = headline(sentence.text, s0, s1)
                 clause = _clause_span(sentence, head)
-                places = _places_for(clause, sentence, scene)
+                places = _places_for(clause, sentence, scene, t.date)
                 start, end = _date_of(t)
                 weight = 0.9 if paragraph is article.title else 1.0
                 candidates.append(_Candidate(
@@ -363,7 +383,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                     continue
                 imp = t.implies
                 places = scene.venues(imp.start, imp.end) or _places_for(
-                    (imp.start, imp.end), sentence, scene)
+                    (imp.start, imp.end), sentence, scene, imp.date)
                 candidates.append(_Candidate(
                     title=headline(imp.text), start=imp.date, end=None,
                     text=sentence.text, places=[m for m in places if not m.adjective] or places,
@@ -411,6 +431,26 @@ def _clause_span(sentence: Span, head: str) -> tuple[int, int]:
     if first < 0 or last < first:
         return sentence.start, sentence.end
     return sentence.start + first, sentence.start + last + len(words[-1])
+
+
+_TITLE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z][\w.'’-]*(?:\s[A-Z][\w.'’-]+){0,2})(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
+    r"(?:\s*\([^)]{1,30}\))?\s*(?::|—|–| - )\s")
+
+
+def _title_case_dateline(article: Article, mentions: list[PlaceMention]) -> Span | None:
+    """ "Kuala Lumpur: Malaysian authorities ..." - a dateline written in title case, taken
+    only when the gazetteer knows the name as a place."""
+    if not article.body:
+        return None
+    first = article.body[0]
+    m = _TITLE_DATELINE.match(first.text)
+    if not m:
+        return None
+    start, end = first.start + m.start("place"), first.start + m.end("place")
+    if any(p.start == start and p.end == end and p.located for p in mentions):
+        return Span(start, end, m.group("place"))
+    return None
 
 
 def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
