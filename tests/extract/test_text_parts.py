@@ -104,3 +104,23 @@ def test_repeated_headlines_get_unique_ids_without_rescanning():
     assert len(set(ids)) == len(ids) and ids[:3] == ["workers-met", "workers-met-2", "workers-met-3"]
     assert ids[-1] == "workers-met-2-2"
     assert probes < 4 * len(drafts)
+
+
+def test_metonyms_are_actors_and_institutions_sit_at_their_seat():
+    from timeline.extract import seats
+
+    text = "Washington said the talks failed. Talks in Washington began."
+    assert seats.is_actor(text, 0, 10, "Washington")
+    assert not seats.is_actor(text, 43, 53, "Washington")
+    assert seats.is_actor("the Kremlin", 4, 11, "Kremlin")
+    assert seats.institutions("The International Criminal Court ruled") == [
+        (4, 32, "The Hague")]
+
+
+def test_headlines_are_cut_at_a_clause_not_mid_phrase():
+    from timeline.extract.headline import headline
+
+    head = headline("The minister announced a plan to rebuild the northern railway line and "
+                    "the ports, saying that work would begin soon")
+    assert len(head.split()) <= 10 and not head.endswith(("the", "and", "that"))
+    assert headline('He said "the deal is') .count('"') % 2 == 0

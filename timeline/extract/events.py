@@ -17,7 +17,7 @@ from ..dates import HistoricalDate, Precision
 from ..model import slugify
 from ..model import Event, PlaceRef, ResolvedPlace, Story
 from .article import Article, place_name, read_article
-from .headline import headline
+from .headline import headline, headline_for
 from . import seats
 from .segment import Span, sentences
 
@@ -347,9 +347,17 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
     candidates: list[_Candidate] = []
     undated: list[_Candidate] = []
     for paragraph in paragraphs:
+        if _BOILERPLATE.search(paragraph.text):
+            continue
         for sentence in sentences(text, paragraph.start, paragraph.end):
+            if _BOILERPLATE.search(sentence.text) or sentence.text.rstrip().endswith("?"):
+                continue  # a credit line, or a question (a box header, not a happening)
             dated = timexes_in(sentence)
             usable = [t for t in dated if _usable(t)]
+            if usable and _words_outside(sentence, dated) < 3:
+                # a time stamp ("16:14, UK, Thursday 05 April 2018") or a box header
+                usable = []
+                dated = []
             if len(usable) > MAX_DATES_PER_SENTENCE:
                 # A list of dates (a table row, a chronology) is one statement spanning
                 # them, not dozens of events; say so rather than drop any.
@@ -366,7 +374,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 usable = []
             for t in usable:
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
-                head = headline(sentence.text, s0, s1)
+                head = headline_for(sentence.text, s0, s1)
                 clause = _clause_span(sentence, head)
                 places = _places_for(clause, sentence, scene, t.date)
                 start, end = _date_of(t)
@@ -396,7 +404,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                                                  replace(scene, fallback=[])) if m.located] or \
                     [m for m in found if not m.adjective and (m.start, m.end) not in actors][:1]
                 unresolved_relative = [t for t in dated if t.type in ("DATE", "TIME")]
-                if places or unresolved_relative:
+                if (places or unresolved_relative) and _recalls_happening(sentence.text):
                     undated.append(_Candidate(
                         title=headline(sentence.text), start=None, end=None, text=sentence.text,
                         places=places, provenance=(sentence.start, sentence.end),
@@ -418,6 +426,36 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         notes.append("no dated statement or place was found: the story is empty")
     return Extraction(story=story, article=article, timexes=timexes, mentions=mentions,
                       notes=notes)
+
+
+_BOILERPLATE = re.compile(
+    r"^(?:copyright\b|©|\(c\)\s|all rights reserved|image (?:caption|copyright)|photo:|"
+    r"pictured:|follow us|sign up|read more|related:|click here|share this|"
+    r"(?:getty|reuters|ap|afp) (?:images|photo))|all rights reserved\.?$", re.I)
+# Quotes, opinions and states are not happenings the article recalls.
+_NOT_A_HAPPENING = re.compile(
+    r"^[\"“‘']|^(?:it|there|this|that|these|those|we|i|you)\b(?!['’]s\s+\w+\s+(?:was|were))|"
+    r"\b(?:is|are)\s+(?:seen|considered|expected|likely|unclear|clear|believed|thought)\b", re.I)
+_COMMENTARY = re.compile(r"\b(?:remains?|underscores?|reflects?|highlights?|signals?|means?)\b", re.I)
+# A recalled happening inside commentary ("the case of X, who was not detained during
+# his visit to Y, highlights ...") keeps the sentence.
+_PAST_HAPPENING = re.compile(r"\b(?:was|were)\s+(?:not\s+)?\w+(?:ed|en)\b|\b(?:visited|"
+                             r"attacked|killed|arrested|signed|won|lost|fled|invaded)\b", re.I)
+
+
+def _recalls_happening(sentence: str) -> bool:
+    sentence = sentence.strip()
+    if _NOT_A_HAPPENING.search(sentence) or sentence.endswith("?"):
+        return False
+    return not _COMMENTARY.search(sentence) or bool(_PAST_HAPPENING.search(sentence))
+
+
+def _words_outside(sentence: Span, timexes: list) -> int:
+    """Words of the sentence outside its temporal expressions."""
+    text = sentence.text
+    for t in sorted(timexes, key=lambda t: -t.start):
+        text = text[:t.start - sentence.start] + " " + text[t.end - sentence.start:]
+    return len(re.findall(r"[A-Za-z]{2,}", text))
 
 
 def _clause_span(sentence: Span, head: str) -> tuple[int, int]:

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 
-MAX_WORDS = 12
+MAX_WORDS = 10
+# Where a long headline may be cut without leaving a fragment: before a subordinate or
+# reported part ("..., saying", "that ...", "who ...").
+_CUT = re.compile(r",\s|\s(?=(?:that|who|which|whom|where|while|saying|because|although|"
+                  r"though|as|after|before|but|amid|despite|including|when|since|until|"
+                  r"so|and\s+(?:he|she|it|they|then|was|were|is|are|has|had))\s)", re.I)
 
 _SUBORDINATORS = re.compile(
     r"\b(?:since|after|before|when|while|because|although|though|as|until|unless|whereas|"
@@ -34,7 +39,9 @@ _AUXILIARY = [
     (re.compile(r"\b(?:was|were)\s+(?=\w+ed\b)"), ""),
 ]
 _DANGLING = re.compile(r"(?:\s+(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|but|as|"
-                       r"that|which|who|its|his|her|their))+$", re.I)
+                       r"that|which|who|its|his|her|their|is|are|was|were|be|been|has|have|had|will|would|not|"
+                       r"over|into|about|after|before|than|there|also|this|these|those|"
+                       r"our|my|your|per|via|against|between|among|amid|up|out))+$", re.I)
 _DATE_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|by|since|during|from|until|till|through|"
                                r"throughout|around|about|early|late|mid|of|for)\s+)+$", re.I)
 
@@ -82,12 +89,43 @@ def headline(sentence: str, date_start: int | None = None, date_end: int | None 
     for pattern, replacement in _AUXILIARY:
         text = pattern.sub(replacement, text)
     text = _LEADING.sub("", text.strip(" ,;:-—–\"“”'‘’"))
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-    words = text.split()
-    if len(words) > MAX_WORDS:
-        words = words[:MAX_WORDS]
-    text = " ".join(words).strip(" ,;:-—–\"“”'‘’.")
+    text = re.sub(r"^(?:the|a|an)\s+(?=[^\d\s])", "", text, flags=re.I)
+    text = _shorten(text)
     text = _DANGLING.sub("", text).strip(" ,;:-—–\"“”'‘’.")
     if not text:
         return sentence.strip()[:80]
+    text = _balance_quotes(text)
     return text[0].upper() + text[1:]
+
+
+def headline_for(sentence: str, date_start: int, date_end: int) -> str:
+    """The clause's headline; when the clause alone is too thin ("Was born", "UK"), the
+    whole sentence's, with the date taken out."""
+    head = headline(sentence, date_start, date_end)
+    if len(head.split()) >= 3:
+        return head
+    before = _DATE_PREPOSITION.sub("", sentence[:date_start]).rstrip()
+    whole = headline(f"{before} {sentence[date_end:].lstrip(' ,')}".strip())
+    return whole if len(whole.split()) > len(head.split()) else head
+
+
+def _shorten(text: str) -> str:
+    """At most MAX_WORDS words, cut where a clause ends rather than mid-phrase."""
+    words = text.split()
+    if len(words) <= MAX_WORDS:
+        return text.strip(" ,;:-—–\"“”'‘’.")
+    cuts = [m.start() for m in _CUT.finditer(text)
+            if 3 <= len(text[:m.start()].split()) <= MAX_WORDS]
+    if cuts:
+        return text[:cuts[-1]].strip(" ,;:-—–\"“”'‘’.")
+    return " ".join(words[:MAX_WORDS]).strip(" ,;:-—–\"“”'‘’.")
+
+
+def _balance_quotes(text: str) -> str:
+    """A headline cut inside a quotation drops the unmatched quote mark."""
+    if text.count('"') % 2:
+        i = text.rfind('"')
+        text = (text[:i] + text[i + 1:]).strip()
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    return text
