@@ -346,6 +346,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
 
     candidates: list[_Candidate] = []
     undated: list[_Candidate] = []
+    lede: Span | None = None  # the first sentence of news
     for paragraph in paragraphs:
         if _BOILERPLATE.search(paragraph.text):
             continue
@@ -354,10 +355,23 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 continue  # a credit line, or a question (a box header, not a happening)
             dated = timexes_in(sentence)
             usable = [t for t in dated if _usable(t)]
-            if usable and _words_outside(sentence, dated) < 3:
-                # a time stamp ("16:14, UK, Thursday 05 April 2018") or a box header
-                usable = []
-                dated = []
+            if _words_outside(sentence, dated) < 3:
+                continue  # a time stamp ("16:14, UK, Thursday 05 April 2018"), a dateline
+            if (not usable and published is not None and lede is None
+                    and paragraph is not article.title and _LEDE_NEWS.search(sentence.text)):
+                # The report's first statement of news ("A court has found ...") happened
+                # on the day of publication.
+                lede = sentence
+                head = headline(sentence.text)
+                places = _places_for((sentence.start, sentence.end), sentence, scene, published)
+                candidates.append(_Candidate(
+                    title=head, start=published, end=None, text=sentence.text, places=places,
+                    provenance=(sentence.start, sentence.end),
+                    confidence=round(_confidence(published, places, "dct") - 0.15, 2),
+                    words=_content_words(head)))
+                continue
+            if usable:
+                lede = lede or sentence
             if len(usable) > MAX_DATES_PER_SENTENCE:
                 # A list of dates (a table row, a chronology) is one statement spanning
                 # them, not dozens of events; say so rather than drop any.
@@ -427,6 +441,12 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
     return Extraction(story=story, article=article, timexes=timexes, mentions=mentions,
                       notes=notes)
 
+
+# Present perfect in the lede: "has found ... guilty", "have arrested".
+_LEDE_NEWS = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+ed|found|won|lost|made|taken|"
+                        r"given|told|shot|struck|hit|sent|left|held|begun|become|broken|"
+                        r"brought|built|chosen|driven|fallen|fought|frozen|known|led|met|"
+                        r"paid|put|run|said|seen|sold|spoken|stolen|thrown|written)\b")
 
 _BOILERPLATE = re.compile(
     r"^(?:copyright\b|©|\(c\)\s|all rights reserved|image (?:caption|copyright)|photo:|"
