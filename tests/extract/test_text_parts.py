@@ -124,3 +124,13 @@ def test_headlines_are_cut_at_a_clause_not_mid_phrase():
                     "the ports, saying that work would begin soon")
     assert len(head.split()) <= 10 and not head.endswith(("the", "and", "that"))
     assert headline('He said "the deal is') .count('"') % 2 == 0
+
+
+def test_pronoun_headlines_take_a_name_only_when_it_is_plain():
+    from timeline.extract.headline import with_antecedent
+
+    before = "Russian President Vladimir Putin described the killing as a provocation."
+    assert with_antecedent("He ordered tighter security", before) == "Putin ordered tighter security"
+    assert with_antecedent("He ordered tighter security", "Critics called him a dictator.") \
+        == "He ordered tighter security"
+    assert with_antecedent("He left", "In a statement, Mr Trump said so.") == "He left"

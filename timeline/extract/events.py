@@ -17,7 +17,7 @@ from ..dates import HistoricalDate, Precision
 from ..model import slugify
 from ..model import Event, PlaceRef, ResolvedPlace, Story
 from .article import Article, place_name, read_article
-from .headline import headline, headline_for
+from .headline import headline, headline_for, with_antecedent
 from . import seats
 from .segment import Span, sentences
 
@@ -325,6 +325,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
     main = _main_place([m for m in body_mentions if m.text not in seats.LANDMARK_ACTORS],
                        mentions, dateline)
     scene = _Scene(text, body_mentions, actors, main, published=published)
+    place_names = {m.text for m in mentions}
     line_place = [m for m in mentions if dateline and m.located
                   and m.start >= dateline.start and m.end <= dateline.end][:1]
     if line_place:
@@ -388,7 +389,9 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 usable = []
             for t in usable:
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
-                head = headline_for(sentence.text, s0, s1)
+                head = with_antecedent(headline_for(sentence.text, s0, s1),
+                                       text[max(0, sentence.start - 600):sentence.start],
+                                       place_names)
                 clause = _clause_span(sentence, head)
                 places = _places_for(clause, sentence, scene, t.date)
                 start, end = _date_of(t)
@@ -420,7 +423,9 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 unresolved_relative = [t for t in dated if t.type in ("DATE", "TIME")]
                 if (places or unresolved_relative) and _recalls_happening(sentence.text):
                     undated.append(_Candidate(
-                        title=headline(sentence.text), start=None, end=None, text=sentence.text,
+                        title=with_antecedent(headline(sentence.text),
+                                              text[max(0, sentence.start - 600):sentence.start],
+                                              place_names), start=None, end=None, text=sentence.text,
                         places=places, provenance=(sentence.start, sentence.end),
                         confidence=0.3, words=_content_words(sentence.text)))
 

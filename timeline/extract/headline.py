@@ -24,7 +24,7 @@ _LEADING = re.compile(
     r"^(?:(?:and|but|or|so|yet|then|however|meanwhile|moreover|also|later|earlier|"
     r"previously|finally|eventually|subsequently|thus|therefore|still|instead|"
     r"since|after|before|when|while|because|although|though|as|until|including|following|"
-    r"during [\w’' ]+?|in [\w’' ]+? of|by|on|in|at|that|which|who)\b[,\s]*)+", re.I)
+    r"during [\w’' ]+?|in [\w’' ]+? of|by|on|in|at|that|which|who|whom|whose)\b[,\s]*)+", re.I)
 _TITLES = (r"President|Prime Minister|Premier|Chancellor|King|Queen|Prince|Princess|Emperor|"
            r"Empress|General|Gen\.|Marshal|Admiral|Colonel|Secretary(?: of State)?|"
            r"Foreign Minister|Minister|Pope|Senator|Sen\.|Governor|Gov\.|Mayor|Judge|Justice|"
@@ -41,7 +41,8 @@ _AUXILIARY = [
 _DANGLING = re.compile(r"(?:\s+(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|but|as|"
                        r"that|which|who|its|his|her|their|is|are|was|were|be|been|has|have|had|will|would|not|"
                        r"over|into|about|after|before|than|there|also|this|these|those|"
-                       r"our|my|your|per|via|against|between|among|amid|up|out))+$", re.I)
+                       r"our|my|your|per|via|against|between|among|amid|up|out|could|should|can|may|might|"
+                       r"must|shall|do|does|did))+$", re.I)
 _DATE_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|by|since|during|from|until|till|through|"
                                r"throughout|around|about|early|late|mid|of|for)\s+)+$", re.I)
 
@@ -96,6 +97,34 @@ def headline(sentence: str, date_start: int | None = None, date_end: int | None 
         return sentence.strip()[:80]
     text = _balance_quotes(text)
     return text[0].upper() + text[1:]
+
+
+_PRONOUN = re.compile(r"^(He|She|His|Her)\s")
+_SUBJECT_RUN = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]+)(?:,|\s+[a-z])")
+_NOT_NAMES = frozenset("""The A An In On At After Before When While As But And Or So Yet If
+This That These Those It They We He She His Her Its Their There Here Police Officials
+""".split())
+
+
+def with_antecedent(head: str, before: str, places: set[str] = frozenset()) -> str:
+    """ "He ordered ..." -> "Erdogan ordered ..." when the sentence just before is about a
+    named person ("Turkish President Recep Tayyip Erdogan said ..."); otherwise unchanged:
+    a wrong name is worse than a pronoun."""
+    m = _PRONOUN.match(head)
+    if not m:
+        return head
+    previous = re.split(r"(?<=[.!?])[\"”’]?\s+", before.strip())[-1] if before.strip() else ""
+    run = _SUBJECT_RUN.match(previous)
+    if not run:
+        return head
+    words = run.group(1).split()
+    surname = re.sub(r"['’]s$", "", words[-1])
+    if (words[0] in _NOT_NAMES or surname in _NOT_NAMES or surname in places
+            or run.group(1) in places or not surname[1:].islower() and "-" not in surname):
+        return head
+    if len(words) == 1 and not re.search(rf"[A-Z][\w’'-]+\s+{re.escape(surname)}\b", before):
+        return head  # "Critics called him ...": a lone capital is a name only if seen in full
+    return (f"{surname}'s " if m.group(1) in ("His", "Her") else f"{surname} ") + head[m.end():]
 
 
 def headline_for(sentence: str, date_start: int, date_end: int) -> str:
