@@ -134,3 +134,24 @@ def test_pronoun_headlines_take_a_name_only_when_it_is_plain():
     assert with_antecedent("He ordered tighter security", "Critics called him a dictator.") \
         == "He ordered tighter security"
     assert with_antecedent("He left", "In a statement, Mr Trump said so.") == "He left"
+
+
+def test_news_deixis_reads_from_the_publication_day_with_the_tense():
+    from timeline.dates import HistoricalDate
+    from timeline.extract.deixis import reread
+    from timeline.timex.model import Timex
+
+    dct = HistoricalDate.of(2018, 4, 5)  # a Thursday
+
+    def t(text, anchor="narrative"):
+        return Timex(0, len(text), text, "DATE", "X", HistoricalDate.of(1957), anchor=anchor)
+
+    assert reread(t("three years ago"), "", dct, "the scandal erupted").date == HistoricalDate.of(2015)
+    assert reread(t("Friday"), "", dct, "is widely expected to dissolve Parliament on").date \
+        == HistoricalDate.of(2018, 4, 6)
+    assert reread(t("Friday"), "", dct, "the party was dissolved on").date == HistoricalDate.of(2018, 3, 30)
+    assert reread(t("July", "dct"), "", HistoricalDate.of(2016, 12, 19), "a failed coup attempt in").date \
+        == HistoricalDate.of(2016, 7)
+    assert reread(t("January", "dct"), "", HistoricalDate.of(2016, 11, 26), "who takes office in").date \
+        == HistoricalDate.of(2017, 1)
+    assert reread(t("1957", "absolute"), "", dct, "in").date == HistoricalDate.of(1957)

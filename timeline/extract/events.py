@@ -18,7 +18,7 @@ from ..model import slugify
 from ..model import Event, PlaceRef, ResolvedPlace, Story
 from .article import Article, place_name, read_article
 from .headline import headline, headline_for, with_antecedent
-from . import seats
+from . import deixis, seats
 from .segment import Span, sentences
 
 
@@ -84,10 +84,38 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 def _date_of(timex) -> tuple[HistoricalDate | None, HistoricalDate | None]:
-    start, end = timex.date, timex.end_date
+    """An event's dates: a clock time is kept to its day ("midday on Saturday" is
+    Saturday on a timeline)."""
+    start, end = _day(timex.date), _day(timex.end_date)
     if start is not None and end is not None and end == start:
         end = None
     return start, end
+
+
+def _day(d: HistoricalDate | None) -> HistoricalDate | None:
+    if d is not None and d.precision in (Precision.HOUR, Precision.MINUTE):
+        return HistoricalDate.of(d.year, d.month, d.day, approximate=d.approximate)
+    return d
+
+
+_PAIR = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*(?:on\s+)?\Z", re.I)
+
+
+def _pairs(text: str, usable: list) -> list:
+    """Two days said as one stretch ("on Christmas Day and Boxing Day", "Saturday to
+    Sunday"): the first becomes a range ending on the second, which is dropped."""
+    out: list = []
+    for t in usable:
+        prev = out[-1] if out else None
+        if (prev is not None and isinstance(prev, tuple) is False and prev.date is not None
+                and t.date is not None and prev.end_date is None and t.end_date is None
+                and prev.date.precision is t.date.precision is Precision.DAY
+                and 0 < t.date.position - prev.date.position < 0.02
+                and _PAIR.match(text[prev.end:t.start])):
+            out[-1] = replace(prev, end_date=t.date)
+            continue
+        out.append(t)
+    return out
 
 
 def _usable(timex) -> bool:
@@ -312,7 +340,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         notes.append("no publication date given (use --published YYYY-MM-DD): relative "
                       "dates such as 'next week' are left unresolved and their statements "
                       "listed as undated")
-    timexes = list(tagger(text, published=published))
+    timexes = [deixis.reread(t, text, published, _lead_in(text, t.start))
+               for t in tagger(text, published=published)]
     mentions = sorted(spotter(text), key=lambda m: m.start)
     dateline = article.dateline or _title_case_dateline(article, mentions)
     # The dateline names where the report was filed, not where events happened.
@@ -387,6 +416,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                     provenance=(sentence.start, sentence.end), confidence=0.3,
                     words=_content_words(sentence.text[:300])))
                 usable = []
+            usable = _pairs(text, usable)
             for t in usable:
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
                 head = with_antecedent(headline_for(sentence.text, s0, s1),
@@ -528,6 +558,13 @@ def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
     if dateline:
         return [m for m in all_mentions if m.start >= dateline.start and m.end <= dateline.end][:1]
     return []
+
+
+def _lead_in(text: str, start: int) -> str:
+    """The words of the sentence before a date, for its tense (bounded: 100 characters)."""
+    window = text[max(0, start - 100):start]
+    stop = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+    return window[stop + 1:]
 
 
 def _with_ids(events: list[Event]) -> list[Event]:
