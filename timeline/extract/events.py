@@ -9,6 +9,7 @@ whose undated statements are kept apart, never dropped.
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
@@ -98,6 +99,7 @@ def _day(d: HistoricalDate | None) -> HistoricalDate | None:
     return d
 
 
+_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _PAIR = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*(?:on\s+)?\Z", re.I)
 
 
@@ -107,6 +109,18 @@ def _pairs(text: str, usable: list) -> list:
     out: list = []
     for t in usable:
         prev = out[-1] if out else None
+        if (prev is not None and prev.date is not None and t.date is not None
+                and prev.date.precision is t.date.precision is Precision.DAY
+                and -0.02 < t.date.position - prev.date.position < 0
+                and _PAIR.match(text[prev.end:t.start]) and _WEEKDAY.match(t.text)):
+            # "from Saturday until Sunday": the Sunday after, not the one before
+            d = _dt.date(t.date.year, t.date.month, t.date.day) + _dt.timedelta(days=7)
+            t = replace(t, date=HistoricalDate.of(d.year, d.month, d.day))
+        if (prev is not None and prev.date is not None and t.date is not None
+                and _day(prev.date) == _day(t.date) and prev.end_date is None
+                and re.fullmatch(r"\s*(?:on|,)?\s*", text[prev.end:t.start])):
+            out[-1] = t  # "midday on Saturday": one day, said twice
+            continue
         if (prev is not None and isinstance(prev, tuple) is False and prev.date is not None
                 and t.date is not None and prev.end_date is None and t.end_date is None
                 and prev.date.precision is t.date.precision is Precision.DAY
