@@ -9,37 +9,21 @@ whose undated statements are kept apart, never dropped.
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from ..dates import HistoricalDate, Precision
-from ..model import slugify
-from ..model import Event, PlaceRef, ResolvedPlace, Story
+from ..model import Event, PlaceRef, Story, slugify
+from . import deixis, seats
 from .article import Article, place_name, read_article
 from .headline import headline, headline_for, with_antecedent
-from . import deixis, seats
 from .segment import Span, sentences
+from .statements import (_BOILERPLATE, _LEDE_NEWS, _day, _pairs, _recalls_happening,
+                         _words_outside)
+from .venues import PlaceMention, _in, _places_for, _Scene
 
 
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place named in the text; ``adjective`` mentions ("Mongolian") are weaker evidence."""
-
-    start: int
-    end: int
-    text: str
-    place: ResolvedPlace | None
-    adjective: bool = False
-
-    @property
-    def located(self) -> bool:
-        return self.place is not None and self.place.located and self.place.status in (
-            "resolved", "pinned")
-
-
-# More dates than this in one sentence make one spanning event (see extract()).
 MAX_DATES_PER_SENTENCE = 8
 
 Spotter = Callable[[str], Sequence[PlaceMention]]
@@ -93,45 +77,6 @@ def _date_of(timex) -> tuple[HistoricalDate | None, HistoricalDate | None]:
     return start, end
 
 
-def _day(d: HistoricalDate | None) -> HistoricalDate | None:
-    if d is not None and d.precision in (Precision.HOUR, Precision.MINUTE):
-        return HistoricalDate.of(d.year, d.month, d.day, approximate=d.approximate)
-    return d
-
-
-_WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
-_PAIR = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*(?:on\s+)?\Z", re.I)
-
-
-def _pairs(text: str, usable: list) -> list:
-    """Two days said as one stretch ("on Christmas Day and Boxing Day", "Saturday to
-    Sunday"): the first becomes a range ending on the second, which is dropped."""
-    out: list = []
-    for t in usable:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.date is not None and t.date is not None
-                and prev.date.precision is t.date.precision is Precision.DAY
-                and -0.02 < t.date.position - prev.date.position < 0
-                and _PAIR.match(text[prev.end:t.start]) and _WEEKDAY.match(t.text)):
-            # "from Saturday until Sunday": the Sunday after, not the one before
-            d = _dt.date(t.date.year, t.date.month, t.date.day) + _dt.timedelta(days=7)
-            t = replace(t, date=HistoricalDate.of(d.year, d.month, d.day))
-        if (prev is not None and prev.date is not None and t.date is not None
-                and _day(prev.date) == _day(t.date) and prev.end_date is None
-                and re.fullmatch(r"\s*(?:on|,)?\s*", text[prev.end:t.start])):
-            out[-1] = t  # "midday on Saturday": one day, said twice
-            continue
-        if (prev is not None and isinstance(prev, tuple) is False and prev.date is not None
-                and t.date is not None and prev.end_date is None and t.end_date is None
-                and prev.date.precision is t.date.precision is Precision.DAY
-                and 0 < t.date.position - prev.date.position < 0.02
-                and _PAIR.match(text[prev.end:t.start])):
-            out[-1] = replace(prev, end_date=t.date)
-            continue
-        out.append(t)
-    return out
-
-
 def _usable(timex) -> bool:
     """Dates that can place an event: DATE/TIME with a date, not the end half of a range."""
     return timex.type in ("DATE", "TIME") and timex.date is not None and timex.role != "end"
@@ -152,104 +97,6 @@ def _confidence(start: HistoricalDate, places: list[PlaceMention], anchor: str,
         score += 0.05
     score += {"absolute": 0.1, "dct": 0.05}.get(anchor, 0.0)
     return round(min(score, 0.95), 2)
-
-
-def _in(span_start: int, span_end: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Mentions inside [span_start, span_end); ``mentions`` is sorted by start."""
-    lo = bisect.bisect_left(mentions, span_start, key=lambda m: m.start)
-    hi = bisect.bisect_left(mentions, span_end, lo=lo, key=lambda m: m.start)
-    return [m for m in mentions[lo:hi] if m.end <= span_end]
-
-
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout|around|into|"
-                       r"on the streets of|off)\s+(?:the\s+)?$", re.I)
-
-
-@dataclass
-class _Scene:
-    """What place choice needs about the article: its text, where mentions are, which
-    of them are actors ("the Kremlin said"), and the fallback place."""
-
-    text: str
-    mentions: list[PlaceMention]
-    actors: set[tuple[int, int]]
-    fallback: list[PlaceMention]
-    # With a dateline: news of the last weeks happened there, older background in its
-    # country ("KUALA LUMPUR: ... since independence in 1957" is Malaysia).
-    dateline_country: list[PlaceMention] = field(default_factory=list)
-    published: HistoricalDate | None = None
-
-    def setting(self, when: HistoricalDate | None) -> list[PlaceMention]:
-        if (self.dateline_country and when is not None and self.published is not None
-                and abs(when.position - self.published.position) > 0.25):
-            return list(self.dateline_country)
-        return list(self.fallback)
-
-    def venues(self, start: int, end: int) -> list[PlaceMention]:
-        return [m for m in _in(start, end, self.mentions)
-                if not m.adjective and (m.start, m.end) not in self.actors]
-
-    def locative(self, m: PlaceMention) -> bool:
-        return bool(_LOCATIVE.search(self.text[max(0, m.start - 24):m.start]))
-
-
-def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene,
-                when: HistoricalDate | None = None) -> list[PlaceMention]:
-    """Where the clause's happening happened: the clause's own place (one said with "in",
-    "at"... first), else a place the sentence says it happened in, else the sentence's
-    subject place, else the seat of an institution named, else the article's setting.
-    Never every place around it; actors ("Washington said") are not venues."""
-    own = scene.venues(*clause)
-    envoy = _envoy_post(own or scene.venues(sentence.start, sentence.end), scene)
-    if envoy:
-        return [envoy]
-    if own:
-        return [min(own, key=lambda m: (not scene.locative(m), m.start))]
-    said_in = [m for m in scene.venues(sentence.start, sentence.end) if scene.locative(m)]
-    if said_in:
-        return [said_in[0]]
-    head = [m for m in _in(sentence.start, min(sentence.end, sentence.start + 40), scene.mentions)
-            if (m.start, m.end) not in scene.actors and m.located
-            and m.place.kind not in ("continent", "region")]
-    seat = _seat(clause, sentence, scene)
-    if head and not (seat and head[0].adjective):
-        return [head[0]]
-    if seat:
-        return [seat]
-    return scene.setting(when)
-
-
-def _envoy_post(mentions: list[PlaceMention], scene: _Scene) -> PlaceMention | None:
-    """'the ambassador to Turkey' works (and here, was shot) in Turkey's capital."""
-    for m in mentions:
-        if m.located and m.place.kind == "country" and seats.ENVOY_TO.search(
-                scene.text[max(0, m.start - 30):m.start]):
-            capital = seats.CAPITALS.get(m.place.country or "")
-            place = seats.seat_place(capital) if capital else None
-            if place is not None:
-                return PlaceMention(m.start, m.end, capital, place)
-    return None
-
-
-def _seat(clause: tuple[int, int], sentence: Span, scene: _Scene) -> PlaceMention | None:
-    """The seat of an institution the clause (else the sentence) names: the ICC -> The
-    Hague, the Kremlin -> Moscow, a South Korean court -> Seoul."""
-    for start, end in (clause, (sentence.start, sentence.end)):
-        chunk = scene.text[start:end]
-        for s0, s1, seat in seats.institutions(chunk, start):
-            place = seats.seat_place(seat)
-            if place is not None:
-                return PlaceMention(s0, s1, seat, place)
-        body = seats.NATIONAL_BODY.search(chunk)
-        if body:
-            near = [m for m in _in(sentence.start, sentence.end, scene.mentions)
-                    if m.located and m.place.kind in ("country", None) or m.adjective]
-            for m in near:
-                capital = seats.CAPITALS.get(m.place.country or "") if m.place else None
-                place = seats.seat_place(capital) if capital else None
-                if place is not None:
-                    return PlaceMention(start + body.start(), start + body.end(), capital, place)
-    return None
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -492,41 +339,6 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
 
 
 # Present perfect in the lede: "has found ... guilty", "have arrested".
-_LEDE_NEWS = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+ed|found|won|lost|made|taken|"
-                        r"given|told|shot|struck|hit|sent|left|held|begun|become|broken|"
-                        r"brought|built|chosen|driven|fallen|fought|frozen|known|led|met|"
-                        r"paid|put|run|said|seen|sold|spoken|stolen|thrown|written)\b")
-
-_BOILERPLATE = re.compile(
-    r"^(?:copyright\b|©|\(c\)\s|all rights reserved|image (?:caption|copyright)|photo:|"
-    r"pictured:|follow us|sign up|read more|related:|click here|share this|"
-    r"(?:getty|reuters|ap|afp) (?:images|photo))|all rights reserved\.?$", re.I)
-# Quotes, opinions and states are not happenings the article recalls.
-_NOT_A_HAPPENING = re.compile(
-    r"^[\"“‘']|^(?:it|there|this|that|these|those|we|i|you)\b(?!['’]s\s+\w+\s+(?:was|were))|"
-    r"\b(?:is|are)\s+(?:seen|considered|expected|likely|unclear|clear|believed|thought)\b", re.I)
-_COMMENTARY = re.compile(r"\b(?:remains?|underscores?|reflects?|highlights?|signals?|means?)\b", re.I)
-# A recalled happening inside commentary ("the case of X, who was not detained during
-# his visit to Y, highlights ...") keeps the sentence.
-_PAST_HAPPENING = re.compile(r"\b(?:was|were)\s+(?:not\s+)?\w+(?:ed|en)\b|\b(?:visited|"
-                             r"attacked|killed|arrested|signed|won|lost|fled|invaded)\b", re.I)
-
-
-def _recalls_happening(sentence: str) -> bool:
-    sentence = sentence.strip()
-    if _NOT_A_HAPPENING.search(sentence) or sentence.endswith("?"):
-        return False
-    return not _COMMENTARY.search(sentence) or bool(_PAST_HAPPENING.search(sentence))
-
-
-def _words_outside(sentence: Span, timexes: list) -> int:
-    """Words of the sentence outside its temporal expressions."""
-    text = sentence.text
-    for t in sorted(timexes, key=lambda t: -t.start):
-        text = text[:t.start - sentence.start] + " " + text[t.end - sentence.start:]
-    return len(re.findall(r"[A-Za-z]{2,}", text))
-
-
 def _clause_span(sentence: Span, head: str) -> tuple[int, int]:
     """Where in the sentence the headline's words come from (for clause-level places)."""
     words = re.findall(r"[\w’'-]+", head)
