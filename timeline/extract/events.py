@@ -19,7 +19,7 @@ from . import deixis, seats
 from .article import Article, place_name, read_article
 from .headline import headline, headline_for, with_antecedent
 from .segment import Span, sentences
-from .statements import (_BOILERPLATE, _LEDE_NEWS, _day, _pairs, _recalls_happening,
+from .statements import (_ATTRIBUTION, _BOILERPLATE, _LEDE_NEWS, _day, _pairs, _recalls_happening,
                          _words_outside)
 from .venues import PlaceMention, _in, _places_for, _Scene
 
@@ -279,6 +279,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 usable = []
             usable = _pairs(text, usable)
             for t in usable:
+                if _ATTRIBUTION.search(text, max(sentence.start, t.start - 50), t.start):
+                    continue  # "police said Monday": the date of the saying, not the news
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
                 head = with_antecedent(headline_for(sentence.text, s0, s1),
                                        text[max(0, sentence.start - 600):sentence.start],

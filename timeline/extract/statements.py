@@ -57,6 +57,12 @@ _LEDE_NEWS = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:\w+ed|found|won|lost|m
                         r"brought|built|chosen|driven|fallen|fought|frozen|known|led|met|"
                         r"paid|put|run|said|seen|sold|spoken|stolen|thrown|written)\b")
 
+# A date right after a verb of saying dates the attribution ("officials said on Wednesday",
+# "told reporters Sunday"); statements are news only when they are the story.
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|tells|added|reported|according to)"
+                          r"(?:\s+(?:reporters|journalists|the\s+\w+(?:\s+\w+)?|him|her|them))?"
+                          r"\s+(?:on\s+|late\s+|early\s+)?\Z", re.I)
+
 _BOILERPLATE = re.compile(
     r"^(?:copyright\b|©|\(c\)\s|all rights reserved|image (?:caption|copyright)|photo:|"
     r"pictured:|follow us|sign up|read more|related:|click here|share this|"
