@@ -79,7 +79,7 @@ CAPITALS: dict[str, str] = {
 NATIONAL_BODY = re.compile(
     r"\b(?:Supreme|Constitutional|High|Federal|Appeals?|Cassation)\s+Court\b|"
     r"\b(?:[Pp]arliament|Senate|National Assembly|[Ee]lection [Cc]ommission|"
-    r"[Cc]entral [Bb]ank|[Ff]oreign [Mm]inistry|[Cc]abinet|[Gg]overnment)\b")
+    r"[Cc]entral [Bb]ank|[Ff]oreign [Mm]inistry)\b")
 
 _SEAT_PATTERN = re.compile(
     r"(?<![\w-])(?:the\s+)?(" + "|".join(sorted(map(re.escape, SEATS), key=len, reverse=True))
