@@ -34,7 +34,8 @@ _PERSON = re.compile(
     rf"(?:{_TITLES})\s+(?:[A-Z][\w’'-]+\s+){{0,2}}(?P<surname>[A-Z][\w’'-]+)")
 _AUXILIARY = [
     (re.compile(r"\b(?:is|are|was|were)\s+(?:set|due|expected|scheduled|poised|going)\s+to\b"), "to"),
-    (re.compile(r"\bwill\s+(?:be\s+)?(?=\w)"), "to "),
+    (re.compile(r"\bwill\s+be\s+(?=\w+(?:ed|en)\b)"), "to be "),
+    (re.compile(r"\bwill\s+(?!be\b)(?=\w)"), "to "),
     (re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?=\w+ed\b)"), ""),
     (re.compile(r"\b(?:was|were)\s+(?=\w+ed\b)"), ""),
 ]
