@@ -10,7 +10,11 @@ from timeline.dates import parse_date
 from timeline.extract import extract
 from web.cli import main
 
-ARTICLE = Path(__file__).resolve().parents[2].parent / "shared" / "articles" / "putin-mongolia-icc.txt"
+# ../shared beside the checkout, or two levels up from a worktree (/work/wt/<name>).
+ARTICLE = next((p / "shared" / "articles" / "putin-mongolia-icc.txt"
+                for p in Path(__file__).resolve().parents[2:5]
+                if (p / "shared" / "articles" / "putin-mongolia-icc.txt").exists()),
+               Path(__file__).resolve().parents[2].parent / "shared" / "articles" / "putin-mongolia-icc.txt")
 pytestmark = pytest.mark.skipif(not ARTICLE.exists(), reason=f"seed article not found at {ARTICLE}")
 
 
@@ -98,3 +102,19 @@ def test_bad_input_gives_an_empty_story_or_a_clear_error(raw):
         assert "binary" in str(exc) or "characters" in str(exc)
         return
     assert result.story.title
+
+
+def test_issue14_places_are_where_things_happened(draft):
+    """The warrant is placed at the court's seat, the visit in Mongolia without the
+    Kremlin (an actor, not a venue), and al-Bashir's visit stays as an undated event."""
+    events = draft["events"]
+    warrant = [e for e in events if e.get("start") == "2023-03"]
+    assert warrant and all(km(p["lat"], p["lon"], 52.08, 4.30) < 25 for p in warrant[0]["places"])
+    visit = [e for e in events if e.get("start") == "2024-09-03"]
+    assert visit and [p["name"] for p in visit[0]["places"]] == ["Mongolia"]
+    brics = [e for e in events if e.get("start") == "2023" and "BRICS" in e["text"]]
+    assert brics and [p["name"] for p in brics[0]["places"]] == ["South Africa"]
+    battle = [e for e in events if e.get("start") == "1939"]
+    assert battle and all(km(p["lat"], p["lon"], 47.7, 118.6) < 100 for p in battle[0]["places"])
+    bashir = [e for e in events if not e.get("start") and "al-Bashir" in e["text"]]
+    assert bashir and any(p["name"] == "South Africa" for p in bashir[0].get("places", []))

@@ -77,3 +77,81 @@ def test_headlines_from_the_clause_with_the_date(sentence, date, expected):
 def test_headline_is_short():
     long = "the joint victory of " + " ".join(["many"] * 40) + " forces"
     assert len(headline(long).split()) <= 12
+
+
+def test_repeated_headlines_get_unique_ids_without_rescanning():
+    """Issue 11: thousands of paragraphs with one headline. Ids stay unique, and each
+    repeat probes the taken ids a bounded number of times (it was 1 + 2 + ... + n)."""
+    from timeline.extract import events as ev
+    from timeline.model import Event
+
+    probes = 0
+
+    class Counting(set):
+        def __contains__(self, item):
+            nonlocal probes
+            probes += 1
+            return super().__contains__(item)
+
+    drafts = [Event(id="", title="Workers met")] * 3000 + [Event(id="", title="Workers met 2")]
+    original = ev.set if hasattr(ev, "set") else None
+    ev.set = Counting  # _with_ids builds its "seen" set through the module's name lookup
+    try:
+        ids = [e.id for e in ev._with_ids(drafts)]
+    finally:
+        if original is None:
+            del ev.set
+    assert len(set(ids)) == len(ids) and ids[:3] == ["workers-met", "workers-met-2", "workers-met-3"]
+    assert ids[-1] == "workers-met-2-2"
+    assert probes < 4 * len(drafts)
+
+
+def test_metonyms_are_actors_and_institutions_sit_at_their_seat():
+    from timeline.extract import seats
+
+    text = "Washington said the talks failed. Talks in Washington began."
+    assert seats.is_actor(text, 0, 10, "Washington")
+    assert not seats.is_actor(text, 43, 53, "Washington")
+    assert seats.is_actor("the Kremlin", 4, 11, "Kremlin")
+    assert seats.institutions("The International Criminal Court ruled") == [
+        (4, 32, "The Hague")]
+
+
+def test_headlines_are_cut_at_a_clause_not_mid_phrase():
+    from timeline.extract.headline import headline
+
+    head = headline("The minister announced a plan to rebuild the northern railway line and "
+                    "the ports, saying that work would begin soon")
+    assert len(head.split()) <= 10 and not head.endswith(("the", "and", "that"))
+    assert headline('He said "the deal is') .count('"') % 2 == 0
+
+
+def test_pronoun_headlines_take_a_name_only_when_it_is_plain():
+    from timeline.extract.headline import with_antecedent
+
+    before = "Russian President Vladimir Putin described the killing as a provocation."
+    assert with_antecedent("He ordered tighter security", before) == "Putin ordered tighter security"
+    assert with_antecedent("He ordered tighter security", "Critics called him a dictator.") \
+        == "He ordered tighter security"
+    assert with_antecedent("He left", "In a statement, Mr Trump said so.") == "He left"
+
+
+def test_news_deixis_reads_from_the_publication_day_with_the_tense():
+    from timeline.dates import HistoricalDate
+    from timeline.extract.deixis import reread
+    from timeline.timex.model import Timex
+
+    dct = HistoricalDate.of(2018, 4, 5)  # a Thursday
+
+    def t(text, anchor="narrative"):
+        return Timex(0, len(text), text, "DATE", "X", HistoricalDate.of(1957), anchor=anchor)
+
+    assert reread(t("three years ago"), "", dct, "the scandal erupted").date == HistoricalDate.of(2015)
+    assert reread(t("Friday"), "", dct, "is widely expected to dissolve Parliament on").date \
+        == HistoricalDate.of(2018, 4, 6)
+    assert reread(t("Friday"), "", dct, "the party was dissolved on").date == HistoricalDate.of(2018, 3, 30)
+    assert reread(t("July", "dct"), "", HistoricalDate.of(2016, 12, 19), "a failed coup attempt in").date \
+        == HistoricalDate.of(2016, 7)
+    assert reread(t("January", "dct"), "", HistoricalDate.of(2016, 11, 26), "who takes office in").date \
+        == HistoricalDate.of(2017, 1)
+    assert reread(t("1957", "absolute"), "", dct, "in").date == HistoricalDate.of(1957)

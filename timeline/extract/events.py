@@ -14,30 +14,16 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from ..dates import HistoricalDate, Precision
-from ..formats._collect import unique_ids
-from ..model import Event, PlaceRef, ResolvedPlace, Story
+from ..model import Event, PlaceRef, Story, slugify
+from . import deixis, seats
 from .article import Article, place_name, read_article
-from .headline import headline
+from .headline import headline, headline_for, with_antecedent
 from .segment import Span, sentences
+from .statements import (_ATTRIBUTION, _BOILERPLATE, _LEDE_NEWS, _day, _pairs, _recalls_happening,
+                         _words_outside)
+from .venues import PlaceMention, _in, _places_for, _Scene
 
 
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place named in the text; ``adjective`` mentions ("Mongolian") are weaker evidence."""
-
-    start: int
-    end: int
-    text: str
-    place: ResolvedPlace | None
-    adjective: bool = False
-
-    @property
-    def located(self) -> bool:
-        return self.place is not None and self.place.located and self.place.status in (
-            "resolved", "pinned")
-
-
-# More dates than this in one sentence make one spanning event (see extract()).
 MAX_DATES_PER_SENTENCE = 8
 
 Spotter = Callable[[str], Sequence[PlaceMention]]
@@ -83,7 +69,9 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 def _date_of(timex) -> tuple[HistoricalDate | None, HistoricalDate | None]:
-    start, end = timex.date, timex.end_date
+    """An event's dates: a clock time is kept to its day ("midday on Saturday" is
+    Saturday on a timeline)."""
+    start, end = _day(timex.date), _day(timex.end_date)
     if start is not None and end is not None and end == start:
         end = None
     return start, end
@@ -109,26 +97,6 @@ def _confidence(start: HistoricalDate, places: list[PlaceMention], anchor: str,
         score += 0.05
     score += {"absolute": 0.1, "dct": 0.05}.get(anchor, 0.0)
     return round(min(score, 0.95), 2)
-
-
-def _in(span_start: int, span_end: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Mentions inside [span_start, span_end); ``mentions`` is sorted by start."""
-    lo = bisect.bisect_left(mentions, span_start, key=lambda m: m.start)
-    hi = bisect.bisect_left(mentions, span_end, lo=lo, key=lambda m: m.start)
-    return [m for m in mentions[lo:hi] if m.end <= span_end]
-
-
-def _places_for(clause: tuple[int, int], sentence: Span, paragraph: Span,
-                mentions: list[PlaceMention], main: list[PlaceMention]) -> list[PlaceMention]:
-    """The clause's places, else the sentence's, else the paragraph's, else the article's
-    main place; adjectives count only when nothing better is there."""
-    for scope in (clause, (sentence.start, sentence.end), (paragraph.start, paragraph.end)):
-        found = _in(scope[0], scope[1], mentions)
-        names = [m for m in found if not m.adjective]
-        if names:
-            return names
-    found = _in(sentence.start, sentence.end, mentions)
-    return found or list(main)
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -159,8 +127,9 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             other.start, other.end = finer.start, finer.end
             if finer is cand:
                 other.title = cand.title
-            seen = {(m.start, m.end) for m in other.places}
-            other.places += [m for m in cand.places if (m.start, m.end) not in seen]
+            # One happening, one place: the first mention's place stands unless it had none.
+            if not any(m.located for m in other.places):
+                other.places = list(cand.places)
             if cand.text not in other.text:
                 other.text = f"{other.text}\n\n{cand.text}"
             other.confidence = round(min(0.98, max(other.confidence, cand.confidence) + 0.05), 2)
@@ -232,15 +201,33 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         notes.append("no publication date given (use --published YYYY-MM-DD): relative "
                       "dates such as 'next week' are left unresolved and their statements "
                       "listed as undated")
-    timexes = list(tagger(text, published=published))
+    timexes = [deixis.reread(t, text, published, _lead_in(text, t.start))
+               for t in tagger(text, published=published)]
     mentions = sorted(spotter(text), key=lambda m: m.start)
-    dateline = article.dateline
+    dateline = article.dateline or _title_case_dateline(article, mentions)
     # The dateline names where the report was filed, not where events happened.
     body_mentions = [m for m in mentions if not (dateline and m.start >= dateline.start
                                                  and m.end <= dateline.end)]
-    main = _main_place(body_mentions, mentions, dateline)
+    actors = {(m.start, m.end) for m in body_mentions
+              if seats.is_actor(text, m.start, m.end, m.place.name if m.place and m.place.name
+                                and m.text.lower() == m.place.name.lower() else m.text)}
+    # The setting counts every name but seats of power ("Cuba's leader" is still Cuba).
+    main = _main_place([m for m in body_mentions if m.text not in seats.LANDMARK_ACTORS],
+                       mentions, dateline)
+    scene = _Scene(text, body_mentions, actors, main, published=published)
+    place_names = {m.text for m in mentions}
+    line_place = [m for m in mentions if dateline and m.located
+                  and m.start >= dateline.start and m.end <= dateline.end][:1]
+    if line_place:
+        scene.fallback = line_place
+        code = line_place[0].place.country
+        scene.dateline_country = [m for m in mentions if m.located and m.place.kind == "country"
+                                  and m.place.country == code][:1]
+        if scene.dateline_country and scene.dateline_country[0].place.name == line_place[0].place.name:
+            scene.dateline_country = []
 
-    paragraphs = ([article.title] if article.title else []) + article.body
+    # The title last: its mentions merge into the body's fuller statements of the same news.
+    paragraphs = article.body + ([article.title] if article.title else [])
     starts = [t.start for t in timexes]
 
     def timexes_in(sentence: Span) -> list:
@@ -250,10 +237,32 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
 
     candidates: list[_Candidate] = []
     undated: list[_Candidate] = []
+    lede: Span | None = None  # the first sentence of news
     for paragraph in paragraphs:
+        if _BOILERPLATE.search(paragraph.text):
+            continue
         for sentence in sentences(text, paragraph.start, paragraph.end):
+            if _BOILERPLATE.search(sentence.text) or sentence.text.rstrip().endswith("?"):
+                continue  # a credit line, or a question (a box header, not a happening)
             dated = timexes_in(sentence)
             usable = [t for t in dated if _usable(t)]
+            if _words_outside(sentence, dated) < 3:
+                continue  # a time stamp ("16:14, UK, Thursday 05 April 2018"), a dateline
+            if (not usable and published is not None and lede is None
+                    and paragraph is not article.title and _LEDE_NEWS.search(sentence.text)):
+                # The report's first statement of news ("A court has found ...") happened
+                # on the day of publication.
+                lede = sentence
+                head = headline(sentence.text)
+                places = _places_for((sentence.start, sentence.end), sentence, scene, published)
+                candidates.append(_Candidate(
+                    title=head, start=published, end=None, text=sentence.text, places=places,
+                    provenance=(sentence.start, sentence.end),
+                    confidence=round(_confidence(published, places, "dct") - 0.15, 2),
+                    words=_content_words(head)))
+                continue
+            if usable:
+                lede = lede or sentence
             if len(usable) > MAX_DATES_PER_SENTENCE:
                 # A list of dates (a table row, a chronology) is one statement spanning
                 # them, not dozens of events; say so rather than drop any.
@@ -268,11 +277,16 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                     provenance=(sentence.start, sentence.end), confidence=0.3,
                     words=_content_words(sentence.text[:300])))
                 usable = []
+            usable = _pairs(text, usable)
             for t in usable:
+                if _ATTRIBUTION.search(text, max(sentence.start, t.start - 50), t.start):
+                    continue  # "police said Monday": the date of the saying, not the news
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
-                head = headline(sentence.text, s0, s1)
+                head = with_antecedent(headline_for(sentence.text, s0, s1),
+                                       text[max(0, sentence.start - 600):sentence.start],
+                                       place_names)
                 clause = _clause_span(sentence, head)
-                places = _places_for(clause, sentence, paragraph, body_mentions, main)
+                places = _places_for(clause, sentence, scene, t.date)
                 start, end = _date_of(t)
                 weight = 0.9 if paragraph is article.title else 1.0
                 candidates.append(_Candidate(
@@ -286,8 +300,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 if t.implies is None:
                     continue
                 imp = t.implies
-                places = _in(imp.start, imp.end, body_mentions) or _places_for(
-                    (sentence.start, sentence.end), sentence, paragraph, body_mentions, main)
+                places = scene.venues(imp.start, imp.end) or _places_for(
+                    (imp.start, imp.end), sentence, scene, imp.date)
                 candidates.append(_Candidate(
                     title=headline(imp.text), start=imp.date, end=None,
                     text=sentence.text, places=[m for m in places if not m.adjective] or places,
@@ -296,11 +310,15 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                     words=_content_words(imp.text)))
             if not usable and not any(t.implies for t in dated) and paragraph is not article.title:
                 found = _in(sentence.start, sentence.end, body_mentions)
-                places = [m for m in found if not m.adjective] or found
+                places = [m for m in _places_for((sentence.start, sentence.end), sentence,
+                                                 replace(scene, fallback=[])) if m.located] or \
+                    [m for m in found if not m.adjective and (m.start, m.end) not in actors][:1]
                 unresolved_relative = [t for t in dated if t.type in ("DATE", "TIME")]
-                if places or unresolved_relative:
+                if (places or unresolved_relative) and _recalls_happening(sentence.text):
                     undated.append(_Candidate(
-                        title=headline(sentence.text), start=None, end=None, text=sentence.text,
+                        title=with_antecedent(headline(sentence.text),
+                                              text[max(0, sentence.start - 600):sentence.start],
+                                              place_names), start=None, end=None, text=sentence.text,
                         places=places, provenance=(sentence.start, sentence.end),
                         confidence=0.3, words=_content_words(sentence.text)))
 
@@ -313,7 +331,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         byline=byline or (article.byline.text if article.byline else None),
         published=published,
         summary=article.body[0].text[:400] if article.body else None,
-        events=tuple(unique_ids(events)),
+        events=tuple(_with_ids(events)),
         settings={"source": "article"} | ({"hashtags": article.hashtags} if article.hashtags else {}),
     )
     if not events:
@@ -322,6 +340,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                       notes=notes)
 
 
+# Present perfect in the lede: "has found ... guilty", "have arrested".
 def _clause_span(sentence: Span, head: str) -> tuple[int, int]:
     """Where in the sentence the headline's words come from (for clause-level places)."""
     words = re.findall(r"[\w’'-]+", head)
@@ -333,6 +352,26 @@ def _clause_span(sentence: Span, head: str) -> tuple[int, int]:
     if first < 0 or last < first:
         return sentence.start, sentence.end
     return sentence.start + first, sentence.start + last + len(words[-1])
+
+
+_TITLE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z][\w.'’-]*(?:\s[A-Z][\w.'’-]+){0,2})(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
+    r"(?:\s*\([^)]{1,30}\))?\s*(?::|—|–| - )\s")
+
+
+def _title_case_dateline(article: Article, mentions: list[PlaceMention]) -> Span | None:
+    """ "Kuala Lumpur: Malaysian authorities ..." - a dateline written in title case, taken
+    only when the gazetteer knows the name as a place."""
+    if not article.body:
+        return None
+    first = article.body[0]
+    m = _TITLE_DATELINE.match(first.text)
+    if not m:
+        return None
+    start, end = first.start + m.start("place"), first.start + m.end("place")
+    if any(p.start == start and p.end == end and p.located for p in mentions):
+        return Span(start, end, m.group("place"))
+    return None
 
 
 def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
@@ -347,6 +386,33 @@ def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
     if dateline:
         return [m for m in all_mentions if m.start >= dateline.start and m.end <= dateline.end][:1]
     return []
+
+
+def _lead_in(text: str, start: int) -> str:
+    """The words of the sentence before a date, for its tense (bounded: 100 characters)."""
+    window = text[max(0, start - 100):start]
+    stop = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+    return window[stop + 1:]
+
+
+def _with_ids(events: list[Event]) -> list[Event]:
+    """Unique ids from titles, "-2", "-3"... for repeats. The next suffix is remembered per
+    title, so thousands of paragraphs with one headline stay linear (issue 11)."""
+    seen: set[str] = set()
+    next_n: dict[str, int] = {}
+    result = []
+    for event in events:
+        base = event.id or slugify(event.title, fallback="event")
+        candidate = base
+        if candidate in seen:
+            n = next_n.get(base, 2)
+            while f"{base}-{n}" in seen:
+                n += 1
+            candidate = f"{base}-{n}"
+            next_n[base] = n + 1
+        seen.add(candidate)
+        result.append(event if candidate == event.id else replace(event, id=candidate))
+    return result
 
 
 def _event(c: _Candidate) -> Event:

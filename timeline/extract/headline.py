@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 
-MAX_WORDS = 12
+MAX_WORDS = 10
+# Where a long headline may be cut without leaving a fragment: before a subordinate or
+# reported part ("..., saying", "that ...", "who ...").
+_CUT = re.compile(r",\s|\s(?=(?:that|who|which|whom|where|while|saying|because|although|"
+                  r"though|as|after|before|but|amid|despite|including|when|since|until|"
+                  r"so|and\s+(?:he|she|it|they|then|was|were|is|are|has|had))\s)", re.I)
 
 _SUBORDINATORS = re.compile(
     r"\b(?:since|after|before|when|while|because|although|though|as|until|unless|whereas|"
@@ -19,7 +24,7 @@ _LEADING = re.compile(
     r"^(?:(?:and|but|or|so|yet|then|however|meanwhile|moreover|also|later|earlier|"
     r"previously|finally|eventually|subsequently|thus|therefore|still|instead|"
     r"since|after|before|when|while|because|although|though|as|until|including|following|"
-    r"during [\w’' ]+?|in [\w’' ]+? of|by|on|in|at|that|which|who)\b[,\s]*)+", re.I)
+    r"during [\w’' ]+?|in [\w’' ]+? of|by|on|in|at|that|which|who|whom|whose)\b[,\s]*)+", re.I)
 _TITLES = (r"President|Prime Minister|Premier|Chancellor|King|Queen|Prince|Princess|Emperor|"
            r"Empress|General|Gen\.|Marshal|Admiral|Colonel|Secretary(?: of State)?|"
            r"Foreign Minister|Minister|Pope|Senator|Sen\.|Governor|Gov\.|Mayor|Judge|Justice|"
@@ -29,12 +34,16 @@ _PERSON = re.compile(
     rf"(?:{_TITLES})\s+(?:[A-Z][\w’'-]+\s+){{0,2}}(?P<surname>[A-Z][\w’'-]+)")
 _AUXILIARY = [
     (re.compile(r"\b(?:is|are|was|were)\s+(?:set|due|expected|scheduled|poised|going)\s+to\b"), "to"),
-    (re.compile(r"\bwill\s+(?:be\s+)?(?=\w)"), "to "),
+    (re.compile(r"\bwill\s+be\s+(?=\w+(?:ed|en)\b)"), "to be "),
+    (re.compile(r"\bwill\s+(?!be\b)(?=\w)"), "to "),
     (re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?=\w+ed\b)"), ""),
     (re.compile(r"\b(?:was|were)\s+(?=\w+ed\b)"), ""),
 ]
 _DANGLING = re.compile(r"(?:\s+(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|but|as|"
-                       r"that|which|who|its|his|her|their))+$", re.I)
+                       r"that|which|who|its|his|her|their|is|are|was|were|be|been|has|have|had|will|would|not|"
+                       r"over|into|about|after|before|than|there|also|this|these|those|"
+                       r"our|my|your|per|via|against|between|among|amid|up|out|could|should|can|may|might|"
+                       r"must|shall|do|does|did))+$", re.I)
 _DATE_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|by|since|during|from|until|till|through|"
                                r"throughout|around|about|early|late|mid|of|for)\s+)+$", re.I)
 
@@ -82,12 +91,71 @@ def headline(sentence: str, date_start: int | None = None, date_end: int | None 
     for pattern, replacement in _AUXILIARY:
         text = pattern.sub(replacement, text)
     text = _LEADING.sub("", text.strip(" ,;:-—–\"“”'‘’"))
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-    words = text.split()
-    if len(words) > MAX_WORDS:
-        words = words[:MAX_WORDS]
-    text = " ".join(words).strip(" ,;:-—–\"“”'‘’.")
+    text = re.sub(r"^(?:the|a|an)\s+(?=[^\d\s])", "", text, flags=re.I)
+    text = _shorten(text)
     text = _DANGLING.sub("", text).strip(" ,;:-—–\"“”'‘’.")
     if not text:
         return sentence.strip()[:80]
+    text = _balance_quotes(text)
     return text[0].upper() + text[1:]
+
+
+_PRONOUN = re.compile(r"^(He|She|His|Her)\s")
+_SUBJECT_RUN = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]+)(?:,|\s+[a-z])")
+_NOT_NAMES = frozenset("""The A An In On At After Before When While As But And Or So Yet If
+This That These Those It They We He She His Her Its Their There Here Police Officials
+""".split())
+
+
+def with_antecedent(head: str, before: str, places: set[str] = frozenset()) -> str:
+    """ "He ordered ..." -> "Erdogan ordered ..." when the sentence just before is about a
+    named person ("Turkish President Recep Tayyip Erdogan said ..."); otherwise unchanged:
+    a wrong name is worse than a pronoun."""
+    m = _PRONOUN.match(head)
+    if not m:
+        return head
+    previous = re.split(r"(?<=[.!?])[\"”’]?\s+", before.strip())[-1] if before.strip() else ""
+    run = _SUBJECT_RUN.match(previous)
+    if not run:
+        return head
+    words = run.group(1).split()
+    surname = re.sub(r"['’]s$", "", words[-1])
+    if (words[0] in _NOT_NAMES or surname in _NOT_NAMES or surname in places
+            or run.group(1) in places or not surname[1:].islower() and "-" not in surname):
+        return head
+    if len(words) == 1 and not re.search(rf"[A-Z][\w’'-]+\s+{re.escape(surname)}\b", before):
+        return head  # "Critics called him ...": a lone capital is a name only if seen in full
+    return (f"{surname}'s " if m.group(1) in ("His", "Her") else f"{surname} ") + head[m.end():]
+
+
+def headline_for(sentence: str, date_start: int, date_end: int) -> str:
+    """The clause's headline; when the clause alone is too thin ("Was born", "UK"), the
+    whole sentence's, with the date taken out."""
+    head = headline(sentence, date_start, date_end)
+    if len(head.split()) >= 3:
+        return head
+    before = _DATE_PREPOSITION.sub("", sentence[:date_start]).rstrip()
+    whole = headline(f"{before} {sentence[date_end:].lstrip(' ,')}".strip())
+    return whole if len(whole.split()) > len(head.split()) else head
+
+
+def _shorten(text: str) -> str:
+    """At most MAX_WORDS words, cut where a clause ends rather than mid-phrase."""
+    words = text.split()
+    if len(words) <= MAX_WORDS:
+        return text.strip(" ,;:-—–\"“”'‘’.")
+    cuts = [m.start() for m in _CUT.finditer(text)
+            if 3 <= len(text[:m.start()].split()) <= MAX_WORDS]
+    if cuts:
+        return text[:cuts[-1]].strip(" ,;:-—–\"“”'‘’.")
+    return " ".join(words[:MAX_WORDS]).strip(" ,;:-—–\"“”'‘’.")
+
+
+def _balance_quotes(text: str) -> str:
+    """A headline cut inside a quotation drops the unmatched quote mark."""
+    if text.count('"') % 2:
+        i = text.rfind('"')
+        text = (text[:i] + text[i + 1:]).strip()
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    return text

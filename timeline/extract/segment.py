@@ -13,7 +13,7 @@ _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep pres st mt ft jr sr rev fr
 no nos vol pp fig inc ltd co corp bros dept univ est approx vs etc al e.g i.e u.s u.k u.n
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-a.d b.c c ca
+a.d b.c c ca a.m p.m
 """.split())
 
 _BOUNDARY = re.compile(r"""([.!?]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
