@@ -23,7 +23,7 @@ from .paths import cache_dir, imports_dir
 SCHEMA_VERSION = 2
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ALTERNATE_PENALTY = 0.8
-BUILD_REVISION = 6  # bump when the build logic changes, so existing indexes are rebuilt
+BUILD_REVISION = 7  # bump when the build logic changes, so existing indexes are rebuilt
 SKELETON_MIN_IMPORTANCE = 4.5
 
 SCHEMA = """
@@ -180,6 +180,7 @@ def _build_into(tmp: Path, progress: Progress) -> None:
         refs.update(_insert(conn, countries, next_id, names, skels, geoms))
         refs.update(_insert(conn, sources.continents(), next_id, names, skels, geoms))
         refs.update(_insert(conn, sources.us_states(admin_points), next_id, names, skels, geoms))
+        refs.update(_insert(conn, sources.us_counties(), next_id, names, skels, geoms))
         progress("cities", 0.50)
         refs.update(_insert(conn, city_records, next_id, names, skels, geoms))
         big_cities: dict[tuple[str, str], float] = {}

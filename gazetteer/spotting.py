@@ -38,16 +38,41 @@ MAX_TEXT_CHARS = 10_000_000  # longer text is cut (with the mentions of the firs
 STRONG_CITY_POP = 100_000
 WEAK_MULTIWORD_POP = 2_000
 
+# AP-style state abbreviations ("Alexandria, La.", "COLUMBIA, S.C. --"): the state each
+# names. Those that are also words or names ("Miss.", "Ill.", "Wash.") count only after a
+# comma or a hyphen ("Tupelo, Miss."; "D-Ill."), as AP writes them after a town or party.
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Oreg.": "Oregon", "Pa.": "Pennsylvania", "Penn.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming",
+    "D.C.": "District of Columbia",
+}
+AP_AFTER_COMMA = frozenset({"Del.", "Ill.", "Ind.", "La.", "Mass.", "Miss.", "Mo.", "Ore.",
+                            "Pa.", "Penn.", "Va.", "Wash.", "Ark.", "Cal.", "Tex."})
+_AP_BARE = frozenset(k[:-1] for k in AP_STATES if k.count(".") == 1)
+
 # (Dotted abbreviations first: "U.S.", "U.K.".)  Words may carry inner apostrophes (Xi'an).
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"W\. ?Va\.|(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _ELISION = re.compile(r"^[a-z]['’][^\W\d_]")
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*(?:[A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]*\.)?|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?))?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—:]\s)")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\u2022|]|\s[-–—]\s")
 
 AREA_KINDS = frozenset({"country", "continent", "admin1", "historical-state", "region", "ocean",
                         "sea"})
 MAJOR_KINDS = AREA_KINDS | frozenset({
     "river", "lake", "desert", "mountain-range", "island", "peninsula", "gulf", "strait",
-    "canal", "battlefield", "historical-site", "landmark", "capital", "mountain"})
+    "canal", "battlefield", "historical-site", "landmark", "capital", "mountain", "admin2"})
 
 _WORDS = lambda s: frozenset(s.split())  # noqa: E731
 
@@ -154,26 +179,45 @@ class Mention:
 
     @property
     def best(self) -> Candidate | None:
-        return self.resolution.best
+        """The best candidate, also when the resolver is unsure (then ``confidence`` is
+        low and ``status`` is ``ambiguous``): a mention is flagged, never left without a
+        place. ``resolution.best`` stays None unless the name is resolved."""
+        r = self.resolution
+        return r.best or (r.candidates[0] if r.candidates else None)
+
+    @property
+    def confidence(self) -> float:
+        return self.resolution.confidence
+
+    @property
+    def alternatives(self) -> list[Candidate]:
+        """The other candidates, most likely first."""
+        best = self.best
+        return [c for c in self.resolution.candidates if c is not best and c.id != (best.id if best else None)]
 
     @property
     def status(self) -> str:
         return self.resolution.status
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"start","end","text","name","lat","lon","country","kind","geonameid","score"}``
-        from the best candidate (nulls unless resolved), plus ``status``."""
-        b = self.resolution.best
+        """``{"start","end","text","name","lat","lon","country","kind","geonameid","score",
+        "status","confidence","alternatives"}`` from the best candidate (nulls only when
+        the gazetteer has no candidate at all). ``kind`` is ``demonym`` for demonyms
+        ("Russian"), whose place is their country (``place_kind``)."""
+        b = self.best
         return {
             "start": self.start, "end": self.end, "text": self.text,
             "name": b.name if b else None,
             "lat": round(b.lat, 5) if b else None,
             "lon": round(b.lon, 5) if b else None,
             "country": b.country if b else None,
-            "kind": b.kind if b else None,
+            "kind": ("demonym" if self.kind == "adjective" else b.kind if b else None),
+            "place_kind": b.kind if b else None,
             "geonameid": b.geonameid if b else None,
             "score": round(b.score, 4) if b else None,
             "status": self.resolution.status,
+            "confidence": round(self.confidence, 3),
+            "alternatives": [c.to_dict() for c in self.alternatives[:4]],
         }
 
 
@@ -212,6 +256,7 @@ class _Span:
     query: str = ""
     weak: bool = False
     cue: bool = False
+    state: str | None = None       # an AP state abbreviation: the state it names
 
 
 def _data_text(name: str) -> str:
@@ -250,6 +295,9 @@ def tokenize(text: str) -> list[_Token]:
         if word[-2:] in ("'s", "’s") and len(word) > 3:
             word = word[:-2]
             end -= 2
+        elif word in _AP_BARE and text[end:end + 1] == ".":
+            word += "."
+            end += 1
         first = word[0]
         cap = first.isupper() or (first.islower() and _ELISION.match(word) is not None)
         upper = cap and word.isupper() and (len(word) <= 5 or "." in word)
@@ -342,6 +390,7 @@ class Spotter:
                 else:
                     continue
             kept.append(s)
+        self._qualify(text, tokens, kept)
         if not resolve:
             return [Mention(tokens[s.lo].start, tokens[s.hi].end,
                             text[tokens[s.lo].start:tokens[s.hi].end],
@@ -402,6 +451,13 @@ class Spotter:
             if not t.cap or (t.initial and t.lower in FUNCTION and not t.upper):
                 i += 1
                 continue
+            state = AP_STATES.get(t.word)
+            if state is not None:
+                gap = text[tokens[i - 1].end:t.start] if i else ""
+                if t.word not in AP_AFTER_COMMA or gap.strip() in (",", "-"):
+                    spans.append(_Span(i, i, self.info(normalize(state)), state=state))
+                    i += 1
+                    continue
             # the longest run of joined tokens that could form a name from here
             limit = i
             while (limit + 1 < n and limit + 1 - i < MAX_NGRAM and tokens[limit + 1].joined
@@ -452,6 +508,13 @@ class Spotter:
         s.lo, s.hi = s.i, s.j
         name = text[first.start:last.end]
         s.query = name
+        if s.state is not None:
+            s.query = f"{s.state}, US (state)"
+            s.cue = True
+            return True
+        if self._dateline(text, tokens, s):
+            s.cue = True
+            return True
         if single and (first.lower in STOP or first.lower in DIRECTIONS or len(first.word) < 2):
             return False
         if single and first.upper and not info.area:
@@ -524,6 +587,34 @@ class Spotter:
             s.cue = s.cue or self._comma_place(text, tokens, s)
         s.query = name if feature is None or s.hi == s.j else f"{name} ({feature})"
         return True
+
+    def _qualify(self, text: str, tokens: list[_Token], kept: list[_Span]) -> None:
+        """"Alexandria, La.", "Dublin, Ohio", "Paris, France": a town followed by a comma
+        and a state or country is looked up as "Town, State" (the qualifier constrains)."""
+        for a, b in zip(kept, kept[1:]):
+            if a.adjective is not None or b.adjective is not None or a.state is not None:
+                continue
+            if text[tokens[a.hi].end:tokens[b.lo].start].strip() != ",":
+                continue
+            if b.state is not None:
+                qualifier = b.state
+            elif b.info is not None and b.info.area and b.i == b.j or (
+                    b.info is not None and b.info.area and b.lo == b.i and b.hi == b.j):
+                qualifier = text[tokens[b.lo].start:tokens[b.hi].end]
+            else:
+                continue
+            if a.info is not None and (a.info.pop > 0 or not a.info.area) and "," not in a.query:
+                a.query = f"{a.query}, {qualifier}"
+                a.cue = True
+
+    def _dateline(self, text: str, tokens: list[_Token], s: _Span) -> bool:
+        """"COLUMBIA, S.C. --", "ROSWELL -", "LONDON (Reuters) -": an all-capital name
+        opening a sentence, before a dash or an agency: the story's place."""
+        first, last = tokens[s.i], tokens[s.j]
+        if not first.initial or not all(t.word.isupper() and len(t.word) > 1
+                                        for t in tokens[s.i:s.j + 1]):
+            return False
+        return _DATELINE_TAIL.match(text, last.end) is not None
 
     def _comma_place(self, text: str, tokens: list[_Token], s: _Span) -> bool:
         """"Pandi, Bulacan": the name is followed by a comma and another known place."""
