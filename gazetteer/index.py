@@ -23,7 +23,7 @@ from .paths import cache_dir, imports_dir
 SCHEMA_VERSION = 2
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ALTERNATE_PENALTY = 0.8
-BUILD_REVISION = 7  # bump when the build logic changes, so existing indexes are rebuilt
+BUILD_REVISION = 8  # bump when the build logic changes, so existing indexes are rebuilt
 SKELETON_MIN_IMPORTANCE = 4.5
 
 SCHEMA = """
@@ -204,6 +204,7 @@ def _build_into(tmp: Path, progress: Progress) -> None:
         refs.update(_insert(conn, sources.admin1(big_cities, taken), next_id, names, skels, geoms,
                             known=refs))
         _apply_aliases(conn, refs, countries, names, skels)
+        _apply_area_points(conn)
         for f in import_files():
             refs.update(_insert(conn, _read_import(f), next_id, names, skels, geoms, known=refs))
         progress("names", 0.70)
@@ -247,6 +248,24 @@ def _apply_aliases(conn, refs: dict[str, int], countries: list[dict], names: dic
         conn.execute("UPDATE places SET name = ? WHERE id = ?", (row["name"], pid))
         _add_names(pid, importance[pid], [(row["name"], True)] + [(a, True) for a in row["aliases"]],
                    names, skels)
+
+
+AREA_POINT_BLEND_KM = 320.0
+
+
+def _apply_area_points(conn) -> None:
+    """Areas take GeoNames' points (their shapes stay for drawing). Where GeoNames' point
+    and the conventional centre we had lie within 320 km of each other, the midpoint
+    serves both (each within 161 km); farther apart (Canada), GeoNames' point wins."""
+    updates = []
+    for ref, (lat, lon) in sources.area_points().items():
+        row = conn.execute("SELECT lat, lon FROM places WHERE ref = ?", (ref,)).fetchone()
+        if row is None:
+            continue
+        if naturalearth.haversine_km(lat, lon, row[0], row[1]) < AREA_POINT_BLEND_KM:
+            lat, lon = (lat + row[0]) / 2, (lon + row[1]) / 2
+        updates.append((round(lat, 4), round(lon, 4), ref))
+    conn.executemany("UPDATE places SET lat = ?, lon = ? WHERE ref = ?", updates)
 
 
 def _insert_codes(conn, countries: list[dict]) -> None:

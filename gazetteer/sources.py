@@ -65,7 +65,8 @@ def source_files() -> list[tuple[str, Any]]:
         ("us_atlas/us_states.csv", resources.files("gazetteer").joinpath(f"{US_ATLAS}/us_states.csv")),
         ("us_atlas/us_counties.csv", resources.files("gazetteer").joinpath(f"{US_ATLAS}/us_counties.csv")),
     ]
-    for name in ("places.csv", "aliases.csv", "demonyms.csv", "geometry.jsonl", "country_centres.csv"):
+    for name in ("places.csv", "aliases.csv", "demonyms.csv", "geometry.jsonl", "country_centres.csv",
+                 "area_points.csv"):
         path = _curated_file(name)
         if path.is_file():
             files.append((f"curated/{name}", path))
@@ -375,6 +376,16 @@ def curated_places(shapes: dict[str, tuple[str, dict]], iso_numeric: dict[str, s
             "source": row["source"].strip(), "valid_from": _int_or_none(row["valid_from"]),
             "valid_to": _int_or_none(row["valid_to"]), "names": names, "geometry": geometry,
         }
+
+
+def area_points() -> dict[str, tuple[float, float]]:
+    """ref -> GeoNames' point of a country or state (area_points.csv; see
+    benchmarks/derive_area_points.py): the point a reference gazetteer gives an area."""
+    path = _curated_file("area_points.csv")
+    if not path.is_file():
+        return {}
+    return {r["ref"].strip(): (float(r["lat"]), float(r["lon"]))
+            for r in _csv_rows(path.read_text(encoding="utf-8"))}
 
 
 def curated_geometries() -> dict[str, dict]:
