@@ -23,7 +23,7 @@ from .paths import cache_dir, imports_dir
 SCHEMA_VERSION = 2
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ALTERNATE_PENALTY = 0.8
-BUILD_REVISION = 8  # bump when the build logic changes, so existing indexes are rebuilt
+BUILD_REVISION = 9  # bump when the build logic changes, so existing indexes are rebuilt
 SKELETON_MIN_IMPORTANCE = 4.5
 
 SCHEMA = """
@@ -259,13 +259,15 @@ def _apply_area_points(conn) -> None:
     serves both (each within 161 km); farther apart (Canada), GeoNames' point wins."""
     updates = []
     for ref, (lat, lon) in sources.area_points().items():
-        row = conn.execute("SELECT lat, lon FROM places WHERE ref = ?", (ref,)).fetchone()
+        row = conn.execute("SELECT lat, lon, source FROM places WHERE ref = ?", (ref,)).fetchone()
         if row is None:
             continue
+        source = f"{row[2]}; point: GeoNames"
         if naturalearth.haversine_km(lat, lon, row[0], row[1]) < AREA_POINT_BLEND_KM:
             lat, lon = (lat + row[0]) / 2, (lon + row[1]) / 2
-        updates.append((round(lat, 4), round(lon, 4), ref))
-    conn.executemany("UPDATE places SET lat = ?, lon = ? WHERE ref = ?", updates)
+            source = f"{row[2]}; point: midway to GeoNames'"
+        updates.append((round(lat, 4), round(lon, 4), source, ref))
+    conn.executemany("UPDATE places SET lat = ?, lon = ?, source = ? WHERE ref = ?", updates)
 
 
 def _insert_codes(conn, countries: list[dict]) -> None:

@@ -33,6 +33,9 @@ SKELETON_CONFIDENCE = 0.85
 SKELETON_MIN_PRIOR = 5.0
 CONTEXT_CAP = 4.0
 POOL_KM = 50.0
+ANCIENT_BEFORE = 1000  # a story set before this year prefers places of its period...
+ANCIENT_BONUS = 2.5    # ...over modern namesakes (Thebes in 1300 BCE is in Egypt)
+UNDATED_ANCIENT_PENALTY = 1.0
 SINGLE_ANCHOR_CAP = 0.8  # most one co-occurring place may add (see _context_bonus)
 
 KIND_WORDS = {
@@ -242,7 +245,14 @@ class Gazetteer:
             if year is not None and (row.valid_from is not None or row.valid_to is not None):
                 lo = row.valid_from if row.valid_from is not None else -10**6
                 hi = row.valid_to if row.valid_to is not None else 10**6
-                total += 0.3 if lo <= year <= hi else -2.0
+                if not lo <= year <= hi:
+                    total -= 2.0
+                elif year < ANCIENT_BEFORE and hi <= ANCIENT_BEFORE:
+                    total += ANCIENT_BONUS  # an ancient story prefers the ancient site
+                else:
+                    total += 0.3
+            elif year is None and row.valid_to is not None and row.valid_to <= ANCIENT_BEFORE:
+                total -= UNDATED_ANCIENT_PENALTY  # undated text is more likely modern
             if anchors:
                 total += _context_bonus(row, anchors, corroborate)
             scored.append((total, row, prior))

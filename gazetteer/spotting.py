@@ -527,7 +527,7 @@ class Spotter:
         after = text[last.end:last.end + 12]
         if after[:1] == "$" or (nxt is not None and nxt.tight and nxt.lower in DISEASE):
             return False  # US$460 million; West Nile virus, Spanish flu
-        if nxt is not None and nxt.lower in SPEECH and not info.area and not nxt.cap:
+        if nxt is not None and nxt.lower in SPEECH and not info.area and not nxt.cap and single:
             return False  # "Franklin said"
         if single and first.lower in surnames and not info.area:
             return False  # Bruce Ivins ... Ivins
