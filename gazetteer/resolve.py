@@ -36,6 +36,9 @@ POOL_KM = 50.0
 ANCIENT_BEFORE = 1000  # a story set before this year prefers places of its period...
 ANCIENT_BONUS = 2.5    # ...over modern namesakes (Thebes in 1300 BCE is in Egypt)
 UNDATED_ANCIENT_PENALTY = 1.0
+HOME_COUNTRY_BONUS = 1.0  # a local story's towns: in its country...
+HOME_REGION_BONUS = 1.5   # ...and most of all in its state or province
+_AREA_KINDS = frozenset({"country", "continent", "ocean", "historical-state", "sea", "region"})
 SINGLE_ANCHOR_CAP = 0.8  # most one co-occurring place may add (see _context_bonus)
 
 KIND_WORDS = {
@@ -157,10 +160,12 @@ class Gazetteer:
         return self._resolve(name, country=country, year=year, anchors=anchors)
 
     def resolve_all(self, names: Sequence[str], *, context_text: str | None = None,
-                    country: str | None = None, years: Sequence[int | None] | None = None
-                    ) -> list[Resolution]:
+                    country: str | None = None, years: Sequence[int | None] | None = None,
+                    home: tuple[str, str | None] | None = None) -> list[Resolution]:
         """Resolve a story's names together: each confidently resolved name becomes context
-        for the others (spatial coherence, shared country)."""
+        for the others (spatial coherence, shared country). ``home`` is a (country,
+        first-level division) the text is set in, such as a local paper's state: its
+        towns and counties are preferred over namesakes elsewhere (a soft prior)."""
         names = list(names)
         years = list(years) if years is not None else [None] * len(names)
         if len(years) != len(names):
@@ -168,7 +173,7 @@ class Gazetteer:
         country = _clean_country(country)
         text_anchors = self._anchors(context_text) if context_text else ()
         first = [self._resolve(n, country=country, year=_year(y), anchors=text_anchors,
-                               corroborate=True) for n, y in zip(names, years)]
+                               corroborate=True, home=home) for n, y in zip(names, years)]
         story_anchors: dict[str, _Anchor] = {}
         for n, r in zip(names, first):
             if r.status == "resolved" and r.best is not None and r.best.confidence >= 0.75:
@@ -180,7 +185,7 @@ class Gazetteer:
             key = normalize(n) if isinstance(n, str) else ""
             others = tuple(a for k, a in story_anchors.items() if k != key)[:60]
             out.append(self._resolve(n, country=country, year=_year(y), anchors=text_anchors + others,
-                                     corroborate=True))
+                                     corroborate=True, home=home))
         return out
 
     def geometry(self, candidate: Candidate) -> dict[str, Any] | None:
@@ -212,7 +217,8 @@ class Gazetteer:
         return self._resolve(name, country=country, year=year, anchors=())
 
     def _resolve(self, name: Any, *, country: str | None, year: int | None,
-                 anchors: tuple[_Anchor, ...], corroborate: bool = False) -> Resolution:
+                 anchors: tuple[_Anchor, ...], corroborate: bool = False,
+                 home: tuple[str, str | None] | None = None) -> Resolution:
         query = clean_display(name) if isinstance(name, str) else ""
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
             return Resolution(query=query, status="unresolved", best=None, candidates=[])
@@ -255,6 +261,10 @@ class Gazetteer:
                 total -= UNDATED_ANCIENT_PENALTY  # undated text is more likely modern
             if anchors:
                 total += _context_bonus(row, anchors, corroborate)
+            if home is not None and row.country == home[0] and row.kind not in _AREA_KINDS:
+                total += HOME_COUNTRY_BONUS
+                if home[1] is not None and row.admin1 == home[1]:
+                    total += HOME_REGION_BONUS
             scored.append((total, row, prior))
         top = max(t for t, _, _ in scored)
         weights = [math.exp(TEMPERATURE * (t - top)) for t, _, _ in scored]
