@@ -228,6 +228,7 @@ class _Info:
     area: bool      # some candidate is a country, region, sea...
     major: bool     # some candidate is a famous kind (river, capital, landmark...)
     pop: int        # largest city population among candidates
+    nation: bool = False  # some candidate is a country or continent (never a surname)
 
 
 @dataclass(slots=True)
@@ -271,6 +272,12 @@ def demonym_table() -> dict[str, tuple[str, str | None]]:
     for row in csv.DictReader(io.StringIO("\n".join(rows))):
         out[row["word"].strip().lower()] = (row["place"].strip(), row["country"].strip() or None)
     return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return frozenset(w for line in _data_text("given_names.txt").splitlines()
+                     if not line.startswith("#") for w in line.split())
 
 
 @lru_cache(maxsize=1)
@@ -335,6 +342,7 @@ class Spotter:
         self.demonyms = demonym_table()
         self.max_demonym = max(len(k.split()) for k in self.demonyms)
         self.common = common_words()
+        self.given = given_names()
 
     # -- gazetteer summaries ---------------------------------------------------------
     def info(self, key: str) -> _Info | None:
@@ -347,7 +355,8 @@ class Spotter:
         if cands:
             kinds = {c.kind for c in cands}
             pop = max((c.population for c in cands if c.kind in ("city", "capital")), default=0)
-            value = _Info(area=bool(kinds & AREA_KINDS), major=bool(kinds & MAJOR_KINDS), pop=pop)
+            value = _Info(area=bool(kinds & AREA_KINDS), major=bool(kinds & MAJOR_KINDS), pop=pop,
+                          nation=bool(kinds & {"country", "continent", "historical-state"}))
         if len(self._info) > 500_000:
             self._info.clear()
         self._info[key] = value
@@ -417,8 +426,10 @@ class Spotter:
                         and head.lower not in self.demonyms
                         and self.info(normalize(text[head.start:last.end])) is None
                         and (head.lower in TITLES or self.info(head.lower) is None
-                             or head.lower in GIVEN_NAMES)):
+                             or head.lower in GIVEN_NAMES or head.lower in self.given)):
                     out.add(last.lower)
+                    if head.lower in self.given:
+                        out.add("\x00" + last.lower)  # surely a person: "Andrew Trapani"
             run = [t] if t is not None and t.cap and not t.upper and not (
                 t.initial and t.lower in FUNCTION) else []
         return out
@@ -529,7 +540,8 @@ class Spotter:
             return False  # US$460 million; West Nile virus, Spanish flu
         if nxt is not None and nxt.lower in SPEECH and not info.area and not nxt.cap and single:
             return False  # "Franklin said"
-        if single and first.lower in surnames and not info.area:
+        if single and ("\x00" + first.lower in surnames and not info.nation
+                       or first.lower in surnames and not info.area):
             return False  # Bruce Ivins ... Ivins
         if prev_cap and prev.initial and prev.lower in FUNCTION:
             prev_cap = False
@@ -543,6 +555,8 @@ class Spotter:
                 s.lo = s.i - 1
                 before = tokens[s.lo - 1] if s.lo > 0 else None
                 s.cue = s.cue or bool(before and not before.cap and before.lower in LOCATIVES)
+            elif prev.lower in self.given and not info.nation and not prev.initial:
+                return False  # Andrew Trapani (Trapani is a province too)
             elif prev.lower in TITLES:
                 return False  # President Obama, Queen Victoria
             elif prev.lower in self.demonyms or (prev.upper and prev.lower in ("u.s.", "us", "uk")):
@@ -571,7 +585,7 @@ class Spotter:
                 s.hi = s.j + 1
             elif nxt.lower in ROLE:
                 pass  # U.S. Army, Texas Governor
-            elif single and first.lower in GIVEN_NAMES:
+            elif single and (first.lower in GIVEN_NAMES or first.lower in self.given and not info.nation):
                 return False  # Jordan Peterson, Paris Hilton
             elif nxt.lower in self.demonyms:
                 pass

@@ -93,3 +93,10 @@ def test_demonyms_are_places_of_kind_demonym(gaz):
     assert russian["kind"] == "demonym" and russian["country"] == "RU"
     assert russian["lat"] is not None
     assert [m["text"] for m in out["mentions"]] == ["Russian"]
+
+
+def test_a_given_name_makes_a_person_even_of_a_province(spot):
+    text = "Yesterday Karen Trapani opened a bakery on Main Street. Trapani said sales were good."
+    assert [m.text for m in spot(text) if m.kind == "place"] == []
+    # a country keeps its place after a name-like word
+    assert "Georgia" in [m.text for m in spot("Troops from Russia entered Georgia.")]
