@@ -549,6 +549,10 @@ class Spotter:
                      and not first.initial)
         feature = None
         # -- before the name --------------------------------------------------------------
+        if (prev_cap and prev.word in ("D", "R", "I") and text[prev.end:first.start] == "-"
+                and s.i >= 2 and text[tokens[s.i - 2].end:prev.start].strip() in (",", "(")):
+            prev_cap = False  # "Rep. Wendell Gilliard, D-Charleston": party and home town
+            s.cue = True
         if prev_cap:
             if prev.lower in DIRECTIONS or prev.lower in FEATURE_PREFIX:
                 feature = FEATURE_PREFIX.get(prev.lower)

@@ -100,3 +100,8 @@ def test_a_given_name_makes_a_person_even_of_a_province(spot):
     assert [m.text for m in spot(text) if m.kind == "place"] == []
     # a country keeps its place after a name-like word
     assert "Georgia" in [m.text for m in spot("Troops from Russia entered Georgia.")]
+
+
+def test_party_and_home_town_after_a_legislator(spot):
+    ms = spot("State Sen. Ann Cole, D-Charleston, opposed the bill.")
+    assert "Charleston" in [m.text for m in ms]
