@@ -68,7 +68,7 @@ _DATELINE_TAIL = re.compile(
     r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—:]\s)")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\u2022|]|\s[-–—]\s")
 
-AREA_KINDS = frozenset({"country", "continent", "admin1", "historical-state", "region", "ocean",
+AREA_KINDS = frozenset({"country", "continent", "admin1", "admin2", "historical-state", "region", "ocean",
                         "sea"})
 MAJOR_KINDS = AREA_KINDS | frozenset({
     "river", "lake", "desert", "mountain-range", "island", "peninsula", "gulf", "strait",

@@ -105,3 +105,9 @@ def test_a_given_name_makes_a_person_even_of_a_province(spot):
 def test_party_and_home_town_after_a_legislator(spot):
     ms = spot("State Sen. Ann Cole, D-Charleston, opposed the bill.")
     assert "Charleston" in [m.text for m in ms]
+
+
+def test_county_before_an_institution_word(spot):
+    ms = spot("The Guernsey County Sheriff's Office said the fire started in a garage.")
+    county = [m for m in ms if m.text == "Guernsey County"]
+    assert county and county[0].best.admin1 == "OH"
