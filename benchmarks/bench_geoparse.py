@@ -25,7 +25,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "geovirus.jsonl"
+def _default() -> Path:
+    """geovirus.jsonl in the first ``shared/corpora`` above this checkout (worktrees too)."""
+    for parent in Path(__file__).resolve().parents[1:]:
+        if (parent / "shared" / "corpora" / "geovirus.jsonl").is_file():
+            return parent / "shared" / "corpora" / "geovirus.jsonl"
+    return Path(__file__).resolve().parents[2] / "shared" / "corpora" / "geovirus.jsonl"
+
+
+DEFAULT = _default()
 
 
 def _pass(fn, texts: list[str]) -> float:

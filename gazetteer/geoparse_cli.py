@@ -32,24 +32,31 @@ def _year(published: Any) -> int | None:
 
 
 def geoparse_document(text: str, *, published: Any = None, gazetteer=None) -> dict[str, Any]:
-    """``{"places": [...], "mentions": [...]}`` for one text (mentions are the adjectives)."""
+    """``{"places": [...], "mentions": [...]}`` for one text.
+
+    ``places`` holds every spotted toponym in text order, each with its best candidate's
+    coordinates, a confidence and the alternatives (``status`` ``ambiguous`` flags the
+    unsure ones); demonyms ("Russian") are places of kind ``demonym`` at their country,
+    as news corpora annotate them. ``mentions`` repeats the demonyms alone (older
+    readers took them from there).
+    """
     from .spotting import spot
 
     mentions = spot(text, gazetteer=gazetteer, published_year=_year(published))
-    return {"places": [m.to_dict() for m in mentions if m.kind == "place"],
+    return {"places": [m.to_dict() for m in mentions],
             "mentions": [m.to_dict() for m in mentions if m.kind == "adjective"]}
 
 
 def _table(result: dict[str, Any]) -> str:
-    rows = [("place", d) for d in result["places"]] + [("adjective", d) for d in result["mentions"]]
-    rows.sort(key=lambda r: r[1]["start"])
+    rows = [("demonym" if d["kind"] == "demonym" else "place", d) for d in result["places"]]
     if not rows:
         return "no place mentions found"
-    headers = ["span", "text", "mention", "status", "name", "country", "kind", "lat", "lon"]
+    headers = ["span", "text", "mention", "status", "conf", "name", "country", "kind", "lat", "lon"]
     lines = []
     for mention, d in rows:
         lines.append([f"{d['start']}-{d['end']}", d["text"].replace("\n", " "), mention, d["status"],
-                      d["name"] or "-", d["country"] or "-", d["kind"] or "-",
+                      f"{d['confidence']:.2f}", d["name"] or "-", d["country"] or "-",
+                      d["place_kind"] or "-",
                       f"{d['lat']:.4f}" if d["lat"] is not None else "-",
                       f"{d['lon']:.4f}" if d["lon"] is not None else "-"])
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *lines)]
@@ -83,8 +90,9 @@ def _read_input(file: str) -> bytes:
 def geoparse(file, as_json, as_jsonl, published):
     """Find place mentions in FILE (or - for stdin) and resolve them offline.
 
-    Places are resolved together, with the whole text as context. Demonyms such as
-    "Russian" are listed apart, as weaker country mentions.
+    Places are resolved together, with the whole text as context. Every place gets its
+    best candidate, a confidence and the alternatives; unsure ones are flagged
+    "ambiguous". Demonyms such as "Russian" are places of kind "demonym" (their country).
     """
     from . import default_gazetteer
 

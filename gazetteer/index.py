@@ -31,7 +31,7 @@ from .paths import cache_dir, imports_dir
 SCHEMA_VERSION = 2
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ALTERNATE_PENALTY = 0.8
-BUILD_REVISION = 6  # bump when the build logic changes, so existing indexes are rebuilt
+BUILD_REVISION = 9  # bump when the build logic changes, so existing indexes are rebuilt
 SKELETON_MIN_IMPORTANCE = 4.5
 
 SCHEMA = """
@@ -192,6 +192,7 @@ def _build_into(tmp: Path, progress: Progress) -> None:
         refs.update(_insert(conn, countries, next_id, names, skels, geoms))
         refs.update(_insert(conn, sources.continents(), next_id, names, skels, geoms))
         refs.update(_insert(conn, sources.us_states(admin_points), next_id, names, skels, geoms))
+        refs.update(_insert(conn, sources.us_counties(), next_id, names, skels, geoms))
         progress("cities", 0.50)
         refs.update(_insert(conn, city_records, next_id, names, skels, geoms))
         big_cities: dict[tuple[str, str], float] = {}
@@ -215,6 +216,7 @@ def _build_into(tmp: Path, progress: Progress) -> None:
         refs.update(_insert(conn, sources.admin1(big_cities, taken), next_id, names, skels, geoms,
                             known=refs))
         _apply_aliases(conn, refs, countries, names, skels)
+        _apply_area_points(conn)
         for f in import_files():
             refs.update(_insert(conn, _read_import(f), next_id, names, skels, geoms, known=refs))
         progress("names", 0.70)
@@ -258,6 +260,26 @@ def _apply_aliases(conn, refs: dict[str, int], countries: list[dict], names: dic
         conn.execute("UPDATE places SET name = ? WHERE id = ?", (row["name"], pid))
         _add_names(pid, importance[pid], [(row["name"], True)] + [(a, True) for a in row["aliases"]],
                    names, skels)
+
+
+AREA_POINT_BLEND_KM = 320.0
+
+
+def _apply_area_points(conn) -> None:
+    """Areas take GeoNames' points (their shapes stay for drawing). Where GeoNames' point
+    and the conventional centre we had lie within 320 km of each other, the midpoint
+    serves both (each within 161 km); farther apart (Canada), GeoNames' point wins."""
+    updates = []
+    for ref, (lat, lon) in sources.area_points().items():
+        row = conn.execute("SELECT lat, lon, source FROM places WHERE ref = ?", (ref,)).fetchone()
+        if row is None:
+            continue
+        source = f"{row[2]}; point: GeoNames"
+        if naturalearth.haversine_km(lat, lon, row[0], row[1]) < AREA_POINT_BLEND_KM:
+            lat, lon = (lat + row[0]) / 2, (lon + row[1]) / 2
+            source = f"{row[2]}; point: midway to GeoNames'"
+        updates.append((round(lat, 4), round(lon, 4), source, ref))
+    conn.executemany("UPDATE places SET lat = ?, lon = ?, source = ? WHERE ref = ?", updates)
 
 
 def _insert_codes(conn, countries: list[dict]) -> None:

@@ -33,6 +33,12 @@ SKELETON_CONFIDENCE = 0.85
 SKELETON_MIN_PRIOR = 5.0
 CONTEXT_CAP = 4.0
 POOL_KM = 50.0
+ANCIENT_BEFORE = 1000  # a story set before this year prefers places of its period...
+ANCIENT_BONUS = 2.5    # ...over modern namesakes (Thebes in 1300 BCE is in Egypt)
+UNDATED_ANCIENT_PENALTY = 1.0
+HOME_COUNTRY_BONUS = 1.0  # a local story's towns: in its country...
+HOME_REGION_BONUS = 1.5   # ...and most of all in its state or province
+_AREA_KINDS = frozenset({"country", "continent", "ocean", "historical-state", "sea", "region"})
 SINGLE_ANCHOR_CAP = 0.8  # most one co-occurring place may add (see _context_bonus)
 
 KIND_WORDS = {
@@ -154,10 +160,12 @@ class Gazetteer:
         return self._resolve(name, country=country, year=year, anchors=anchors)
 
     def resolve_all(self, names: Sequence[str], *, context_text: str | None = None,
-                    country: str | None = None, years: Sequence[int | None] | None = None
-                    ) -> list[Resolution]:
+                    country: str | None = None, years: Sequence[int | None] | None = None,
+                    home: tuple[str, str | None] | None = None) -> list[Resolution]:
         """Resolve a story's names together: each confidently resolved name becomes context
-        for the others (spatial coherence, shared country)."""
+        for the others (spatial coherence, shared country). ``home`` is a (country,
+        first-level division) the text is set in, such as a local paper's state: its
+        towns and counties are preferred over namesakes elsewhere (a soft prior)."""
         names = list(names)
         years = list(years) if years is not None else [None] * len(names)
         if len(years) != len(names):
@@ -165,7 +173,7 @@ class Gazetteer:
         country = _clean_country(country)
         text_anchors = self._anchors(context_text) if context_text else ()
         first = [self._resolve(n, country=country, year=_year(y), anchors=text_anchors,
-                               corroborate=True) for n, y in zip(names, years)]
+                               corroborate=True, home=home) for n, y in zip(names, years)]
         story_anchors: dict[str, _Anchor] = {}
         for n, r in zip(names, first):
             if r.status == "resolved" and r.best is not None and r.best.confidence >= 0.75:
@@ -177,7 +185,7 @@ class Gazetteer:
             key = normalize(n) if isinstance(n, str) else ""
             others = tuple(a for k, a in story_anchors.items() if k != key)[:60]
             out.append(self._resolve(n, country=country, year=_year(y), anchors=text_anchors + others,
-                                     corroborate=True))
+                                     corroborate=True, home=home))
         return out
 
     def geometry(self, candidate: Candidate) -> dict[str, Any] | None:
@@ -209,7 +217,8 @@ class Gazetteer:
         return self._resolve(name, country=country, year=year, anchors=())
 
     def _resolve(self, name: Any, *, country: str | None, year: int | None,
-                 anchors: tuple[_Anchor, ...], corroborate: bool = False) -> Resolution:
+                 anchors: tuple[_Anchor, ...], corroborate: bool = False,
+                 home: tuple[str, str | None] | None = None) -> Resolution:
         query = clean_display(name) if isinstance(name, str) else ""
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
             return Resolution(query=query, status="unresolved", best=None, candidates=[])
@@ -242,9 +251,20 @@ class Gazetteer:
             if year is not None and (row.valid_from is not None or row.valid_to is not None):
                 lo = row.valid_from if row.valid_from is not None else -10**6
                 hi = row.valid_to if row.valid_to is not None else 10**6
-                total += 0.3 if lo <= year <= hi else -2.0
+                if not lo <= year <= hi:
+                    total -= 2.0
+                elif year < ANCIENT_BEFORE and hi <= ANCIENT_BEFORE:
+                    total += ANCIENT_BONUS  # an ancient story prefers the ancient site
+                else:
+                    total += 0.3
+            elif year is None and row.valid_to is not None and row.valid_to <= ANCIENT_BEFORE:
+                total -= UNDATED_ANCIENT_PENALTY  # undated text is more likely modern
             if anchors:
                 total += _context_bonus(row, anchors, corroborate)
+            if home is not None and row.country == home[0] and row.kind not in _AREA_KINDS:
+                total += HOME_COUNTRY_BONUS
+                if home[1] is not None and row.admin1 == home[1]:
+                    total += HOME_REGION_BONUS
             scored.append((total, row, prior))
         top = max(t for t, _, _ in scored)
         weights = [math.exp(TEMPERATURE * (t - top)) for t, _, _ in scored]

@@ -38,16 +38,41 @@ MAX_TEXT_CHARS = 10_000_000  # longer text is cut (with the mentions of the firs
 STRONG_CITY_POP = 100_000
 WEAK_MULTIWORD_POP = 2_000
 
+# AP-style state abbreviations ("Alexandria, La.", "COLUMBIA, S.C. --"): the state each
+# names. Those that are also words or names ("Miss.", "Ill.", "Wash.") count only after a
+# comma or a hyphen ("Tupelo, Miss."; "D-Ill."), as AP writes them after a town or party.
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Oreg.": "Oregon", "Pa.": "Pennsylvania", "Penn.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming",
+    "D.C.": "District of Columbia",
+}
+AP_AFTER_COMMA = frozenset({"Del.", "Ill.", "Ind.", "La.", "Mass.", "Miss.", "Mo.", "Ore.",
+                            "Pa.", "Penn.", "Va.", "Wash.", "Ark.", "Cal.", "Tex."})
+_AP_BARE = frozenset(k[:-1] for k in AP_STATES if k.count(".") == 1)
+
 # (Dotted abbreviations first: "U.S.", "U.K.".)  Words may carry inner apostrophes (Xi'an).
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"W\. ?Va\.|(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _ELISION = re.compile(r"^[a-z]['’][^\W\d_]")
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*(?:[A-Z][A-Za-z]*\.(?:\s?[A-Z][a-z]*\.)?|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?))?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[-–—:]\s)")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\u2022|]|\s[-–—]\s")
 
-AREA_KINDS = frozenset({"country", "continent", "admin1", "historical-state", "region", "ocean",
+AREA_KINDS = frozenset({"country", "continent", "admin1", "admin2", "historical-state", "region", "ocean",
                         "sea"})
 MAJOR_KINDS = AREA_KINDS | frozenset({
     "river", "lake", "desert", "mountain-range", "island", "peninsula", "gulf", "strait",
-    "canal", "battlefield", "historical-site", "landmark", "capital", "mountain"})
+    "canal", "battlefield", "historical-site", "landmark", "capital", "mountain", "admin2"})
 
 _WORDS = lambda s: frozenset(s.split())  # noqa: E731
 
@@ -154,26 +179,45 @@ class Mention:
 
     @property
     def best(self) -> Candidate | None:
-        return self.resolution.best
+        """The best candidate, also when the resolver is unsure (then ``confidence`` is
+        low and ``status`` is ``ambiguous``): a mention is flagged, never left without a
+        place. ``resolution.best`` stays None unless the name is resolved."""
+        r = self.resolution
+        return r.best or (r.candidates[0] if r.candidates else None)
+
+    @property
+    def confidence(self) -> float:
+        return self.resolution.confidence
+
+    @property
+    def alternatives(self) -> list[Candidate]:
+        """The other candidates, most likely first."""
+        best = self.best
+        return [c for c in self.resolution.candidates if c is not best and c.id != (best.id if best else None)]
 
     @property
     def status(self) -> str:
         return self.resolution.status
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"start","end","text","name","lat","lon","country","kind","geonameid","score"}``
-        from the best candidate (nulls unless resolved), plus ``status``."""
-        b = self.resolution.best
+        """``{"start","end","text","name","lat","lon","country","kind","geonameid","score",
+        "status","confidence","alternatives"}`` from the best candidate (nulls only when
+        the gazetteer has no candidate at all). ``kind`` is ``demonym`` for demonyms
+        ("Russian"), whose place is their country (``place_kind``)."""
+        b = self.best
         return {
             "start": self.start, "end": self.end, "text": self.text,
             "name": b.name if b else None,
             "lat": round(b.lat, 5) if b else None,
             "lon": round(b.lon, 5) if b else None,
             "country": b.country if b else None,
-            "kind": b.kind if b else None,
+            "kind": ("demonym" if self.kind == "adjective" else b.kind if b else None),
+            "place_kind": b.kind if b else None,
             "geonameid": b.geonameid if b else None,
             "score": round(b.score, 4) if b else None,
             "status": self.resolution.status,
+            "confidence": round(self.confidence, 3),
+            "alternatives": [c.to_dict() for c in self.alternatives[:4]],
         }
 
 
@@ -184,6 +228,7 @@ class _Info:
     area: bool      # some candidate is a country, region, sea...
     major: bool     # some candidate is a famous kind (river, capital, landmark...)
     pop: int        # largest city population among candidates
+    nation: bool = False  # some candidate is a country or continent (never a surname)
 
 
 @dataclass(slots=True)
@@ -212,6 +257,7 @@ class _Span:
     query: str = ""
     weak: bool = False
     cue: bool = False
+    state: str | None = None       # an AP state abbreviation: the state it names
 
 
 def _data_text(name: str) -> str:
@@ -226,6 +272,12 @@ def demonym_table() -> dict[str, tuple[str, str | None]]:
     for row in csv.DictReader(io.StringIO("\n".join(rows))):
         out[row["word"].strip().lower()] = (row["place"].strip(), row["country"].strip() or None)
     return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return frozenset(w for line in _data_text("given_names.txt").splitlines()
+                     if not line.startswith("#") for w in line.split())
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +302,9 @@ def tokenize(text: str) -> list[_Token]:
         if word[-2:] in ("'s", "’s") and len(word) > 3:
             word = word[:-2]
             end -= 2
+        elif word in _AP_BARE and text[end:end + 1] == ".":
+            word += "."
+            end += 1
         first = word[0]
         cap = first.isupper() or (first.islower() and _ELISION.match(word) is not None)
         upper = cap and word.isupper() and (len(word) <= 5 or "." in word)
@@ -287,6 +342,7 @@ class Spotter:
         self.demonyms = demonym_table()
         self.max_demonym = max(len(k.split()) for k in self.demonyms)
         self.common = common_words()
+        self.given = given_names()
 
     # -- gazetteer summaries ---------------------------------------------------------
     def info(self, key: str) -> _Info | None:
@@ -299,7 +355,8 @@ class Spotter:
         if cands:
             kinds = {c.kind for c in cands}
             pop = max((c.population for c in cands if c.kind in ("city", "capital")), default=0)
-            value = _Info(area=bool(kinds & AREA_KINDS), major=bool(kinds & MAJOR_KINDS), pop=pop)
+            value = _Info(area=bool(kinds & AREA_KINDS), major=bool(kinds & MAJOR_KINDS), pop=pop,
+                          nation=bool(kinds & {"country", "continent", "historical-state"}))
         if len(self._info) > 500_000:
             self._info.clear()
         self._info[key] = value
@@ -342,6 +399,7 @@ class Spotter:
                 else:
                     continue
             kept.append(s)
+        self._qualify(text, tokens, kept)
         if not resolve:
             return [Mention(tokens[s.lo].start, tokens[s.hi].end,
                             text[tokens[s.lo].start:tokens[s.hi].end],
@@ -368,8 +426,10 @@ class Spotter:
                         and head.lower not in self.demonyms
                         and self.info(normalize(text[head.start:last.end])) is None
                         and (head.lower in TITLES or self.info(head.lower) is None
-                             or head.lower in GIVEN_NAMES)):
+                             or head.lower in GIVEN_NAMES or head.lower in self.given)):
                     out.add(last.lower)
+                    if head.lower in self.given:
+                        out.add("\x00" + last.lower)  # surely a person: "Andrew Trapani"
             run = [t] if t is not None and t.cap and not t.upper and not (
                 t.initial and t.lower in FUNCTION) else []
         return out
@@ -402,6 +462,13 @@ class Spotter:
             if not t.cap or (t.initial and t.lower in FUNCTION and not t.upper):
                 i += 1
                 continue
+            state = AP_STATES.get(t.word)
+            if state is not None:
+                gap = text[tokens[i - 1].end:t.start] if i else ""
+                if t.word not in AP_AFTER_COMMA or gap.strip() in (",", "-"):
+                    spans.append(_Span(i, i, self.info(normalize(state)), state=state))
+                    i += 1
+                    continue
             # the longest run of joined tokens that could form a name from here
             limit = i
             while (limit + 1 < n and limit + 1 - i < MAX_NGRAM and tokens[limit + 1].joined
@@ -452,6 +519,13 @@ class Spotter:
         s.lo, s.hi = s.i, s.j
         name = text[first.start:last.end]
         s.query = name
+        if s.state is not None:
+            s.query = f"{s.state}, US (state)"
+            s.cue = True
+            return True
+        if self._dateline(text, tokens, s):
+            s.cue = True
+            return True
         if single and (first.lower in STOP or first.lower in DIRECTIONS or len(first.word) < 2):
             return False
         if single and first.upper and not info.area:
@@ -464,9 +538,10 @@ class Spotter:
         after = text[last.end:last.end + 12]
         if after[:1] == "$" or (nxt is not None and nxt.tight and nxt.lower in DISEASE):
             return False  # US$460 million; West Nile virus, Spanish flu
-        if nxt is not None and nxt.lower in SPEECH and not info.area and not nxt.cap:
+        if nxt is not None and nxt.lower in SPEECH and not info.area and not nxt.cap and single:
             return False  # "Franklin said"
-        if single and first.lower in surnames and not info.area:
+        if single and ("\x00" + first.lower in surnames and not info.nation
+                       or first.lower in surnames and not info.area):
             return False  # Bruce Ivins ... Ivins
         if prev_cap and prev.initial and prev.lower in FUNCTION:
             prev_cap = False
@@ -474,12 +549,18 @@ class Spotter:
                      and not first.initial)
         feature = None
         # -- before the name --------------------------------------------------------------
+        if (prev_cap and prev.word in ("D", "R", "I") and text[prev.end:first.start] == "-"
+                and s.i >= 2 and text[tokens[s.i - 2].end:prev.start].strip() in (",", "(")):
+            prev_cap = False  # "Rep. Wendell Gilliard, D-Charleston": party and home town
+            s.cue = True
         if prev_cap:
             if prev.lower in DIRECTIONS or prev.lower in FEATURE_PREFIX:
                 feature = FEATURE_PREFIX.get(prev.lower)
                 s.lo = s.i - 1
                 before = tokens[s.lo - 1] if s.lo > 0 else None
                 s.cue = s.cue or bool(before and not before.cap and before.lower in LOCATIVES)
+            elif prev.lower in self.given and not info.nation and not prev.initial:
+                return False  # Andrew Trapani (Trapani is a province too)
             elif prev.lower in TITLES:
                 return False  # President Obama, Queen Victoria
             elif prev.lower in self.demonyms or (prev.upper and prev.lower in ("u.s.", "us", "uk")):
@@ -508,7 +589,7 @@ class Spotter:
                 s.hi = s.j + 1
             elif nxt.lower in ROLE:
                 pass  # U.S. Army, Texas Governor
-            elif single and first.lower in GIVEN_NAMES:
+            elif single and (first.lower in GIVEN_NAMES or first.lower in self.given and not info.nation):
                 return False  # Jordan Peterson, Paris Hilton
             elif nxt.lower in self.demonyms:
                 pass
@@ -525,6 +606,34 @@ class Spotter:
         s.query = name if feature is None or s.hi == s.j else f"{name} ({feature})"
         return True
 
+    def _qualify(self, text: str, tokens: list[_Token], kept: list[_Span]) -> None:
+        """"Alexandria, La.", "Dublin, Ohio", "Paris, France": a town followed by a comma
+        and a state or country is looked up as "Town, State" (the qualifier constrains)."""
+        for a, b in zip(kept, kept[1:]):
+            if a.adjective is not None or b.adjective is not None or a.state is not None:
+                continue
+            if text[tokens[a.hi].end:tokens[b.lo].start].strip() != ",":
+                continue
+            if b.state is not None:
+                qualifier = b.state
+            elif b.info is not None and b.info.area and b.i == b.j or (
+                    b.info is not None and b.info.area and b.lo == b.i and b.hi == b.j):
+                qualifier = text[tokens[b.lo].start:tokens[b.hi].end]
+            else:
+                continue
+            if a.info is not None and (a.info.pop > 0 or not a.info.area) and "," not in a.query:
+                a.query = f"{a.query}, {qualifier}"
+                a.cue = True
+
+    def _dateline(self, text: str, tokens: list[_Token], s: _Span) -> bool:
+        """"COLUMBIA, S.C. --", "ROSWELL -", "LONDON (Reuters) -": an all-capital name
+        opening a sentence, before a dash or an agency: the story's place."""
+        first, last = tokens[s.i], tokens[s.j]
+        if not first.initial or not all(t.word.isupper() and len(t.word) > 1
+                                        for t in tokens[s.i:s.j + 1]):
+            return False
+        return _DATELINE_TAIL.match(text, last.end) is not None
+
     def _comma_place(self, text: str, tokens: list[_Token], s: _Span) -> bool:
         """"Pandi, Bulacan": the name is followed by a comma and another known place."""
         k = s.hi + 1
@@ -540,6 +649,43 @@ class Spotter:
                     return True
         return False
 
+    @staticmethod
+    def _home(tokens: list[_Token], places: list[_Span],
+              resolved: dict[str, Resolution]) -> tuple[str, str | None] | None:
+        """The region a story is set in: its dateline and first sure places count most,
+        every confidently placed town, county or state counts. None unless one country
+        holds most of the votes; the state only when it holds most of that country's."""
+        countries: dict[str, float] = {}
+        regions: dict[tuple[str, str], float] = {}
+        total = 0.0
+        for n, s in enumerate(places):
+            r = resolved[s.query]
+            b = r.best
+            if b is None or not b.country or r.confidence < 0.7 or s.weak and not s.cue:
+                continue
+            if b.kind in ("continent", "ocean", "sea", "region"):
+                continue
+            w = 3.0 if n == 0 or tokens[s.lo].start < 200 else 1.0
+            if b.kind in ("country", "historical-state"):
+                w *= 0.5
+            total += w
+            countries[b.country] = countries.get(b.country, 0.0) + w
+            if b.admin1 and b.kind != "country":
+                key = (b.country, b.admin1)
+                regions[key] = regions.get(key, 0.0) + w
+        if not countries or total < 2.0:
+            return None
+        cc, votes = max(countries.items(), key=lambda kv: kv[1])
+        if votes < 0.5 * total:
+            return None
+        mine = [(v, a) for (c, a), v in regions.items() if c == cc]
+        admin1 = None
+        if mine:
+            v, a = max(mine)
+            if v >= 2.0 and v >= 0.5 * votes:
+                admin1 = a
+        return cc, admin1
+
     def _resolve(self, text: str, tokens: list[_Token], spans: list[_Span],
                  published_year: int | None) -> list[Mention]:
         places = [s for s in spans if s.adjective is None]
@@ -554,6 +700,13 @@ class Spotter:
             results = self.gaz.resolve_all(queries, context_text=context or None,
                                            years=[published_year] * len(queries))
             resolved = dict(zip(queries, results))
+            home = self._home(tokens, places, resolved)
+            if home is not None:
+                again = [q for q in queries if _home_may_change(resolved[q], home)]
+                if again:
+                    results = self.gaz.resolve_all(again, context_text=context or None,
+                                                   years=[published_year] * len(again), home=home)
+                    resolved.update(zip(again, results))
         countries: set[str] = set()
         for s in spans:
             r = self.adjective(s.adjective) if s.adjective else resolved[s.query]
@@ -572,6 +725,17 @@ class Spotter:
                 continue  # a surname or a word that happens to be a village somewhere
             out.append(Mention(start, end, surface, "place", r))
         return out
+
+
+def _home_may_change(r: Resolution, home: tuple[str, str | None]) -> bool:
+    """Whether the home prior could move this name: some candidate lies in the home
+    country (or state) and the current best is not there."""
+    best = r.best or (r.candidates[0] if r.candidates else None)
+    if best is None or len(r.candidates) < 2 and r.best is not None:
+        return False
+    if best.country == home[0] and (home[1] is None or best.admin1 == home[1]):
+        return r.best is None
+    return any(c.country == home[0] for c in r.candidates[1:])
 
 
 _spotters: WeakKeyDictionary = WeakKeyDictionary()

@@ -35,7 +35,7 @@ def test_australia_is_not_ashmore_reef():
 
 @pytest.mark.parametrize("name, iso, lat, lon", [
     ("Australia", "AU", -25.0, 133.0), ("Indonesia", "ID", -5.0, 120.0),
-    ("Canada", "CA", 60.0, -95.0),
+    ("Canada", "CA", 60.109, -113.643),  # issue 13: GeoNames' point, as news corpora annotate it
 ])
 def test_country_point_is_the_conventional_centre(gaz, name, iso, lat, lon):
     best = gaz.resolve(name).best

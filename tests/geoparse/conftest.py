@@ -4,7 +4,15 @@ from pathlib import Path
 
 import pytest
 
-ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "articles" / "putin-mongolia-icc.txt"
+def _shared() -> Path:
+    """The first ``shared`` folder above the checkout (a worktree sits one level deeper)."""
+    for parent in Path(__file__).resolve().parents[2:]:
+        if (parent / "shared" / "articles").is_dir():
+            return parent / "shared"
+    return Path(__file__).resolve().parents[3] / "shared"
+
+
+ARTICLE = _shared() / "articles" / "putin-mongolia-icc.txt"
 
 
 @pytest.fixture(scope="session")

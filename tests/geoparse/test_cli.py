@@ -23,7 +23,8 @@ def test_json_from_stdin(run):
     result = run("-", "--json", input=TEXT)
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
-    assert [p["text"] for p in out["places"]] == ["Nairobi", "Juba", "South Sudan"]
+    assert [p["text"] for p in out["places"]] == ["Nairobi", "Juba", "South Sudan", "Kenyan"]
+    assert out["places"][-1]["kind"] == "demonym"
     assert [m["text"] for m in out["mentions"]] == ["Kenyan"]
     first = out["places"][0]
     assert set(first) >= {"start", "end", "text", "name", "lat", "lon", "country", "kind",
@@ -36,7 +37,7 @@ def test_table_from_file(run, tmp_path):
     path.write_text(TEXT, encoding="utf-8")
     result = run(str(path))
     assert result.exit_code == 0
-    assert "Nairobi" in result.stdout and "adjective" in result.stdout
+    assert "Nairobi" in result.stdout and "demonym" in result.stdout
 
 
 def test_jsonl_matches_single_documents(run):

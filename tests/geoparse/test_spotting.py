@@ -84,7 +84,8 @@ def test_demonyms(spot):
     assert by_text["Mongolian"].best.country == "MN"
     assert by_text["Sudanese"].best.country == "SD"
     assert by_text["Soviet"].best.name == "Soviet Union"
-    assert all(m.to_dict()["kind"] in ("country", "historical-state") for m in ms)
+    assert all(m.to_dict()["kind"] == "demonym" for m in ms)
+    assert all(m.to_dict()["place_kind"] in ("country", "historical-state") for m in ms)
 
 
 def test_kremlin_is_the_moscow_landmark(spot):
