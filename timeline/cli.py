@@ -88,8 +88,19 @@ def validate(files: tuple[str, ...]) -> None:
 def export(story: str, fmt: str, output: Path | None, skip_invalid: bool) -> None:
     """Write STORY (a file or a bundled story's name) in another format."""
     loaded = load_or_exit(story, skip_invalid=skip_invalid).story
+    write_story(loaded, fmt, output)
+
+
+def export_formats() -> list[str]:
+    """Every format ``write_story`` can write on this installation."""
+    return _available_exports()
+
+
+def write_story(story, fmt: str, output: Path | None) -> None:
+    """Write ``story`` as ``fmt`` to ``output`` (stdout when None); any command that ends
+    in a story (export, archive query) writes it through here."""
     if fmt in FORMATS:
-        text = dump(loaded, fmt)
+        text = dump(story, fmt)
         if output is None:
             click.echo(text, nl=False)
         else:
@@ -107,7 +118,7 @@ def export(story: str, fmt: str, output: Path | None, skip_invalid: bool) -> Non
         raise click.BadParameter(
             f"{fmt!r} is not available; choose one of {', '.join(_available_exports())}",
             param_hint="--to")
-    writer(loaded, output)
+    writer(story, output)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

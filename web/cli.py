@@ -20,6 +20,7 @@ COMMANDS = {
     "geoparse": "gazetteer.geoparse_cli:geoparse",
     "gazetteer": "gazetteer.cli:gazetteer_group",
     "serve": "web.serve:serve",
+    "archive": "timeline.archive.cli:archive",
 }
 
 
