@@ -19,7 +19,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     are listed on ``/`` and logged, so one bad file never takes the site down),
     ``TILES`` (opt-in tile layers: "osm", "opentopomap" or dicts with url/attribution),
     ``EMBED_FRAME_ANCESTORS`` (who may frame ``/embed``, default ``*``),
-    ``GEOCODER`` (a callable ``q -> dict`` for ``/api/geocode``; default the gazetteer).
+    ``GEOCODER`` (a callable ``q -> dict`` for ``/api/geocode``; default the gazetteer),
+    ``DATABASE_URL`` (the studio's store; default a SQLite file in the instance folder),
+    ``STUDIO_UPLOAD_MAX_BYTES`` (default 5 MB).
     """
     # /static is served from memory (see web.static_files), not by Flask's file sender
     app = Flask(__name__, static_folder=None)
@@ -60,6 +62,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(oembed.bp)
     errors.register_error_handlers(app)
+    from . import studio
+    studio.init_app(app)  # accounts, the studio, and published stored stories
 
     @app.after_request
     def _headers(response):

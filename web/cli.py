@@ -20,6 +20,8 @@ COMMANDS = {
     "geoparse": "gazetteer.geoparse_cli:geoparse",
     "gazetteer": "gazetteer.cli:gazetteer_group",
     "serve": "web.serve:serve",
+    "users": "web.auth.cli:users",
+    "init-db": "web.store.cli:init_db",
 }
 
 

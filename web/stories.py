@@ -198,6 +198,7 @@ class StoryLibrary:
         self._stories: dict[str, PreparedStory] | None = None
         self._reports: list[SourceReport] = []
         self._lock = threading.Lock()
+        self.stored = None  # published stories of the studio's store (web.store.published)
 
     @property
     def reports(self) -> list[SourceReport]:
@@ -267,7 +268,9 @@ class StoryLibrary:
             problem_log.error("story left out: %s", report.error)
 
     def __iter__(self):
-        return iter(self._load().values())
+        files = self._load()
+        stored = [p for p in self.stored.published() if p.slug not in files] if self.stored else []
+        return iter([*files.values(), *stored])
 
     def warm(self) -> None:
         """Prepare every story now (see PreparedStory.warm): for servers, before they listen."""
@@ -278,4 +281,7 @@ class StoryLibrary:
         return len(self._load())
 
     def get(self, slug: str) -> PreparedStory | None:
-        return self._load().get(slug)
+        found = self._load().get(slug)
+        if found is None and self.stored is not None:
+            return self.stored.get(slug)
+        return found
