@@ -1,7 +1,7 @@
 """Stored stories for readers: the published revision of each, prepared like a file story.
 
 ``StoryLibrary`` asks here for a slug it does not hold (file stories win and stay
-read-only). ``_draft-<id>`` is the latest revision of story ``id``, for signed-in
+read-only). ``_draft-<id>`` (or ``_draft-<id>-r<n>``) is the latest (or n-th) revision of story ``id``, for signed-in
 editors only (the studio's preview); to everyone else it does not exist.
 """
 from __future__ import annotations
@@ -18,7 +18,9 @@ log = logging.getLogger(__name__)
 __all__ = ["StoredStories", "DRAFT_PREFIX"]
 
 DRAFT_PREFIX = "_draft-"
-_DRAFT = re.compile(r"^_draft-(\d{1,18})$")
+# ``_draft-<id>-r<n>`` pins a revision, so a page and its map script (a second request)
+# always come from the same one, however many saves happen in between.
+_DRAFT = re.compile(r"^_draft-(\d{1,18})(?:-r(\d{1,18}))?$")
 CACHE_SIZE = 32
 
 
@@ -51,7 +53,7 @@ class StoredStories:
                 row = s.get(repo.StoryRow, int(draft.group(1)))
                 if row is None:
                     return None
-                key = (row.id, row.revision)
+                key = (row.id, int(draft.group(2) or row.revision))
             else:
                 found = repo.published_by_slug(s, slug)
                 if found is None:
@@ -61,7 +63,10 @@ class StoredStories:
                 if (key, slug) in self._cache:
                     self._cache.move_to_end((key, slug))
                     return self._cache[(key, slug)]
-            document = repo.revision(s, *key).document
+            try:
+                document = repo.revision(s, *key).document
+            except repo.NotFound:
+                return None
         prepared = self._prepare(document, slug)
         with self._lock:
             self._cache[(key, slug)] = prepared

@@ -36,7 +36,7 @@ async function load() {
   state.dirty = false;
   render();
   say(`Revision ${data.revision}${data.published_revision ? `, published revision ${data.published_revision}` : ", draft"}`);
-  $("preview").src = `${config.previewUrl}?r=${data.revision}`;
+  $("preview").src = `${config.previewUrl}-r${data.revision}`;
   history();
 }
 
