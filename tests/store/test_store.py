@@ -144,3 +144,24 @@ def test_revisions_cannot_be_orphaned(store):
     with pytest.raises(IntegrityError), store.session() as s:
         s.add(Revision(story_id=999, number=1, document={}, changes={}, action="x"))
         s.flush()
+
+
+def test_a_save_revalidates_changed_events_and_locates_their_problems(store):
+    """Unchanged events are taken from the validated previous revision; a bad edit deep
+    in a long story is still refused, located at its own index."""
+    with store.session() as s:
+        story_id = repo.create(s, doc(n=40)).id
+        stored = repo.current(s, story_id)[1].document
+    edited = {**stored, "events": [dict(e) for e in stored["events"]]}
+    edited["events"][33]["start"] = "the 33rd of Never"
+    edited["events"][5]["title"] = "Fine edit"
+    with pytest.raises(StoryFormatError) as caught, store.session() as s:
+        repo.save(s, story_id, edited, base=1)
+    assert [p.field for p in caught.value.problems] == ["events[33].start"]
+    edited["events"][33]["start"] = "1972"
+    edited["events"].append({"title": "New one", "start": "2001"})
+    with store.session() as s:
+        repo.save(s, story_id, edited, base=1)
+        saved = repo.current(s, story_id)[1].document
+    assert saved["events"][5]["title"] == "Fine edit" and saved["events"][33]["start"] == "1972"
+    assert saved["events"][-1]["id"] == "new-one" and len({e["id"] for e in saved["events"]}) == 41

@@ -53,6 +53,8 @@ def check_csrf():
     session's token. Signed-out API writes answer 401 before that (nothing to forge)."""
     if request.method in SAFE_METHODS or g.get("token_auth"):
         return None
+    if request.routing_exception is not None:  # no such route or method: 404/405 as usual
+        return None
     if g.get("user") is None and _is_api():
         return api_error("Sign in, or send an API token as 'Authorization: Bearer ...'.", 401)
     sent = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token")

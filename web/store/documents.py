@@ -6,6 +6,7 @@ id the studio and the revision diffs can name.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from timeline.errors import StoryFormatError
@@ -13,7 +14,7 @@ from timeline.formats._collect import Collector
 from timeline.formats.native import story_from_data, story_to_data
 from timeline.model import Story
 
-__all__ = ["normalise", "story_of", "StoryFormatError"]
+__all__ = ["normalise", "normalise_against", "story_of", "StoryFormatError"]
 
 
 def story_of(document: Any, *, name: str = "story") -> Story:
@@ -31,3 +32,48 @@ def normalise(document: Any, *, name: str = "story") -> tuple[dict[str, Any], St
             if key.startswith("x-"):
                 data[key] = value
     return data, story
+
+
+_EVENT_FIELD = re.compile(r"^events\[(\d+)\]")
+
+
+def normalise_against(document: Any, previous: dict | None) -> dict[str, Any]:
+    """``normalise`` for a save: events identical to one in the previous (already
+    validated, normal-form) revision are kept as they are; the story's own fields and the
+    events that changed or are new go through the reader, every problem located at its
+    index in ``document``. A 1,000-event story with one edit validates one event.
+    """
+    if not (isinstance(document, dict) and isinstance(previous, dict)
+            and isinstance(document.get("events"), list)):
+        return normalise(document)[0]
+    known = {e.get("id"): e for e in previous.get("events", []) if isinstance(e, dict)}
+    events = document["events"]
+    fresh = [i for i, e in enumerate(events)
+             if not (isinstance(e, dict) and e.get("id") in known and known[e["id"]] == e)]
+    if len(fresh) * 2 > len(events):
+        return normalise(document)[0]
+    part = {k: v for k, v in document.items() if k != "events"}
+    part["events"] = [events[i] for i in fresh]
+    try:
+        checked, _story = normalise(part)
+    except StoryFormatError as exc:
+        raise StoryFormatError([_relocate(p, fresh) for p in exc.problems], exc.file) from None
+    by_index = dict(zip(fresh, checked["events"])) if len(checked["events"]) == len(fresh) else None
+    if by_index is None:
+        return normalise(document)[0]
+    merged = [by_index.get(i, e) for i, e in enumerate(events)]
+    ids = [e["id"] for e in merged]
+    if len(set(ids)) != len(ids):  # a new event's id collides with a kept one
+        return normalise(document)[0]
+    checked["events"] = merged
+    return checked
+
+
+def _relocate(problem, fresh: list[int]):
+    from dataclasses import replace
+
+    field = problem.field or ""
+    m = _EVENT_FIELD.match(field)
+    if not m or int(m.group(1)) >= len(fresh):
+        return problem
+    return replace(problem, field=f"events[{fresh[int(m.group(1))]}]" + field[m.end():])

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from timeline.model import slugify
 
 from .diff import compare
-from .documents import normalise
+from .documents import normalise, normalise_against
 from .models import Revision, StoryRow, User, utcnow
 
 __all__ = ["Conflict", "NotFound", "create", "list_stories", "current", "save", "revisions",
@@ -91,18 +91,18 @@ def current(session: Session, story_id: int) -> tuple[StoryRow, Revision]:
 def save(session: Session, story_id: int, document: Any, *, base: int,
          author: User | None = None, action: str = "save") -> int:
     """Store ``document`` as the revision after ``base``; Conflict if ``base`` is stale."""
-    doc, story = normalise(document)
+    previous = session.scalar(select(Revision.document).where(
+        Revision.story_id == story_id, Revision.number == base))
+    doc = normalise_against(document, previous)
     bumped = session.execute(
         update(StoryRow).where(StoryRow.id == story_id, StoryRow.revision == base)
-        .values(revision=base + 1, title=story.title, updated_at=utcnow())
+        .values(revision=base + 1, title=doc["title"], updated_at=utcnow())
         .execution_options(synchronize_session=False))
     if bumped.rowcount != 1:
         row = _row(session, story_id)
         raise _conflict(session, row, base)
     slug = session.scalar(select(StoryRow.slug).where(StoryRow.id == story_id))
     doc["slug"] = slug
-    previous = session.scalar(select(Revision.document).where(
-        Revision.story_id == story_id, Revision.number == base))
     session.add(Revision(story_id=story_id, number=base + 1, document=doc, action=action,
                          changes=compare(previous, doc), author_id=author.id if author else None))
     session.flush()
