@@ -19,7 +19,7 @@ def compare(old: dict | None, new: dict) -> dict[str, Any]:
     changed = {}
     for eid in after.keys() & before.keys():
         a, b = before[eid], after[eid]
-        if a != b:
+        if a is not b and a != b:
             changed[eid] = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
     return {
         "story": story_fields,

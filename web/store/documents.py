@@ -61,7 +61,8 @@ def normalise_against(document: Any, previous: dict | None) -> dict[str, Any]:
     by_index = dict(zip(fresh, checked["events"])) if len(checked["events"]) == len(fresh) else None
     if by_index is None:
         return normalise(document)[0]
-    merged = [by_index.get(i, e) for i, e in enumerate(events)]
+    # unchanged events are the previous revision's own objects: the diff skips them by identity
+    merged = [by_index[i] if i in by_index else known[e["id"]] for i, e in enumerate(events)]
     ids = [e["id"] for e in merged]
     if len(set(ids)) != len(ids):  # a new event's id collides with a kept one
         return normalise(document)[0]

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+import threading
+from collections import OrderedDict
+
+from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from timeline.model import slugify
@@ -21,6 +24,31 @@ from .models import Revision, StoryRow, User, utcnow
 
 __all__ = ["Conflict", "NotFound", "create", "list_stories", "current", "save", "revisions",
            "revision", "restore", "publish", "unpublish", "published_by_slug"]
+
+
+class _RevisionCache:
+    """The last documents saved, by (story, revision). Revisions are never changed, so an
+    entry can only be stale by being absent; it is added once its transaction commits."""
+
+    def __init__(self, size: int = 8):
+        self._items: OrderedDict = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            return self._items.get(key)
+
+    def put(self, key, doc, session: Session) -> None:
+        def committed(_session):
+            with self._lock:
+                self._items[key] = doc
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+        event.listen(session, "after_commit", committed, once=True)
+
+
+_documents = _RevisionCache()
 
 
 class NotFound(LookupError):
@@ -91,8 +119,10 @@ def current(session: Session, story_id: int) -> tuple[StoryRow, Revision]:
 def save(session: Session, story_id: int, document: Any, *, base: int,
          author: User | None = None, action: str = "save") -> int:
     """Store ``document`` as the revision after ``base``; Conflict if ``base`` is stale."""
-    previous = session.scalar(select(Revision.document).where(
-        Revision.story_id == story_id, Revision.number == base))
+    previous = _documents.get((story_id, base))
+    if previous is None:
+        previous = session.scalar(select(Revision.document).where(
+            Revision.story_id == story_id, Revision.number == base))
     doc = normalise_against(document, previous)
     bumped = session.execute(
         update(StoryRow).where(StoryRow.id == story_id, StoryRow.revision == base)
@@ -106,6 +136,7 @@ def save(session: Session, story_id: int, document: Any, *, base: int,
     session.add(Revision(story_id=story_id, number=base + 1, document=doc, action=action,
                          changes=compare(previous, doc), author_id=author.id if author else None))
     session.flush()
+    _documents.put((story_id, base + 1), doc, session)
     return base + 1
 
 
