@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -45,6 +46,10 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # gunicorn --preload forks after the app opened the store: a child must not share
+        # the parent's connections (SQLAlchemy's advice: dispose without closing them).
+        engine_ref = weakref.ref(self.engine)
+        os.register_at_fork(after_in_child=lambda: (e := engine_ref()) and e.dispose(close=False))
         if migrate:
             from .migrate import upgrade
             upgrade(self.engine)
