@@ -173,3 +173,12 @@ def test_api_token_as_bearer_needs_no_csrf(app, client):
                     headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 201
     assert client.get("/api/studio/stories", headers={"Authorization": "Bearer ca_wrong"}).status_code == 401
+
+
+def test_every_story_format_downloads(client, signed_in):
+    made = create(client, signed_in)
+    for fmt in ("yaml", "json", "timelinejs", "csv"):
+        r = client.get(f"/api/studio/stories/{made['id']}/export/{fmt}")
+        assert r.status_code == 200 and b"Battle begins" in r.data, fmt
+        assert r.headers["Content-Disposition"].startswith('attachment; filename="khalkhin-gol.')
+    assert client.get(f"/api/studio/stories/{made['id']}/export/exe").status_code == 404

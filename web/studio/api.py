@@ -233,3 +233,29 @@ def parse_date():
         return api_error(str(exc), 422)
     return jsonify({"ok": True, "query": q, "iso": d.isoformat(), "label": d.label(),
                     "precision": d.precision.name.lower()})
+
+
+EXPORTS = {"yaml": ("application/yaml", "yaml"), "json": ("application/json", "json"),
+           "timelinejs": ("application/json", "timeline.json"), "csv": ("text/csv", "csv")}
+
+
+@bp.get("/stories/<int:story_id>/export/<fmt>")
+@require("read")
+def export(story_id: int, fmt: str):
+    """The current revision in a story format, as a download (same writers as the CLI)."""
+    from timeline.formats import dump
+
+    from ..store.documents import story_of
+
+    if fmt not in EXPORTS:
+        return api_error(f"Unknown format {fmt!r}; expected one of {', '.join(EXPORTS)}.", 404)
+    try:
+        with get_store().session() as s:
+            row, rev = repo.current(s, story_id)
+    except repo.NotFound as exc:
+        return _not_found(exc)
+    mimetype, suffix = EXPORTS[fmt]
+    response = current_app.response_class(dump(story_of(rev.document), fmt), mimetype=mimetype)
+    # the slug is [a-z0-9-] only (slugify), so it is safe in a header
+    response.headers["Content-Disposition"] = f'attachment; filename="{row.slug}.{suffix}"'
+    return response
