@@ -91,6 +91,17 @@ def test_editor_drafts_fixes_and_publishes_and_a_reader_sees_it(browser, studio_
         assert NEW_HEADLINE in text and "Omar al-Bashir, who was not" not in text, path
     assert reader.goto(f"{base}/studio/").url.startswith(f"{base}/auth/login")
 
+    # history lists each save; restoring the first brings the draft back as revision 3,
+    # and readers keep the published revision 2
+    history = page.locator("#history li")
+    assert history.count() == 2
+    page.get_by_role("button", name="Restore revision 1").click()
+    page.wait_for_function("() => /^Revision 3/.test(document.getElementById('story-state').textContent)")
+    assert history.count() == 3 and "restore 1" in history.first.inner_text()
+    row(page, JUNK).wait_for()
+    data = reader.goto(f"{base}/api/stories/{slug}").json()
+    assert JUNK not in {e["id"] for e in data["events"] + data["undated"]}
+
 
 def test_two_editors_one_event_the_second_sees_the_conflict(browser, studio_server, new_page):
     base = studio_server

@@ -35,9 +35,9 @@ async function load() {
   state.revision = data.revision;
   state.dirty = false;
   render();
-  say(`Revision ${data.revision}${data.published_revision ? `, published revision ${data.published_revision}` : ", draft"}`);
   $("preview").src = `${config.previewUrl}-r${data.revision}`;
-  history();
+  await history();
+  say(`Revision ${data.revision}${data.published_revision ? `, published revision ${data.published_revision}` : ", draft"}`);
 }
 
 for (const [id, key] of [["story-title", "title"], ["story-summary", "summary"], ["story-byline", "byline"]]) {
