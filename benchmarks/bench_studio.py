@@ -115,7 +115,7 @@ def main() -> None:
         words, drafts = draft_times(f"sqlite:///{tmp}/draft.sqlite3", 2000, 5)
         print(f"draft       a {words}-word article through POST /api/studio/stories: "
               f"median={statistics.median(drafts):.0f} ms max={max(drafts):.0f} ms "
-              f"(goal <= 2000 ms; the gazetteer warmed first)")
+              f"(goal <= 2000 ms; the seed's paragraphs repeated, so per-sentence caches may flatter it)")
     if not args.postgres:
         print("postgresql  skipped (no --postgres URL)", file=sys.stderr)
         return
