@@ -25,7 +25,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     links in oEmbed answers and pages use it, never the request's Host header; unset,
     ``TRUSTED_HOSTS`` limits which Host headers are answered at all),
     ``EMBED_FRAME_ANCESTORS`` (who may frame ``/embed``, default ``*``),
-    ``GEOCODER`` (a callable ``q -> dict`` for ``/api/geocode``; default the gazetteer).
+    ``GEOCODER`` (a callable ``q -> dict`` for ``/api/geocode``; default the gazetteer),
+    ``DATABASE_URL`` (the studio's store; default a SQLite file in the instance folder),
+    ``STUDIO_UPLOAD_MAX_BYTES`` (default 5 MB).
     """
     # /static is served from memory (see web.static_files), not by Flask's file sender
     app = Flask(__name__, static_folder=None)
@@ -69,6 +71,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(oembed.bp)
     errors.register_error_handlers(app)
+    from . import studio
+    studio.init_app(app)  # accounts, the studio, and published stored stories
 
     if app.config["PUBLIC_URL"]:
         from .hosts import PublicURL

@@ -21,6 +21,8 @@ COMMANDS = {
     "gazetteer": "gazetteer.cli:gazetteer_group",
     "serve": "web.serve:serve",
     "archive": "timeline.archive.cli:archive",
+    "users": "web.auth.cli:users",
+    "init-db": "web.store.cli:init_db",
 }
 
 

@@ -276,6 +276,7 @@ class StoryLibrary:
         self._reports: list[SourceReport] = []
         self._lock = threading.Lock()
         self._prepare_lock = threading.Lock()
+        self.stored = None  # published stories of the studio's store (web.store.published)
 
     @property
     def reports(self) -> list[SourceReport]:
@@ -371,7 +372,9 @@ class StoryLibrary:
             return prepared
 
     def __iter__(self):
-        return iter(list(self._load().values()))
+        files = self._load()
+        stored = [p for p in self.stored.published() if p.slug not in files] if self.stored else []
+        return iter([*files.values(), *stored])
 
     def warm(self) -> None:
         """Prepare every story now (see PreparedStory.warm): for servers, before they
@@ -383,6 +386,9 @@ class StoryLibrary:
         return len(self._load())
 
     def get(self, slug: str) -> PreparedStory | None:
-        """The prepared story (prepared now, on first use), or None."""
-        return self._prepare(slug)
+        """The prepared story (prepared now, on first use), or a published stored story."""
+        found = self._prepare(slug)
+        if found is None and self.stored is not None:
+            return self.stored.get(slug)
+        return found
 
