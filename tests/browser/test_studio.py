@@ -13,7 +13,6 @@ import pytest
 ARTICLE = (Path(__file__).parents[1] / "studio" / "fixtures" / "putin-mongolia-icc.txt").read_text()
 PASSWORD = "correct horse battery"
 WARRANT = "court-issued-a-warrant-for-his-arrest"
-JUNK = "historical-precedents-such-as-the-case-of-omar-al-bashir-who"
 HEADLINE = "putin-to-visit-mongolia"
 NEW_HEADLINE = "Putin visits Mongolia, defying the ICC warrant"
 
@@ -61,6 +60,14 @@ def test_editor_drafts_fixes_and_publishes_and_a_reader_sees_it(browser, studio_
     page.get_by_role("button", name="Draft from article").click()
     page.wait_for_url(re.compile(r".*/studio/stories/\d+$"), timeout=60_000)
     row(page, WARRANT).wait_for()
+    # The junk event is the draft's least confident undated fragment, whatever the
+    # extractor calls it (al-Bashir's visit is a real undated happening, kept).
+    story_id = page.url.rsplit("/", 1)[1]
+    draft = page.evaluate(f"fetch('/api/studio/stories/{story_id}').then(r => r.json())")
+    undated = [e for e in draft["story"]["events"]
+               if not e.get("start") and "bashir" not in e["id"]]
+    assert undated, draft["story"]["events"]
+    JUNK = min(undated, key=lambda e: e.get("confidence") or 0)["id"]
 
     warrant = row(page, WARRANT)
     warrant.get_by_label("Search the gazetteer").fill("The Hague")
@@ -88,7 +95,8 @@ def test_editor_drafts_fixes_and_publishes_and_a_reader_sees_it(browser, studio_
         reader.goto(base + path)
         ready(reader)
         text = reader.locator("body").inner_text()
-        assert NEW_HEADLINE in text and "Omar al-Bashir, who was not" not in text, path
+        assert NEW_HEADLINE in text, path
+        assert reader.locator(f'[data-id="{JUNK}"]').count() == 0, path
     assert reader.goto(f"{base}/studio/").url.startswith(f"{base}/auth/login")
 
     # history lists each save; restoring the first brings the draft back as revision 3,
