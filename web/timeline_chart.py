@@ -19,7 +19,7 @@ from .data import PALETTE
 
 __all__ = ["timeline_spec", "lighten_vega", "AXIS_LABEL_EXPR", "DATASETS"]
 
-# the datasets the page fills (see chronoatlas.js, timelineData)
+# the datasets the page fills (see static/js/timeline.js, rowsFor)
 DATASETS = ("events", "ranges", "fuzzy", "flagged", "cur", "hist", "eras")
 
 
