@@ -246,5 +246,5 @@ def test_timeline_axis_labels_bce_and_months():
             "transform": [{"calculate": AXIS_LABEL_EXPR.replace("datum.value", "datum.v"), "as": "l"}],
             "mark": "text", "encoding": {"text": {"field": "l"}}}
     svg = vl_convert.vegalite_to_svg(spec)
-    for label in ("490 BCE", "1939", "Jul 1939", "13 Mar 1939", "12,000 CE", "65.002 m years ago"):
+    for label in ("490 BCE", "1939", "Jul 1939", "13 Mar 1939", "12,000 CE", "65.002 million years ago"):
         assert label in svg, label

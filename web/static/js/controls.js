@@ -9,6 +9,10 @@ export function wireControls(ctx, parts) {
   $("ca-next").addEventListener("click", () => a.next());
   $("ca-play").addEventListener("click", () => { if (ctx.state.playing) a.pause(); else a.play(); });
   $("ca-show-all").addEventListener("click", () => a.setWindow(null, null, { source: "button" }));
+  [["ca-zoom-in", 0.5], ["ca-zoom-out", 2]].forEach(([id, factor]) => {
+    const b = $(id);
+    if (b) b.addEventListener("click", () => { if (parts.timeline) parts.timeline.zoom(factor); });
+  });
   [["ca-list-earlier", -1], ["ca-list-later", 1]].forEach(([id, move]) => {
     const b = $(id);
     if (b) b.addEventListener("click", () => {

@@ -1,13 +1,20 @@
 /* The timeline: one Vega view of the spec compiled on the server from the altair chart
- * (web/timeline_chart.py). Only the rows are added here, split per layer and thinned to
- * what the pixels can show; the view follows its container's width; clicks select,
- * the overview's brush sets the time window. */
+ * (web/timeline_chart.py). Only the rows are added here, split per layer, thinned to
+ * what the pixels can show and laid out in rows so headlines fit beside their marks
+ * (timeline-layout.js); the axis ticks are computed at each window (timeline-ticks.js);
+ * wheel, drag, pinch, buttons and keys zoom and pan (timeline-zoom.js); a click or tap
+ * selects, the overview's brush sets the time window. */
 import { cssVar, mark, theme } from "./core.js";
+import { hit, layout } from "./timeline-layout.js";
+import { tickValues } from "./timeline-ticks.js";
+import { attachZoom } from "./timeline-zoom.js";
 
 // Above THIN_ABOVE rows in the window, marks that would land within a few pixels of each
 // other in the same lane are drawn once (the view cannot show them apart; zooming in
 // brings them back): the canvas renderer redraws every item on any change.
 const THIN_ABOVE = 3000, HIST_BINS = 120;
+const ROW_PX = 18, LABEL_PX = 320;  // as web/timeline_chart.py
+const TICK_PX = 110;                // about one axis label per this many pixels
 
 /** The canvas-drawn timeline takes the page theme's colours from its CSS variables. */
 function themeSpec(spec) {
@@ -49,12 +56,19 @@ export function timelineWidth(el) {
   return Math.max(240, (el.clientWidth || 800) - 110);
 }
 
+function specSignal(spec, name, fallback) {
+  const s = ((spec && spec.signals) || []).find((x) => x.name === name);
+  return s && s.value !== undefined ? s.value : fallback;
+}
+
 export function createTimeline(ctx, { width: openingWidth } = {}) {
   const el = ctx.$("ca-timeline");
+  const canvasBox = ctx.$("ca-timeline-canvas") || el;
   const config = ctx.config, events = ctx.events, state = ctx.state;
   const specData = new Set(((config.spec && config.spec.data) || []).map((d) => d.name));
   const fullExtent = config.extent || {};
-  let view = null, tip = null, drawnWindow = null;
+  const perLane = Math.max(1, specSignal(config.spec, "rows", 3));
+  let view = null, tip = null, drawnWindow = null, boxes = [];
 
   function current() {
     const ev = state.current && ctx.byId.get(state.current);
@@ -76,7 +90,10 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     // a point is 10 pixels wide: one per 3 pixels of a lane looks the same, and is a third
     // of the marks to draw at each change
     const many = pts.length > THIN_ABOVE;
-    return { events: many ? thin(pts, lo, hi, width, false, 3) : pts,
+    const drawn = many ? thin(pts, lo, hi, width, false, 3) : pts;
+    const placed = layout(drawn, lo, hi, width, perLane, LABEL_PX);
+    boxes = placed.boxes;
+    return { events: drawn, labels: placed.labels, labelsLeft: placed.labelsLeft,
              ranges: many ? thin(ranges, lo, hi, width, true, 2) : ranges,
              fuzzy: many ? thin(fuzzy, lo, hi, width, false, 4) : fuzzy,  // a 26-pixel halo
              flagged: many ? thin(flagged, lo, hi, width, false, 3) : flagged,
@@ -103,7 +120,8 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     if (drawnWindow === key) return;
     drawnWindow = key;
     const sets = rowsFor(lo, hi, width);
-    ["events", "ranges", "fuzzy", "flagged"].forEach((name) => {
+    view.signal("xticks", tickValues(lo, hi, width / TICK_PX));
+    ["events", "labels", "labelsLeft", "ranges", "fuzzy", "flagged", "cur"].forEach((name) => {
       if (specData.has(name)) view.data(name, sets[name]);  // a story without ranges has no such layer
     });
   }
@@ -138,10 +156,6 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     tip.hidden = true;
     tip.setAttribute("role", "presentation");
     document.body.appendChild(tip);
-    view.addEventListener("click", (evt, item) => {
-      const d = item && item.datum;
-      if (d && typeof d.id === "string" && ctx.byId.has(d.id)) ctx.actions.select(d.id, { source: "timeline" });
-    });
     view.addEventListener("mousemove", (evt, item) => {
       const d = item && item.datum;
       if (d && typeof d.id === "string" && ctx.byId.has(d.id)) showTip(evt, d.t + " · " + d.d);
@@ -166,6 +180,7 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
 
   function build() {
     if (!events.length || typeof vega === "undefined" || typeof vegaInterpreter === "undefined") {
+      (el.closest(".ca-timeline-wrap") || el).hidden = true;
       el.hidden = true;
       return Promise.resolve(null);
     }
@@ -179,6 +194,10 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
       else if (d.name === "hist") d.values = histogram();
     });
     spec.width = width;  // the concat children share the top-level width
+    spec.signals.forEach((sig) => {
+      if (sig.name === "xticks") sig.value = tickValues(lo, hi, width / TICK_PX);
+      else if (sig.name === "oticks") sig.value = tickValues(fullExtent.wmin, fullExtent.wmax, width / (TICK_PX * 1.3));
+    });
     themeSpec(spec);
     // Vega directly (the spec is compiled Vega already: vega-embed would only add a
     // script to load and run): expressions parsed to ASTs and run by vega-interpreter,
@@ -186,13 +205,14 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     return Promise.resolve().then(() => {
       const runtime = vega.parse(spec, null, { ast: true });
       const v = new vega.View(runtime, { expr: vegaInterpreter.expressionInterpreter, renderer: "canvas",
-                                        container: el, hover: true, logLevel: vega.Warn });
+                                        container: canvasBox, hover: true, logLevel: vega.Warn });
       return v.runAsync();
     }).then((v) => {
       view = v;
       drawnWindow = lo + ":" + hi + ":" + width;
       watchSize();
       listen();
+      zoomer = attachZoom(el, zoomHost);
       mark("timeline");
       return view;
     }).catch((err) => {
@@ -202,8 +222,52 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     });
   }
 
+  // ---- zoom and pan
+  let zoomer = null;
+  function detailGroup() {
+    const root = view.scenegraph().root.items[0];
+    for (const m of root.items) {
+      if (m.marktype === "group" && /^concat_0/.test(m.name || "")) return m.items[0];
+    }
+    return null;
+  }
+  function shownWindow() {
+    return [view.signal("wmin"), view.signal("wmax")];
+  }
+  const zoomHost = {
+    window: shownWindow,
+    extent: () => [fullExtent.wmin, fullExtent.wmax],
+    draw(lo, hi) {
+      view.signal("wmin", lo).signal("wmax", hi);
+      refresh(lo, hi);
+      view.runAsync();
+    },
+    commit(lo, hi) {
+      const full = Math.abs(lo - fullExtent.wmin) < 1e-9 && Math.abs(hi - fullExtent.wmax) < 1e-9;
+      if (full) ctx.actions.setWindow(null, null, { source: "zoom" });
+      else ctx.actions.setWindow(lo, hi, { source: "zoom" });
+    },
+    plot(clientX, clientY) {
+      if (!view) return null;
+      const g = detailGroup(), canvas = canvasBox.querySelector("canvas");
+      if (!g || !canvas) return null;
+      const rect = canvas.getBoundingClientRect(), o = view.origin();
+      const x = clientX - rect.left - o[0] - g.x, y = clientY - rect.top - o[1] - g.y;
+      if (x < 0 || x > g.width || y < 0 || y > g.height) return null;
+      return { x, y, width: g.width };
+    },
+    tap(x, y) {
+      const yScale = view.scale("concat_0_y");
+      const ev = hit(boxes, x, y, yScale || ((v) => v), ROW_PX);
+      if (ev) ctx.actions.select(ev.id, { source: "timeline" });
+    },
+  };
+
   return {
     ready: build(),
+    /** zoom by factor (< 1 in) about the window's centre; pan by a fraction of it */
+    zoom(factor) { if (zoomer) zoomer.zoom(factor); },
+    pan(fraction) { if (zoomer) zoomer.pan(fraction); },
     get view() { return view; },
     /** the selection ring */
     select(ev) {
