@@ -42,3 +42,23 @@ def test_bad_arguments_answer_without_throwing(page, live_server):
     page.wait_for_function("() => window.got.some(m => m.chronoatlas === 'result' && m.requestId === 3)")
     results = {m["requestId"]: m["value"] for m in page.evaluate("window.got") if m.get("chronoatlas") == "result"}
     assert results == {1: None, 2: None, 3: "marathon"}
+
+
+def test_embed_posts_its_height_for_pym_amp_and_datawrapper(page, live_server):
+    host = f"{live_server}/__host2"
+    page.route(host, lambda route: route.fulfill(status=200, content_type="text/html", body=(
+        '<!doctype html><title>host</title><script>window.got = [];'
+        'addEventListener("message", e => window.got.push(e.data));</script>'
+        f'<iframe id="f" title="story" src="{live_server}/embed/sample?childId=ca1&initialWidth=900" '
+        'width="900" height="300"></iframe>')))
+    page.goto(host)
+    page.frame_locator("#f").locator("html[data-chronoatlas=ready]").wait_for(state="attached")
+    page.wait_for_function("() => window.got.some(m => typeof m === 'string' && m.startsWith('pymxPYMxca1xPYMxheightxPYMx'))")
+    got = page.evaluate("window.got")
+    pym = [int(m.rsplit("xPYMx", 1)[1]) for m in got if isinstance(m, str) and m.startswith("pymxPYMx")]
+    amp = [m["height"] for m in got if isinstance(m, dict) and m.get("sentinel") == "amp" and m.get("type") == "embed-size"]
+    dw = [m["datawrapper-height"]["sample"] for m in got if isinstance(m, dict) and "datawrapper-height" in m]
+    assert pym and amp and dw and pym[-1] == amp[-1] == dw[-1] > 300
+    # a change of content height is posted again
+    page.frames[1].evaluate("document.body.classList.add('ca-no-list')")
+    page.wait_for_function(f"() => window.got.filter(m => m && m.sentinel === 'amp').slice(-1)[0].height < {amp[-1]}")

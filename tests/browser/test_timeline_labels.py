@@ -102,3 +102,24 @@ def test_phone_tap_on_a_mark_selects_it(browser, live_server):
         page.wait_for_function(f"() => chronoatlas.current() === {xy['id']!r}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", [(390, 844), (768, 1024)])
+def test_small_screens_list_is_in_page_flow(browser, live_server, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server}/stories/demo")
+        page.wait_for_function("() => document.documentElement.dataset.chronoatlas === 'ready'")
+        box = page.evaluate("""() => { const l = document.getElementById('ca-list');
+          return {inner: l.scrollHeight - l.clientHeight, items: l.children.length}; }""")
+        assert box["items"] == 9 and box["inner"] <= 1, box  # nothing hidden in an inner scroll box
+        page.mouse.wheel(0, 20000)
+        page.wait_for_timeout(300)
+        last = page.locator("#ca-list li").last.bounding_box()
+        assert 0 <= last["y"] and last["y"] + last["height"] <= size[1], last
+        for sel in ("#ca-prev", "#ca-next", "#ca-play", "#ca-zoom-in", "#ca-zoom-out", "#ca-list li button"):
+            b = page.locator(sel).first.bounding_box()
+            assert b["width"] >= 24 and b["height"] >= 24, (sel, b)
+    finally:
+        context.close()

@@ -60,3 +60,29 @@ export function listenForCommands(ctx, api) {
     }
   });
 }
+
+/** An embed that sizes itself: its height, on load and whenever it changes, posted in the
+ * three forms news sites' hosts listen for: pym.js ("pymxPYMx<id>xPYMxheightxPYMx<px>",
+ * the id from the childId= pym's parent adds to the URL), AMP's amp-iframe embed-size,
+ * and Datawrapper's {"datawrapper-height": {<id>: px}}. */
+export function postHeight(ctx) {
+  if (!ctx.inFrame || typeof ResizeObserver !== "function") return;
+  const q = new URLSearchParams(location.search);
+  const pymId = q.get("childId");
+  const id = ctx.config.slug || "chronoatlas";
+  let last = -1, pending = null;
+  const send = () => {
+    pending = null;
+    const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (h === last) return;
+    last = h;
+    const parent = window.parent;
+    if (pymId) parent.postMessage("pymxPYMx" + pymId + "xPYMxheightxPYMx" + h, "*");
+    parent.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
+    parent.postMessage({ "datawrapper-height": { [id]: h } }, "*");
+    ctx.emit("height", { height: h }, { post: false });
+  };
+  const schedule = () => { if (pending === null) pending = window.requestAnimationFrame(send); };
+  new ResizeObserver(schedule).observe(document.documentElement);
+  schedule();
+}

@@ -4,7 +4,7 @@
 import { createContext, mark } from "./core.js";
 import { createController } from "./controller.js";
 import { wireControls } from "./controls.js";
-import { createApi, listenForCommands } from "./embed-api.js";
+import { createApi, listenForCommands, postHeight } from "./embed-api.js";
 import { createList } from "./list.js";
 import { createMap } from "./map.js";
 import { createPanel } from "./panel.js";
@@ -37,6 +37,9 @@ export function startViewer(doc = document) {
     ctx.emit("ready", { events: ctx.all.length });
     return api;
   });
-  if (ctx.inFrame) listenForCommands(ctx, api);
+  if (ctx.inFrame) {
+    listenForCommands(ctx, api);
+    if (config.embed || config.queryOptions) postHeight(ctx);
+  }
   return api;
 }
