@@ -46,6 +46,7 @@ export function createMap(ctx) {
   if (!map) return null;
   const all = ctx.all;
   let markerLayer, selectionLayer, routeLayer, labelsLayer, clustered = false;
+  const physical = L.layerGroup();
   const markerEntries = [];
   let activeEntries = [];
   const markerIcons = {};
@@ -225,6 +226,16 @@ export function createMap(ctx) {
       // drawn after the story's areas arrived: put the basemap back underneath them
       borders.bringToBack();
       land.bringToBack();
+      // The physical basemap: the same land, without modern borders and names (a story
+      // before 1800 opens on it: no "Turkey" over Marathon).
+      const physicalLand = L.geoJSON(b.land, { interactive: false,
+        style: Object.assign({ fillColor: "#e8e4d8", fillOpacity: 1, color: "#b9c7cf", weight: 0.8 },
+                             mapTheme ? mapTheme.land : {}) });
+      physical.addLayer(physicalLand);
+      // a base layer chosen in the control is drawn last: put it back under the story's areas
+      const sink = () => { [physicalLand, borders, land].forEach((l) => { if (map.hasLayer(l)) l.bringToBack(); }); };
+      map.on("baselayerchange", sink);
+      sink();
       // Country names from zoom 3, and only those in (or near) the view: a map move then
       // places a few dozen labels, not all 177.
       labelsLayer = L.layerGroup().addTo(window[names.basemap] || map);
@@ -259,8 +270,10 @@ export function createMap(ctx) {
     // The offline map (land, borders, country names) is a base layer like the opt-in tile
     // layers: choosing tiles takes it away (its land is opaque and would hide them), and
     // tiles that fail bring it back.
-    const offline = window[names.basemap] || L.layerGroup();
-    const bases = { "Offline map (Natural Earth)": offline };
+    const political = window[names.basemap] || L.layerGroup();
+    const bases = { "Offline map (Natural Earth)": political, "Physical map (no modern borders)": physical };
+    const offline = names.basemapStyle === "physical" ? physical : political;
+    [political, physical].forEach((layer) => { if (layer !== offline && map.hasLayer(layer)) map.removeLayer(layer); });
     if (!map.hasLayer(offline)) offline.addTo(map);
     Object.keys(names.tiles || {}).forEach((name) => {
       const layer = window[names.tiles[name]];
