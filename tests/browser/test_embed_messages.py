@@ -1,6 +1,8 @@
 """The embed's postMessage API from a host page: own commands only."""
 from __future__ import annotations
 
+from pathlib import Path
+
 INHERITED = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf",
              "__defineGetter__", "isPrototypeOf"]
 
@@ -62,3 +64,23 @@ def test_embed_posts_its_height_for_pym_amp_and_datawrapper(page, live_server):
     # a change of content height is posted again
     page.frames[1].evaluate("document.body.classList.add('ca-no-list')")
     page.wait_for_function(f"() => window.got.filter(m => m && m.sentinel === 'amp').slice(-1)[0].height < {amp[-1]}")
+
+
+PYM = Path(__file__).resolve().parent / "vendor" / "pym.js-1.3.2" / "pym.v1.min.js"
+
+
+def test_a_pym_host_page_resizes_the_embed(page, live_server):
+    """A news page using pym.js (vendored from npm, MIT) frames the embed with
+    pym.Parent: the iframe takes the height the embed posts."""
+    host = f"{live_server}/__pym"
+    body = ('<!doctype html><title>article</title><p>Text.</p><div id="ca"></div><script>'
+            + PYM.read_text(encoding="utf-8") +
+            f'</script><script>window.parentPym = new pym.Parent("ca", "{live_server}/embed/sample", {{}});</script>')
+    page.route(host, lambda route: route.fulfill(status=200, content_type="text/html", body=body))
+    page.goto(host)
+    page.wait_for_function("() => document.querySelector('#ca iframe') !== null")
+    page.frame_locator("#ca iframe").locator("html[data-chronoatlas=ready]").wait_for(state="attached")
+    page.wait_for_function("() => document.querySelector('#ca iframe').getBoundingClientRect().height > 400")
+    framed = page.evaluate("document.querySelector('#ca iframe').getBoundingClientRect().height")
+    inner = page.frames[1].evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
+    assert abs(framed - inner) <= 2, (framed, inner)

@@ -71,6 +71,10 @@ export function postHeight(ctx) {
   const pymId = q.get("childId");
   const id = ctx.config.slug || "chronoatlas";
   let last = -1, pending = null;
+  // The stage is sized in vh: in a frame that grows to fit, that would grow with it.
+  // Fixed at its opening height, the content's height stops depending on the frame's.
+  const stage = document.querySelector(".ca-stage");
+  if (stage && !stage.style.height) stage.style.height = Math.round(stage.getBoundingClientRect().height) + "px";
   const send = () => {
     pending = null;
     const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
