@@ -46,7 +46,9 @@ def parts(html: str) -> dict[str, tuple[int, int]]:
     vendored = {}
     for rel in widget_scripts(True):
         vendored[_script_text((STATIC / rel).read_text(encoding="utf-8"))] = rel.split("/")[1]
-    glue = _script_text((STATIC / "chronoatlas.js").read_text(encoding="utf-8"))
+    from web.jsbundle import viewer_bundle
+
+    glue = _script_text(viewer_bundle())
     out: dict[str, list[bytes]] = {}
     for m in re.finditer(r"<(script|style)([^>]*)>(.*?)</\1>", html, re.S):
         tag, attrs, body = m.groups()
@@ -59,7 +61,7 @@ def parts(html: str) -> dict[str, tuple[int, int]]:
         elif body in vendored:
             key = vendored[body]
         elif body == glue:
-            key = "chronoatlas.js"
+            key = "viewer (js/*.js bundled)"
         else:
             key = "folium map script"
         out.setdefault(key, []).append(body.encode())

@@ -242,6 +242,7 @@ class Layout:
     charts: list[Chart]
     warnings: list[str] = field(default_factory=list)
     glyphless: frozenset[str] = frozenset()  # characters the font has no glyph for
+    language: str = "en"  # the story's language, the PDF's /Lang (screen readers' voice)
 
 
 class _Layout:
@@ -445,7 +446,14 @@ def handout_layout(story: Story | PlaceTable) -> Layout:
     lay.block(_lines(ATTRIBUTION + " Made with chronoatlas.", 8, colour="#666666", gap_before=16))
     lay.footers(title)
     return Layout(title, _clean(story.byline) if story.byline else None, lay.pages,
-                  lay.charts, glyphs.warnings(), glyphs.glyphless())
+                  lay.charts, glyphs.warnings(), glyphs.glyphless(),
+                  language=_language(getattr(story, "language", None)))
+
+
+def _language(value) -> str:
+    """A BCP 47 tag for /Lang ("en" when the story names none or something else)."""
+    text = str(value or "").strip()
+    return text if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", text) else "en"
 
 
 def _chart_name(index: int) -> str:
@@ -465,8 +473,9 @@ def _draw(layout: Layout) -> bytes:
         for ch in layout.glyphless:
             face.charToGlyph.setdefault(ord(ch), 0)
     buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=(PAGE_W, PAGE_H), pageCompression=1, invariant=1,
-                    initialFontName=REGULAR, initialFontSize=10)
+    # invariant=0: the real creation date (invariant=1 wrote 2000-01-01)
+    canvas = Canvas(buf, pagesize=(PAGE_W, PAGE_H), pageCompression=1, invariant=0,
+                    initialFontName=REGULAR, initialFontSize=10, lang=layout.language)
     canvas.setTitle(layout.title)
     canvas.setAuthor(layout.byline or "")
     canvas.setSubject("")

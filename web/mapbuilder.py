@@ -114,6 +114,20 @@ def _centre(story: Story) -> tuple[list[float], int]:
     return [(min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2], 3
 
 
+PHYSICAL_BEFORE = 1800.0  # a story wholly before this year opens on the physical basemap
+
+
+def default_basemap(story: Story) -> str:
+    """``"physical"`` (land and water, no modern borders or names) or ``"political"``:
+    the story's ``settings.basemap`` when it names one, else physical for a story whose
+    dated events all end before :data:`PHYSICAL_BEFORE`."""
+    chosen = story.settings.get("basemap") if isinstance(story.settings, dict) else None
+    if chosen in ("physical", "political"):
+        return chosen
+    ends = [(e.end or e.start).end_position() for e in story.events if e.start is not None]
+    return "physical" if ends and max(ends) <= PHYSICAL_BEFORE else "political"
+
+
 def build_map(story: Story, *, tiles=(), static_url: str = "/static/") -> MapParts:
     """folium renders the map skeleton; the glue script fills markers, basemap data and route."""
     localize_folium(static_url)
@@ -153,5 +167,6 @@ def build_map(story: Story, *, tiles=(), static_url: str = "/static/") -> MapPar
         html=root.html.render(),
         script=root.script.render(),
         names={"map": m.get_name(), "land": land.get_name(), "borders": borders.get_name(),
-               "basemap": base.get_name(), "areas": areas.get_name(), "tiles": tile_layers},
+               "basemap": base.get_name(), "areas": areas.get_name(), "tiles": tile_layers,
+               "basemapStyle": default_basemap(story)},
     )

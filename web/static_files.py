@@ -38,4 +38,9 @@ def serve_static(filename: str) -> Response:
     response = Response(data, mimetype=mimetypes.guess_type(path)[0] or "application/octet-stream")
     response.set_etag(etag)
     response.headers["Cache-Control"] = "no-cache"  # revalidate: a new release changes files
+    if path.endswith(".js"):
+        # Module scripts are fetched in CORS mode: the sandboxed embed iframe has an
+        # opaque origin ("null"), and its imports of /static/js/*.js need this to load.
+        # These are public files, read without credentials.
+        response.headers["Access-Control-Allow-Origin"] = "*"
     return response.make_conditional(request)

@@ -17,16 +17,18 @@ import altair as alt
 
 from .data import PALETTE
 
-__all__ = ["timeline_spec", "lighten_vega", "AXIS_LABEL_EXPR", "DATASETS"]
+__all__ = ["timeline_spec", "lighten_vega", "AXIS_LABEL_EXPR", "DATASETS", "ROW_PX", "LABEL_PX"]
 
-# the datasets the page fills (see chronoatlas.js, timelineData)
-DATASETS = ("events", "ranges", "fuzzy", "flagged", "cur", "hist", "eras")
+# the datasets the page fills (see static/js/timeline.js, rowsFor)
+DATASETS = ("events", "labels", "labelsLeft", "ranges", "fuzzy", "flagged", "cur", "hist", "eras")
 
 
 def _year_label(y: str) -> str:
+    # the wording of timeline.dates' labels: "13.8 billion years ago", "66 million years
+    # ago", "490 BCE"; the glue puts ticks at round values of the same wording
     return (
-        f"({y} < -999999999 ? format((1950 - {y}) / 1e9, '.3~f') + ' bn years ago' : "
-        f"{y} < -99999 ? format((1950 - {y}) / 1e6, '.3~f') + ' m years ago' : "
+        f"({y} < -999999999 ? format((1950 - {y}) / 1e9, '.3~f') + ' billion years ago' : "
+        f"{y} < -999999 ? format((1950 - {y}) / 1e6, '.3~f') + ' million years ago' : "
         f"{y} <= 0 ? format(1 - {y}, ',') + ' BCE' : "
         f"{y} >= 10000 ? format({y}, ',') + ' CE' : '' + {y})"
     )
@@ -43,20 +45,32 @@ AXIS_LABEL_EXPR = (
 )
 
 
+# Pixels of one label row; the glue packs headlines into rows of this height.
+ROW_PX = 18
+# Longest label drawn, in pixels (the glue measures and packs with the same cap).
+LABEL_PX = 320
+
+
 def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
                   height: int = 220, overview_height: int = 44,
                   layers: Iterable[str] = DATASETS) -> dict[str, Any]:
-    """A vconcat of the detail view (lanes per group, eras, points, ranges, fuzzy marks)
-    and an overview strip with a brush named ``brush``.
+    """A vconcat of the detail view (lanes per group, eras, labelled points, ranges,
+    fuzzy marks) and an overview strip with a brush named ``brush``.
+
+    Each group's lane holds ``rows`` rows of :data:`ROW_PX` pixels; the glue places every
+    event in a row of its lane (field ``y``: lane index plus a fraction) so that its
+    headline (dataset ``labels``) fits beside its mark without overlapping another, and
+    leaves out the labels that cannot fit at the current zoom.
 
     ``layers`` names the datasets that have rows: a layer with nothing to draw is left
-    out (each costs the browser a pipeline of operators to parse and run). Events, the
-    selection ring and the overview are always there.
+    out (each costs the browser a pipeline of operators to parse and run). Events,
+    labels, the selection ring and the overview are always there.
 
-    Signals the glue uses: ``wmin``/``wmax`` (the detail window), ``cur`` (the selected
-    event id), ``brush`` (the overview selection).
+    Signals the glue uses: ``wmin``/``wmax`` (the detail window), ``xticks`` (the axis'
+    tick values, round in the calendar the labels use), ``cur`` (the selected event id),
+    ``rows`` (rows per lane), ``brush`` (the overview selection).
     """
-    wanted = set(layers) | {"events", "cur", "hist"}
+    wanted = set(layers) | {"events", "cur", "hist", "labels", "labelsLeft"}
     lo, hi = extent
     if hi <= lo:
         lo, hi = lo - 1, hi + 1
@@ -64,15 +78,20 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
     lo, hi = lo - pad, hi + pad
     n = max(1, len(groups))
     lanes = [g or "Events" for g in groups] or ["Events"]
+    era_px = 16 if "eras" in wanted else 0  # the era names' strip at the top
+    detail_height = max(height, 4 * ROW_PX * n + era_px)
+    rows = max(1, (detail_height - era_px) // (ROW_PX * n))
+    top = -0.5 - era_px / (rows * ROW_PX)
     colour = alt.Color("g:N", scale=alt.Scale(domain=list(range(n)),
                                               range=[PALETTE[i % len(PALETTE)] for i in range(n)]),
                        legend=None)
-    x = alt.X("s:Q", title=None,
-              scale=alt.Scale(domain=[alt.ExprRef("wmin"), alt.ExprRef("wmax")], zero=False, nice=False),
-              axis=alt.Axis(labelExpr=AXIS_LABEL_EXPR, labelOverlap=True, grid=True, tickCount=8))
-    y = alt.Y("g:O", title=None, scale=alt.Scale(domain=list(range(n)), paddingOuter=0.4),
-              axis=alt.Axis(labelExpr="lanes[datum.value] || ''", labelLimit=140, ticks=False,
-                            domain=False))
+    xscale = alt.Scale(domain=[alt.ExprRef("wmin"), alt.ExprRef("wmax")], zero=False, nice=False)
+    x = alt.X("s:Q", title=None, scale=xscale,
+              axis=alt.Axis(labelExpr=AXIS_LABEL_EXPR, labelOverlap=True, grid=True,
+                            values=alt.ExprRef("xticks")))
+    y = alt.Y("y:Q", title=None, scale=alt.Scale(domain=[top, n - 0.5], reverse=True, zero=False, nice=False),
+              axis=alt.Axis(values=list(range(n)), labelExpr="lanes[datum.value] || ''", labelLimit=140,
+                            ticks=False, domain=False, grid=False))
 
     # Each layer reads its own dataset, filled (and thinned to what the pixels can show)
     # by the glue: no per-datum filter, bin or aggregate runs in the browser, where Vega
@@ -83,8 +102,7 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
         return alt.Chart(alt.Data(name=name))
 
     era_band = alt.Chart(eras).mark_rect(opacity=0.13, clip=True).encode(
-        x=alt.X("s:Q", scale=alt.Scale(domain=[alt.ExprRef("wmin"), alt.ExprRef("wmax")], zero=False, nice=False)),
-        x2="e:Q", color=alt.Color("c:N", scale=None),
+        x=alt.X("s:Q", scale=xscale), x2="e:Q", color=alt.Color("c:N", scale=None),
     )
     era_label = alt.Chart(eras).mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10,
                                           color="#444", clip=True, limit=160).encode(
@@ -92,27 +110,34 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
     ranges = chart("ranges").mark_bar(height=7, cornerRadius=3, opacity=0.75, clip=True,
                                       cursor="pointer").encode(x=x, x2="e:Q", y=y, color=colour)
     # circa dates: a soft halo (wide, faint, blurred edge) around the point
-    fuzzy = chart("fuzzy").mark_point(filled=True, size=520, opacity=0.2, clip=True, strokeWidth=8,
+    fuzzy = chart("fuzzy").mark_point(filled=True, size=300, opacity=0.2, clip=True, strokeWidth=6,
                                       strokeOpacity=0.12).encode(x=x, y=y, color=colour, stroke=colour)
     points = chart("events").mark_point(filled=True, size=80, opacity=0.9, stroke="white", strokeWidth=1,
                                         clip=True, cursor="pointer").encode(
         x=x, y=y, color=colour, shape=alt.value("circle"))
-    flagged = chart("flagged").mark_point(shape="diamond", filled=False, size=260, stroke="#B00020",
+    labels = chart("labels").mark_text(align="left", baseline="middle", dx=8, fontSize=11, color="#333",
+                                       clip=True, limit=LABEL_PX, cursor="pointer").encode(
+        x=x, y=y, text="t:N")
+    # headlines that would run past the plot's right end, drawn left of their marks
+    labels_left = chart("labelsLeft").mark_text(align="right", baseline="middle", dx=-8, fontSize=11,
+                                                color="#333", clip=True, limit=LABEL_PX).encode(
+        x=x, y=y, text="t:N")
+    flagged = chart("flagged").mark_point(shape="diamond", filled=False, size=200, stroke="#B00020",
                                           strokeWidth=1.5, clip=True).encode(x=x, y=y)
-    current = chart("cur").mark_point(shape="circle", filled=False, size=420, stroke="#111",
+    current = chart("cur").mark_point(shape="circle", filled=False, size=300, stroke="#111",
                                       strokeWidth=3, clip=True).encode(x=x, y=y)
 
     drawn = [(era_band, "eras"), (era_label, "eras"), (ranges, "ranges"), (fuzzy, "fuzzy"),
-             (points, "events"), (flagged, "flagged"), (current, "cur")]
+             (points, "events"), (labels, "labels"), (labels_left, "labelsLeft"), (flagged, "flagged"), (current, "cur")]
     detail = alt.layer(*[layer for layer, name in drawn if name in wanted]).properties(
-        height=max(height, 36 * n), width=600)
+        height=detail_height, width=600)
 
     brush = alt.selection_interval(name="brush", encodings=["x"])
     # a histogram binned by the glue (HIST_BINS equal bins over [lo, hi]): b0, b1, n
     overview = chart("hist").mark_bar(color="#7a8a99").encode(
         x=alt.X("b0:Q", title=None, scale=alt.Scale(domain=[lo, hi], zero=False, nice=False),
-                axis=alt.Axis(labelExpr=AXIS_LABEL_EXPR, labelOverlap="greedy", tickCount=6,
-                              grid=False)),
+                axis=alt.Axis(labelExpr=AXIS_LABEL_EXPR, labelOverlap="greedy", grid=False,
+                              values=alt.ExprRef("oticks"))),
         x2="b1:Q",
         y=alt.Y("n:Q", title=None, axis=None),
     ).add_params(brush).properties(height=overview_height, width=600)
@@ -120,7 +145,10 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
     chart = alt.vconcat(detail, overview, spacing=8).add_params(
         alt.param(name="wmin", value=lo),
         alt.param(name="wmax", value=hi),
+        alt.param(name="xticks", value=[]),
+        alt.param(name="oticks", value=[]),
         alt.param(name="cur", value=""),
+        alt.param(name="rows", value=rows),
         alt.param(name="lanes", value=lanes),
     ).configure_view(stroke=None).configure_axis(labelFontSize=11).configure(aria=False)
     return chart.to_dict(validate=True)
@@ -129,7 +157,7 @@ def timeline_spec(groups: Sequence[str], extent: tuple[float, float], *,
 # Datasets whose marks answer clicks and hover (the glue reads the datum's id, or an era's
 # title): Vega-Lite leaves every mark out of picking once the spec has a selection (the
 # brush) unless the mark's unit has one, so the compiled Vega is marked by hand.
-INTERACTIVE_DATASETS = ("events", "ranges", "eras")
+INTERACTIVE_DATASETS = ("events", "labels", "labelsLeft", "ranges", "eras")
 
 
 def lighten_vega(vega: dict[str, Any]) -> dict[str, Any]:

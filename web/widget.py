@@ -6,7 +6,8 @@ under a ``<meta>`` Content-Security-Policy that allows exactly those inline bloc
 their SHA-256 hashes: no ``'unsafe-inline'``, no ``'unsafe-eval'``, ``connect-src
 'none'``. The static site links the same files relatively, so any static host serves it.
 
-Both render the web app's own ``_viewer.html`` and run the same glue script, so a
+Both render the web app's own ``_viewer.html`` and run the same viewer modules
+(``web/static/js/``), joined into one classic script by :mod:`web.jsbundle`, so a
 journalist's copy behaves as the story page does. Story text stays data: JSON blocks
 written with Jinja's htmlsafe ``tojson``, event text rendered and sanitised on the
 server (nh3), never a folium Popup/Tooltip nor ``Chart.to_html``.
@@ -35,7 +36,7 @@ from .vendor import STATIC, VERSIONS, static_path
 __all__ = ["widget_html", "export_html", "build_site", "export_site", "ExportedStory",
            "widget_csp", "CLUSTER_THRESHOLD"]
 
-# The glue clusters markers above this many located places (chronoatlas.js, buildMarkers);
+# The viewer clusters markers above this many located places (js/map.js, CLUSTER_ABOVE);
 # below it the cluster plugin is not shipped at all.
 CLUSTER_THRESHOLD = 150
 
@@ -200,6 +201,7 @@ def widget_html(story: Story | PreparedStory, *, theme: str = "light",
     """The single-file widget: the linked map and timeline, the panel, the event list,
     keyboard use and ``window.chronoatlas``, with no request to anywhere."""
     from .basemap import basemap_geojson
+    from .jsbundle import viewer_bundle
     from .views.embed import THEMES
 
     prepared = prepare(story, resolve=resolve)
@@ -208,7 +210,7 @@ def widget_html(story: Story | PreparedStory, *, theme: str = "light",
                           urls={"basemapUrl": None, "detailUrl": None})
     scripts = [_script_text(_read(s)) for s in widget_scripts(clustered)]
     scripts.append(_script_text(prepared.map_parts.script))
-    scripts.append(_script_text(_read("chronoatlas.js")))
+    scripts.append(_script_text(viewer_bundle()))
     styles = [_inline_css(s) for s in widget_styles(clustered)] + [_read("chronoatlas.css")]
     ctx.update(
         csp=widget_csp(scripts, styles),
@@ -287,6 +289,7 @@ def build_site(stories: Iterable[Story | PreparedStory], out: Path, *, title: st
     story's map script. Every URL is relative.
     """
     from .basemap import basemap_script
+    from .jsbundle import viewer_bundle
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -295,9 +298,12 @@ def build_site(stories: Iterable[Story | PreparedStory], out: Path, *, title: st
         prepared.append(prepare(story, resolve=resolve, taken=[p.slug for p in prepared]))
     written: list[Path] = []
     clustered = any(p.clustered for p in prepared)
-    for rel in _site_vendor_files(clustered) + ["chronoatlas.js", "chronoatlas.css", "favicon.svg"]:
+    for rel in _site_vendor_files(clustered) + ["chronoatlas.css", "favicon.svg"]:
         _copy(rel, out)
         written.append(out / "assets" / rel)
+    # the viewer's modules as one classic script: a site opened from file:// cannot load modules
+    _write(out / "assets" / "chronoatlas.js", viewer_bundle())
+    written.append(out / "assets" / "chronoatlas.js")
     _write(out / "assets" / "basemap.js", basemap_script())
     written.append(out / "assets" / "basemap.js")
     notice = Path(__file__).resolve().parent.parent / "NOTICE"

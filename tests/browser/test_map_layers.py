@@ -98,3 +98,45 @@ def test_tiles_are_opt_in_and_fall_back_to_the_offline_map(browser, tiles_server
         assert not others, others
     finally:
         context.close()
+
+
+
+def test_an_ancient_story_opens_on_the_physical_basemap(new_page):
+    """All events before 1800: land and water, no modern borders or country names; the
+    political map is one choice away in the layer control. settings.basemap overrides."""
+    from werkzeug.serving import make_server
+
+    from timeline.dates import parse_date
+    from timeline.model import Event, PlaceRef, Story
+    from web import create_app
+
+    def story(slug, settings):
+        places = [("Marathon", 38.15, 23.96), ("Persepolis", 29.93, 52.89)]
+        events = [Event(id=f"e{i}", title=f"Event at {name}", start=parse_date(f"{490 - i * 10} BCE"),
+                        places=[PlaceRef(name, lat=lat, lon=lon)])
+                  for i, (name, lat, lon) in enumerate(places)]
+        return Story(title=f"Ancient {slug}", slug=slug, events=events, settings=settings)
+
+    app = create_app({"TESTING": True, "RESOLVE_PLACES": False,
+                      "STORIES": [story("ancient", {}), story("ancient-political", {"basemap": "political"})]})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    drawn = "() => document.documentElement.dataset.chronoatlas === 'ready' && " \
+            "performance.getEntriesByName('chronoatlas:basemap').length > 0"
+    try:
+        page = new_page()
+        page.goto(f"{base}/stories/ancient")
+        page.wait_for_function(drawn)
+        page.evaluate("chronoatlas.map.setZoom(4)")
+        page.wait_for_timeout(300)
+        assert page.locator(".ca-country-label").count() == 0
+        checked = page.evaluate("""() => Array.from(document.querySelectorAll('.leaflet-control-layers-base label'))
+          .filter(l => l.querySelector('input').checked).map(l => l.textContent.trim())""")
+        assert checked == ["Physical map (no modern borders)"]
+        page.goto(f"{base}/stories/ancient-political")
+        page.wait_for_function(drawn)
+        page.evaluate("chronoatlas.map.setZoom(4)")
+        page.wait_for_function("() => document.querySelectorAll('.ca-country-label').length > 0")
+    finally:
+        server.shutdown()

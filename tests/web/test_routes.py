@@ -20,7 +20,7 @@ def test_story_page_renders_viewer(client):
     assert r.status_code == 200
     html = r.get_data(as_text=True)
     for needle in ('id="ca-data"', 'id="ca-config"', 'class="folium-map"', 'aria-live="polite"',
-                   "/stories/sample/map.js", "/static/chronoatlas.js"):
+                   "/stories/sample/map.js", "/static/js/main.js"):
         assert needle in html
     data = _json_block(html, "ca-data")
     assert [e["id"] for e in data["events"]][:2] == ["marathon", "great-wall"]  # BCE first
@@ -72,13 +72,13 @@ def test_basemap_script_carries_the_same_data(client):
     assert body.startswith(prefix) and body.endswith(suffix)
     assert json.loads(json.loads(body[len(prefix):-len(suffix)])) == client.get("/basemap.json").get_json()
     page = client.get("/stories/sample").get_data(as_text=True)
-    assert page.index('src="/basemap.js"') < page.index('src="/static/chronoatlas.js"')
+    assert page.index('src="/basemap.js"') < page.index('src="/static/js/main.js"')
 
 
 def test_static_files_are_served_from_memory_with_etags(client):
-    r = client.get("/static/chronoatlas.js")
+    r = client.get("/static/js/main.js")
     assert r.status_code == 200 and r.mimetype == "text/javascript" and r.headers["ETag"]
-    assert client.get("/static/chronoatlas.js",
+    assert client.get("/static/js/main.js",
                       headers={"If-None-Match": r.headers["ETag"]}).status_code == 304
     assert client.get("/static/vendor/leaflet-1.9.4/leaflet.css").mimetype == "text/css"
     for path in ("/static/nope.js", "/static/../__init__.py", "/static/%2e%2e/__init__.py"):
@@ -246,5 +246,5 @@ def test_timeline_axis_labels_bce_and_months():
             "transform": [{"calculate": AXIS_LABEL_EXPR.replace("datum.value", "datum.v"), "as": "l"}],
             "mark": "text", "encoding": {"text": {"field": "l"}}}
     svg = vl_convert.vegalite_to_svg(spec)
-    for label in ("490 BCE", "1939", "Jul 1939", "13 Mar 1939", "12,000 CE", "65.002 m years ago"):
+    for label in ("490 BCE", "1939", "Jul 1939", "13 Mar 1939", "12,000 CE", "65.002 million years ago"):
         assert label in svg, label

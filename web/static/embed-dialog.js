@@ -1,6 +1,6 @@
 /* The story page's "Embed" dialog: options in, an iframe snippet out (the same snippet
  * /oembed answers with; see web/oembed.py iframe_snippet). No inline script: loaded as a
- * file after chronoatlas.js.
+ * file after the viewer (js/main.js).
  */
 (function () {
   "use strict";
