@@ -12,8 +12,8 @@ import yaml
 from ..dates import HistoricalDate
 from ..model import Era, Event, Story
 from ._bounded import BoundError, check_values, load_json, load_yaml
-from ._collect import (Collector, LoadResult, check_range, era_list, media_from,
-                       places_from, sources_from, unique_ids)
+from ._collect import (Collector, conform, LoadResult, check_range, era_list, media_from,
+                       places_from, sources_from)
 from ._lines import json_index, lazy_locator, yaml_index
 
 
@@ -102,7 +102,7 @@ def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> L
     story_problems = [p for p in c.problems if not (p.field or "").startswith("events[")]
     if c.problems and (not skip_invalid or story_problems):
         c.raise_if_any()
-    story = Story(
+    story = conform(Story(
         title=data.get("title", ""),
         slug=data.get("slug"),
         summary=data.get("summary"),
@@ -112,8 +112,8 @@ def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> L
         eras=tuple(eras),
         media=media_from(data.get("media")),
         settings=dict(data.get("settings") or {}),
-        events=tuple(unique_ids(events)),
-    )
+        events=tuple(events),
+    ))
     return LoadResult(story, list(c.problems))
 
 
