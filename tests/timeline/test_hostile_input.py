@@ -135,3 +135,10 @@ def test_valid_json_is_not_indexed_by_a_second_parser(monkeypatch):
     monkeypatch.setattr(_lines, "json_index", lambda text: calls.append(1) or {})
     load_text(json.dumps({"title": "t", "events": [{"title": "a", "start": "1939"}]}), name="s.json")
     assert calls == []
+
+
+@pytest.mark.parametrize("value", ["999999999999", "-999999999999",
+                                   "1" + "0" * 80 + " billion years ago"])
+def test_years_no_export_can_draw_are_located_errors(value):
+    found = problems(f"title: t\nevents:\n - title: a\n   start: '{value}'\n", "s.yaml")
+    assert any("line 4" in p and "year out of range" in p for p in found), found
