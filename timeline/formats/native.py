@@ -54,6 +54,11 @@ def parse_text(text: str, *, file: str | None = None, fmt: str = "yaml") -> tupl
     except json.JSONDecodeError as exc:
         c.add(f"not valid JSON: {exc.msg}", line=exc.lineno, expected="a JSON object")
         return None, c
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, other controls)
+        c.add(f"not valid YAML: character U+{exc.character:04X} is not allowed"
+              if isinstance(exc.character, int) else f"not valid YAML: {exc.reason}",
+              line=text.count("\n", 0, exc.position) + 1, expected="printable text")
+        return None, c
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -67,8 +72,11 @@ def parse_text(text: str, *, file: str | None = None, fmt: str = "yaml") -> tupl
 def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> LoadResult:
     """Validate plain data against the schema and build a Story, reporting every problem."""
     if not isinstance(data, dict):
-        c.add("a story file must be a mapping with 'title' and 'events'",
-              found=type(data).__name__, expected="a mapping (object)")
+        c.add("a story file must be a mapping with 'title' and 'events'" if data is not None
+              else "the file holds no story (it is empty)",
+              found=None if data is None else type(data).__name__,
+              expected="a mapping (object) with 'title' and 'events'",
+              line=c._locate("") or 1)
         c.raise_if_any()
     bad_events: set[int] = set()
     validator = jsonschema.Draft202012Validator(schema())
