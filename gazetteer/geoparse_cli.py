@@ -136,7 +136,7 @@ def _jsonl(file: str, gaz) -> None:
 def _jsonl_record(raw: bytes, number: int, gaz) -> dict[str, Any]:
     try:
         item = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # that line's error only
         return {"id": None, "places": [], "mentions": [],
                 "error": f"line {number}: not a JSON object ({exc.__class__.__name__})"}
     if not isinstance(item, dict):

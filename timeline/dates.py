@@ -24,6 +24,11 @@ __all__ = [
 ]
 
 
+# The age of the universe with room to spare, and as far ahead as anyone plans.
+MAX_YEARS_AGO = 100_000_000_000
+MAX_YEAR = 1_000_000_000
+
+
 class DateError(ValueError):
     """A date that cannot be read; the message says what was expected."""
 
@@ -106,6 +111,10 @@ class HistoricalDate:
     def __post_init__(self) -> None:
         if isinstance(self.year, bool) or not isinstance(self.year, int):
             raise DateError(f"year must be an integer, got {self.year!r}")
+        if not -MAX_YEARS_AGO <= self.year <= MAX_YEAR:
+            # Beyond these, exports (plots, XML dates, floats) stop meaning anything.
+            raise DateError(f"year out of range (at most {MAX_YEARS_AGO:,} years ago or "
+                            f"{MAX_YEAR:,} CE)")
         if self.month is not None and not 1 <= self.month <= 12:
             raise DateError(f"month must be 1-12, got {self.month}")
         if self.day is not None:
@@ -435,6 +444,8 @@ def _parse_plain(s: str) -> HistoricalDate | None:
         if m:
             factor = {"billion": 1e9, "million": 1e6, "thousand": 1e3}[m["unit"].lower()]
             ago = float(m["n"]) * factor
+            if not ago <= MAX_YEARS_AGO:
+                raise DateError(f"year out of range (at most {MAX_YEARS_AGO:,} years ago)")
             precision = (Precision.BILLION_YEARS if ago >= 1e9 else
                          Precision.MILLION_YEARS if ago >= 1e6 else Precision.MILLENNIUM)
             return HistoricalDate(int(round(1950 - ago)), precision=precision)

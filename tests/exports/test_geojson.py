@@ -120,3 +120,20 @@ def test_demo_done_when(real_gazetteer):
     demo = load_story("demo")
     seen = {f["properties"]["id"] for f in doc["features"]} | {u["event"] for u in doc["unlocated"]}
     assert seen == {e.id for e in demo.events}
+
+
+def test_non_finite_coordinates_never_reach_the_file(pinned):
+    """Loaders refuse NaN; a Story built in code with one is exported as unlocated,
+    never as the invalid JSON token NaN (nor KML's "nan,nan")."""
+    from dataclasses import replace
+
+    from timeline.exports import dump_geojson, story_to_kml
+    from timeline.model import PlaceRef
+
+    bad = replace(pinned.events[0], places=(PlaceRef("Nowhere", lat=float("nan"), lon=float("inf")),))
+    story = pinned.with_events((bad,) + pinned.events[1:])
+    text = dump_geojson(story)
+    doc = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+    validate_feature_collection(doc)
+    assert any(u["place"] == "Nowhere" and "not finite" in u["reason"] for u in doc["unlocated"])
+    assert "nan" not in story_to_kml(story).lower().replace("nowhere", "")

@@ -1,6 +1,7 @@
 """KML export: parses, plays in time (TimeStamp/TimeSpan), BCE as XML Schema 1.0, text inert."""
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 
 from click.testing import CliRunner
@@ -61,7 +62,7 @@ def test_round_trip_keeps_every_event(pinned):
     assert set(events) == {e.id for e in pinned.events}
     for e in pinned.events:
         title, start, end = events[e.id]
-        assert title == e.title
+        assert html.unescape(title) == e.title
         assert (parse_date(start) if start else None) == e.start
         assert (parse_date(end) if end else None) == e.end
 
@@ -71,8 +72,14 @@ def test_hostile_text_is_escaped(hostile, hostile_text):
     text = story_to_kml(hostile)
     root = ET.fromstring(text.encode("utf-8"))  # well-formed despite the markup
     pms = placemarks(text)
-    assert pms[0]["name"] == "Title " + HOSTILE  # text comes back exactly
-    assert root.findtext("k:Document/k:name", namespaces=NS) == "Story " + HOSTILE
+    # Google Earth shows name and value as HTML: markup arrives escaped, and comes back
+    # exactly through html.unescape
+    assert html.unescape(pms[0]["name"]) == "Title " + HOSTILE
+    assert "<" not in pms[0]["name"] and "<" not in pms[0]["x_id"] + pms[0].get("x_group", "")
+    assert html.unescape(root.findtext("k:Document/k:name", namespaces=NS)) == "Story " + HOSTILE
+    assert all("<" not in (v.text or "") for v in root.iter(f"{{{NS['k']}}}value"))
+    assert html.unescape(pms[0]["x_group"]) == "G " + HOSTILE
+
     # descriptions are HTML for Google Earth: the story's markup must arrive as text
     for p in pms:
         assert "<script" not in p["description"]
@@ -91,3 +98,11 @@ def test_cli_kml_to_file(tmp_path, pinned, monkeypatch):
     result = CliRunner().invoke(main, ["export", "pinned", "--to", "kml", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert len(placemarks(out.read_text(encoding="utf-8"))) == 7
+
+
+def test_characters_xml_cannot_hold_are_dropped(pinned):
+    from dataclasses import replace
+    first = replace(pinned.events[0], title="bell\x07 nul\x00 ok", text="esc\x1b[31m")
+    text = story_to_kml(pinned.with_events((first,) + pinned.events[1:]))
+    ET.fromstring(text.encode("utf-8"))  # well-formed
+    assert "bell nul ok" in text

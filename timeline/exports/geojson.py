@@ -73,7 +73,9 @@ def geojson_from_table(table: PlaceTable) -> dict[str, Any]:
 
 def dump_geojson(story: Story | PlaceTable) -> str:
     table = story if isinstance(story, PlaceTable) else place_table(story)
-    return json.dumps(geojson_from_table(table), ensure_ascii=False, indent=1) + "\n"
+    # allow_nan=False: RFC 8259 has no NaN; failing loudly beats writing invalid JSON.
+    return json.dumps(geojson_from_table(table), ensure_ascii=False, indent=1,
+                      allow_nan=False) + "\n"
 
 
 def export_geojson(story: Story, out: Path | None) -> None:

@@ -12,12 +12,16 @@ lost whichever convention a reader follows.
 
 Events whose places have no coordinates still get a Placemark (without geometry; KML
 allows that), flagged in ExtendedData ``status``, so every event survives the trip.
-All text goes through ElementTree (XML-escaped). ``description`` is shown as HTML by
-Google Earth, so it is built from HTML-escaped pieces: story text stays text.
+All text goes through ElementTree (XML-escaped) after characters XML 1.0 cannot hold
+(controls, lone surrogates) are dropped. Google Earth renders ``name``, ExtendedData
+``value`` and ``description`` as HTML in its balloons, so story text in them is
+HTML-escaped too (``html.unescape`` gives it back exactly): markup stays text.
 """
 from __future__ import annotations
 
 import html
+import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -105,18 +109,30 @@ def _description(event: Event, place_note: str | None) -> str:
     return "\n".join(parts)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
-    el = ET.SubElement(parent, f"{{{KML_NS}}}{tag}", attrib)
+    el = ET.SubElement(parent, f"{{{KML_NS}}}{tag}", {k: _xml_safe(v) for k, v in attrib.items()})
     if text is not None:
-        el.text = text
+        el.text = _xml_safe(text)
     return el
+
+
+def _shown(text: str) -> str:
+    """Text for an element Google Earth displays as HTML."""
+    return html.escape(text, quote=True)
 
 
 def _data(ext: ET.Element, name: str, value) -> None:
     if value is None or value == "":
         return
     d = _sub(ext, "Data", name=name)
-    _sub(d, "value", str(value).lower() if isinstance(value, bool) else str(value))
+    _sub(d, "value", str(value).lower() if isinstance(value, bool) else _shown(str(value)))
 
 
 def kml_from_table(table: PlaceTable) -> ET.ElementTree:
@@ -124,7 +140,7 @@ def kml_from_table(table: PlaceTable) -> ET.ElementTree:
     ET.register_namespace("", KML_NS)
     root = ET.Element(f"{{{KML_NS}}}kml")
     doc = _sub(root, "Document")
-    _sub(doc, "name", story.title)
+    _sub(doc, "name", _shown(story.title))
     if story.summary:
         _sub(doc, "description", html.escape(" ".join(story.summary.split())))
     groups: list[str] = []
@@ -144,7 +160,7 @@ def kml_from_table(table: PlaceTable) -> ET.ElementTree:
 
     for event, place, lp, un in entries:
         pm = _sub(doc, "Placemark")
-        _sub(pm, "name", event.title)
+        _sub(pm, "name", _shown(event.title))
         note = None
         if place is not None:
             note = place.name if lp is not None else f"{place.name} (not located: {un.reason})"
@@ -166,7 +182,7 @@ def kml_from_table(table: PlaceTable) -> ET.ElementTree:
         _data(ext, "group", event.group)
         _data(ext, "place", place.name if place is not None else None)
         _data(ext, "status", lp.status if lp is not None else un.status)
-        if lp is not None:
+        if lp is not None and math.isfinite(lp.lon) and math.isfinite(lp.lat):
             point = _sub(pm, "Point")
             _sub(point, "coordinates",
                  f"{round(lp.lon, COORD_DIGITS)},{round(lp.lat, COORD_DIGITS)}")

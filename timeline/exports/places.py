@@ -6,6 +6,7 @@ writer can list it in the file and warn about it.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from ..model import Event, PlaceRef, ResolvedPlace, Story
@@ -100,6 +101,11 @@ def ensure_resolved(story: Story) -> tuple[Story, str | None]:
     return story.with_events(events), problem
 
 
+def _finite(p) -> bool:
+    return all(v is None or (isinstance(v, (int, float)) and math.isfinite(v))
+               for v in (p.lat, p.lon))
+
+
 def place_table(story: Story) -> PlaceTable:
     """Resolve (if needed) and sort every event place into located and unlocated."""
     story, problem = ensure_resolved(story)
@@ -111,7 +117,11 @@ def place_table(story: Story) -> PlaceTable:
             continue
         for i, p in enumerate(event.places):
             r = p.resolved
-            if p.pinned:
+            if not _finite(p) or (r is not None and not _finite(r)):
+                # Loaders refuse NaN and Infinity; a Story built in code may still hold them.
+                unlocated.append(UnlocatedPlace(event, p, "unresolved",
+                                                "its coordinates are not finite numbers"))
+            elif p.pinned:
                 located.append(LocatedPlace(event, p, float(p.lat), float(p.lon), "pinned", i))
             elif r is not None and r.status in ("resolved", "pinned") and r.located:
                 located.append(LocatedPlace(event, p, float(r.lat), float(r.lon), r.status, i))

@@ -13,13 +13,14 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import StoryFormatError, StoryNotFoundError
+from ..identity import conform
 from ..model import Story, slugify
 from ._collect import MAX_FILE_BYTES, Collector, LoadResult
 from .native import dump_json, dump_yaml, parse_text, story_from_data
 from .sheet import dump_sheet, looks_like_sheet, story_from_sheet
 from .timelinejs import dump_timelinejs, looks_like_timelinejs, story_from_timelinejs
 
-__all__ = ["FORMATS", "LoadResult", "bundled_stories", "dump", "load", "load_story",
+__all__ = ["FORMATS", "LoadResult", "bundled_stories", "conform", "dump", "load", "load_story",
            "load_text"]
 
 # Output formats this package writes without a web server (exporters add more).
@@ -115,6 +116,13 @@ def load_text(text: str, *, name: str = "<input>", fmt: str | None = None,
         stripped = text.lstrip("\ufeff \t\r\n")
         fmt = "json" if stripped.startswith(("{", "[")) else (
             "csv" if looks_like_sheet(text) else "yaml")
+    result = _load_any(text, name, fmt, skip_invalid)
+    # Whatever the format, ids, slug and colours follow the same rules (timeline.identity).
+    result.story = conform(result.story)
+    return result
+
+
+def _load_any(text: str, name: str, fmt: str, skip_invalid: bool) -> LoadResult:
     if fmt == "csv":
         return story_from_sheet(text, Collector(name), skip_invalid=skip_invalid)
     data, c = parse_text(text, file=name, fmt="json" if fmt in ("json", "timelinejs") else "yaml")

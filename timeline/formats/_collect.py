@@ -6,7 +6,8 @@ from typing import Any, Callable
 
 from ..dates import DateError, HistoricalDate, parse_date
 from ..errors import Problem, StoryFormatError
-from ..model import Era, Event, Media, PlaceRef, Source, Story, slugify
+from ..identity import conform, unique_ids  # noqa: F401 - the loaders' shared rules
+from ..model import Era, Event, Media, PlaceRef, Source, Story
 
 # Every input is bounded: a story file larger than this is refused before parsing.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -71,22 +72,6 @@ def default_title(c: Collector) -> str:
     stem = PurePath(c.file).stem if c.file and not c.file.startswith("<") and c.file != "-" else ""
     words = " ".join(stem.replace("_", " ").replace("-", " ").split())
     return (words[:1].upper() + words[1:]) if words else "Untitled timeline"
-
-
-def unique_ids(events: list[Event]) -> list[Event]:
-    """Give every event a unique id, derived from its title where it had none."""
-    from dataclasses import replace
-
-    seen: set[str] = set()
-    result = []
-    for event in events:
-        base = event.id or slugify(event.title, fallback="event")
-        candidate, n = base, 2
-        while candidate in seen:
-            candidate, n = f"{base}-{n}", n + 1
-        seen.add(candidate)
-        result.append(event if candidate == event.id else replace(event, id=candidate))
-    return result
 
 
 def check_range(c: Collector, start: HistoricalDate | None, end: HistoricalDate | None,

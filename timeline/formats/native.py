@@ -11,8 +11,10 @@ import yaml
 
 from ..dates import HistoricalDate
 from ..model import Era, Event, Story
-from ._collect import (Collector, LoadResult, check_range, era_list, media_from,
-                       places_from, sources_from, unique_ids)
+from ._bounded import BoundError, check_values, load_json, load_yaml
+from ._collect import (Collector, conform, LoadResult, check_range, era_list, media_from,
+                       places_from, sources_from)
+from ._lines import json_index, lazy_locator, yaml_index
 
 
 @lru_cache(maxsize=1)
@@ -20,56 +22,6 @@ def schema() -> dict:
     """The story JSON Schema shipped in the package (timeline/schema/story.schema.json)."""
     text = resources.files("timeline").joinpath("schema/story.schema.json").read_text("utf-8")
     return json.loads(text)
-
-
-class _PlainLoader(yaml.SafeLoader):
-    """Safe YAML without implicit timestamps: "1939-05-11" must stay text, not a date."""
-
-
-_PlainLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _line_index(text: str) -> dict[str, int]:
-    """Field path ("events[2].start") -> 1-based line, from YAML's node marks.
-
-    JSON is (almost) YAML, so the same walk locates JSON fields; when the composer
-    cannot read the text, problems are reported without lines rather than not at all.
-    """
-    try:
-        root = yaml.compose(text, Loader=_PlainLoader)
-    except yaml.YAMLError:
-        return {}
-    index: dict[str, int] = {}
-
-    def walk(node: yaml.Node, path: str) -> None:
-        index[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                child = f"{path}.{key.value}" if path else str(key.value)
-                index[child] = key.start_mark.line + 1
-                walk(value, child)
-                index[child] = key.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                walk(item, f"{path}[{i}]")
-
-    if root is not None:
-        walk(root, "")
-    return index
-
-
-def _locator(index: dict[str, int]):
-    def locate(path: str) -> int | None:
-        while path:
-            if path in index:
-                return index[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return index.get("")
-    return locate
 
 
 def _path(parts) -> str:
@@ -80,15 +32,32 @@ def _path(parts) -> str:
 
 
 def parse_text(text: str, *, file: str | None = None, fmt: str = "yaml") -> tuple[Any, Collector]:
-    """Text -> plain data and a collector that can locate fields in that text."""
-    c = Collector(file, _locator(_line_index(text)))
+    """Text -> plain data and a collector that can locate fields in that text.
+
+    Parsing is bounded (depth, aliases, number size: see ``_bounded``); values no
+    exporter can write (NaN, lone surrogates, binary...) are reported at their field.
+    """
+    if fmt == "json":
+        c = Collector(file, lazy_locator(lambda: json_index(text)))
+    else:
+        root_box: list = []
+        c = Collector(file, lazy_locator(lambda: yaml_index(root_box[0] if root_box else None)))
     try:
         if fmt == "json":
-            data = json.loads(text)
+            data = load_json(text)
         else:
-            data = yaml.load(text, Loader=_PlainLoader)
+            data, root = load_yaml(text)
+            root_box.append(root)
+    except BoundError as exc:
+        c.add(str(exc), line=exc.line, expected=exc.expected)
+        return None, c
     except json.JSONDecodeError as exc:
         c.add(f"not valid JSON: {exc.msg}", line=exc.lineno, expected="a JSON object")
+        return None, c
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (NUL, other controls)
+        c.add(f"not valid YAML: character U+{exc.character:04X} is not allowed"
+              if isinstance(exc.character, int) else f"not valid YAML: {exc.reason}",
+              line=text.count("\n", 0, exc.position) + 1, expected="printable text")
         return None, c
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -96,14 +65,18 @@ def parse_text(text: str, *, file: str | None = None, fmt: str = "yaml") -> tupl
         c.add(f"not valid YAML: {problem}", line=mark.line + 1 if mark else None,
               expected="a YAML mapping")
         return None, c
+    check_values(data, c.add)
     return data, c
 
 
 def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> LoadResult:
     """Validate plain data against the schema and build a Story, reporting every problem."""
     if not isinstance(data, dict):
-        c.add("a story file must be a mapping with 'title' and 'events'",
-              found=type(data).__name__, expected="a mapping (object)")
+        c.add("a story file must be a mapping with 'title' and 'events'" if data is not None
+              else "the file holds no story (it is empty)",
+              found=None if data is None else type(data).__name__,
+              expected="a mapping (object) with 'title' and 'events'",
+              line=c._locate("") or 1)
         c.raise_if_any()
     bad_events: set[int] = set()
     validator = jsonschema.Draft202012Validator(schema())
@@ -138,7 +111,7 @@ def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> L
     story_problems = [p for p in c.problems if not (p.field or "").startswith("events[")]
     if c.problems and (not skip_invalid or story_problems):
         c.raise_if_any()
-    story = Story(
+    story = conform(Story(
         title=data.get("title", ""),
         slug=data.get("slug"),
         summary=data.get("summary"),
@@ -148,8 +121,8 @@ def story_from_data(data: Any, c: Collector, *, skip_invalid: bool = False) -> L
         eras=tuple(eras),
         media=media_from(data.get("media")),
         settings=dict(data.get("settings") or {}),
-        events=tuple(unique_ids(events)),
-    )
+        events=tuple(events),
+    ))
     return LoadResult(story, list(c.problems))
 
 

@@ -50,6 +50,8 @@ def _jsonl(stdin, stdout, stderr, mode: str, periods: bool = True) -> int:
                 doc = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+            except RecursionError:  # one deeply nested line is that line's error only
+                raise ValueError("not valid JSON (nested too deeply)") from None
             if not isinstance(doc, dict):
                 raise ValueError(f"expected a JSON object with id, text, published; got {type(doc).__name__}")
             doc_id = doc.get("id")
