@@ -83,10 +83,47 @@ def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
 
 
+# The child reports its own peak memory after exec (VmHWM): ru_maxrss of a forked child
+# also counts the parent's pages at the fork, so in a long test run every case would
+# seem to use as much memory as pytest itself.
+_WRAPPER = """
+import atexit, os, runpy, sys
+def _peak():
+    try:
+        with open('/proc/self/status') as f:
+            kb = next(line.split()[1] for line in f if line.startswith('VmHWM:'))
+        with open(os.environ['CHRONOATLAS_PEAK_FILE'], 'w') as f:
+            f.write(kb)
+    except (OSError, StopIteration):
+        pass
+atexit.register(_peak)
+sys.argv = ['chronoatlas', *sys.argv[1:]]
+runpy.run_module('web.cli', run_name='__main__')
+"""
+
+
+def _peak_bytes(path: str, fallback: int) -> int:
+    try:
+        with open(path, encoding="ascii") as f:
+            return int(f.read()) * 1024
+    except (OSError, ValueError):
+        return fallback  # killed before exit (a CPU limit): the CPU check reports it
+    finally:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
 def run_cli(args: list[str], out: Path | None = None) -> Run:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    import tempfile
+
+    fd, peak_file = tempfile.mkstemp(prefix="malformed-peak-")
+    os.close(fd)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1",
+           "CHRONOATLAS_PEAK_FILE": peak_file}
     started = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "web.cli", *args], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, *args], cwd=ROOT, env=env,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, preexec_fn=_limits)
     timer = threading.Timer(WALL_SECONDS, proc.kill)
@@ -108,7 +145,7 @@ def run_cli(args: list[str], out: Path | None = None) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     return Run(proc.returncode, chunks.get("out", b""),
                chunks.get("err", b"").decode("utf-8", "replace"),
-               usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
+               usage.ru_utime + usage.ru_stime, _peak_bytes(peak_file, 0),
                time.monotonic() - started, out)
 
 
