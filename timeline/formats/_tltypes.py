@@ -78,7 +78,7 @@ def media(c: Collector, value: Any, field: str) -> dict | None:
     if not data:
         return None
     url = text(c, data.get("url"), f"{field}.url")
-    out = {k: text(c, data.get(k), f"{field}.{k}") for k in _MEDIA_FIELDS}
+    out = {k: text(c, data.get(k), f"{field}.{k}") or None for k in _MEDIA_FIELDS}
     return {"url": url, **out} if url else None
 
 

@@ -220,6 +220,8 @@ def _event(c: Collector, slide: dict, path: str) -> Event | None:
         start = date_from_tl(c, slide.get("start_date"), f"{path}.start_date")
     if ext.get("end"):
         end = c.date(ext["end"], f"{path}.chronoatlas.end")
+    elif _blank_date(slide.get("end_date")):
+        end = None  # TimelineJS drops an end date with no year, as a sheet export writes it
     else:
         end = date_from_tl(c, slide.get("end_date"), f"{path}.end_date")
     if start is None and slide.get("start_date") is None and not ext.get("start"):
