@@ -8,12 +8,14 @@ cell can span several lines.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from typing import Any
 
 from ..dates import HistoricalDate, Precision, to_timelinejs_year
 from ..model import Era, Event, Media, PlaceRef, Story
+from ._cells import clean_integer, guard_formula, month_number, parse_time, unguard_formula
 from ._collect import Collector, LoadResult, check_range, default_title, unique_ids
 from .timelinejs import date_from_tl
 
@@ -23,52 +25,126 @@ HEADERS = [
     "Media Thumbnail", "Alt Text", "Type", "Group", "Background",
 ]
 PLACE_HEADERS = ["Place", "Latitude", "Longitude"]
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$")
+
+
+# Headers are matched as TimelineJS's Google reader does, ignoring case and spaces;
+# "Tag" is the v1 sheets' name for Group.
+_ALIASES = {"tag": "Group", "start date": "Start Date", "end date": "End Date"}
+_CANONICAL = {h.lower(): h for h in HEADERS + PLACE_HEADERS}
+
+
+def _canonical(header: str) -> str:
+    key = " ".join(header.replace("\ufeff", "").split()).lower()
+    return _CANONICAL.get(key) or _ALIASES.get(key) or " ".join(header.split())
 
 
 def looks_like_sheet(text: str) -> bool:
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    return "Year" in first and "Headline" in first
+    words = {_canonical(h) for h in first.split(",")}
+    return bool(words & {"Year", "Start Date"}) and bool(words & {"Headline", "Text"})
+
+
+_TEXT_CELLS = {"Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+               "Media Thumbnail", "Alt Text", "Group", "Background", "Place"}
+
+
+def _rows(text: str, c: Collector):
+    """(cells, first line, last line) per record; a csv error is one located problem."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reason = str(exc)
+            if "field larger than field limit" in reason:
+                c.add("a cell is too large", line=line, row=None,
+                      expected=f"cells of at most {csv.field_size_limit():,} characters")
+            else:
+                c.add(f"not readable as CSV ({reason})", line=line)
+            c.raise_if_any()
+            return
+        yield cells, line, reader.line_num
+        line = reader.line_num + 1
+
+
+def _swallowed(cells: list[str], width: int) -> int | None:
+    """The offset of a line inside a quoted cell that reads like a row of its own.
+
+    A stray quote makes the csv module join every line up to the next quote into one
+    cell: 10 rows come back as 5. Multi-line HTML cells are common, but a cell line that
+    parses as nearly a whole row (most of the columns, a year-like first cell) is not
+    text somebody typed."""
+    for cell in cells:
+        for offset, piece in enumerate(cell.splitlines()[1:], start=1):
+            parsed = next(csv.reader([piece]), [])
+            if len(parsed) >= max(width - 3, 4) and re.fullmatch(r"-?[\d,\s]*", parsed[0] or ""):
+                return offset
+    return None
+
+
+def _open_quote(lines: list[str], first: int, last: int) -> bool:
+    """True when the lines of a record hold an odd number of quotes: the file ended
+    inside a quoted cell."""
+    return sum(line.count('"') for line in lines[first - 1:last]) % 2 == 1
 
 
 def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> LoadResult:
     text = text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = _rows(text, c)
+    lines = text.split("\n")
     try:
-        header = next(reader)
+        header, _, header_end = next(rows)
     except StopIteration:
         c.add("the file is empty", expected="a header row: " + ", ".join(HEADERS))
         c.raise_if_any()
-    header = [h.strip() for h in header]
-    missing = [h for h in HEADERS if h not in header]
-    if missing:
+    header = [_canonical(h) for h in header]
+    has_date = bool({"Year", "Start Date"} & set(header))
+    has_text = bool({"Headline", "Text"} & set(header))
+    if not (has_date and has_text):
+        missing = [h for h, ok in (("Year", has_date), ("Headline", has_text)) if not ok]
         c.add(f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
               row=1, line=1, found=", ".join(header),
               expected="the TimelineJS sheet headers (" + ", ".join(HEADERS) + ")")
         c.raise_if_any()
-    unknown = [h for h in header if h and h not in HEADERS + PLACE_HEADERS]
-    for h in unknown:
-        c.add("unknown column", row=1, line=1, field=h,
-              expected="one of " + ", ".join(HEADERS + PLACE_HEADERS))
-    position = {h: i for i, h in enumerate(header)}
+    position: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if h:
+            position.setdefault(h, i)
+    known = set(HEADERS + PLACE_HEADERS) | {"Start Date", "End Date"}
+    kept = [h for h in position if h not in known]
 
     title = summary = None
-    media = None
-    eras: list[Era] = []
+    media = background = None
+    eras: list[Event | Era] = []
     events: list[Event] = []
-    line = reader.line_num + 1
     row_number = 1
-    for cells in reader:
+    for cells, start_line, end_line in rows:
         row_number += 1
-        start_line, line = line, reader.line_num + 1
+        where = {"row": row_number, "line": start_line}
         if not any(cell.strip() for cell in cells):
             continue
-        row = {h: (cells[i].strip() if i < len(cells) else "") for h, i in position.items()}
-        where = {"row": row_number, "line": start_line}
-        kind = row["Type"].lower()
-        if kind == "title":
+        if end_line > start_line and (_swallowed(cells, len(header)) is not None or
+                                      _open_quote(lines, start_line, end_line)):
+            c.add("a quoted cell runs on into the next rows (unbalanced quote?)",
+                  found=f"the row goes on to line {end_line}",
+                  expected='a closing " for every opening " (write "" for a quote inside a cell)',
+                  **where)
+            continue
+        row = {h: "" for h in HEADERS + PLACE_HEADERS}
+        for h, i in position.items():
+            value = cells[i].strip() if i < len(cells) else ""
+            row[h] = unguard_formula(value) if h in _TEXT_CELLS or h in kept else value
+        extra_cells = {h: row[h] for h in kept if row.get(h)}
+        for i in range(len(header), len(cells)):
+            if cells[i].strip():
+                extra_cells[f"column {i + 1}"] = cells[i].strip()
+        kind = row["Type"].strip().lower()
+        if kind == "title" and title is None and summary is None and media is None:
             title, summary = row["Headline"] or None, row["Text"] or None
-            media = _media(row)
+            media, background = _media(row), _background(row["Background"])
             continue
         before = len(c.problems)
         start = _date(c, row, "", where)
@@ -82,20 +158,22 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
             if end:
                 eras.append(Era(row["Headline"], start, end, text=row["Text"] or None))
             continue
-        if kind not in ("", "event"):
-            c.add("unknown Type", field="Type", found=row["Type"],
-                  expected="empty, 'title' or 'era'", **where)
-        if start is None and len(c.problems) == before and not row["Year"]:
-            c.add("missing Year", field="Year", expected="a whole number (negative for BCE)", **where)
-        end = check_range(c, start, end, "End Year", **where) if end else None
+        end = check_range(c, start, end, "End Year", **where) if end and start else (
+            None if start is None else end)
         places = _places(c, row, where)
-        if not row["Headline"] and not row["Text"]:
-            c.add("a row needs a Headline or Text", field="Headline", **where)
         if len(c.problems) > before:
             continue
+        extra: dict[str, Any] = {"row": row_number}
+        title_text = _title(row)
+        if row["Headline"] != title_text:
+            extra["headline"] = row["Headline"]  # the author's HTML, for the way back
+        if extra_cells:
+            extra["columns"] = extra_cells
+        if kind not in ("", "event"):
+            extra["type"] = row["Type"]
         events.append(Event(
             id="",
-            title=row["Headline"] or row["Text"][:60],
+            title=title_text,
             start=start,
             end=end,
             text=row["Text"],
@@ -104,33 +182,63 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
             group=row["Group"] or None,
             media=_media(row),
             background=_background(row["Background"]),
-            extra={"row": row_number},
+            extra=extra,
         ))
     fatal = [p for p in c.problems if p.row in (None, 1)]
     if c.problems and (not skip_invalid or fatal):
         c.raise_if_any()
+    settings = {"background": background} if background else {}
+    if kept:
+        settings["sheet_columns"] = kept
     story = Story(title=title or default_title(c), summary=summary, media=media,
-                  eras=tuple(eras), events=tuple(unique_ids(events)))
+                  eras=tuple(eras), events=tuple(unique_ids(events)), settings=settings)
     return LoadResult(story, list(c.problems))
 
 
+def _title(row: dict) -> str:
+    """TimelineJS shows a slide with an empty headline; chronoatlas needs a name for the
+    list, so it takes the text's first words (without markup), then the media caption."""
+    from ..htmltext import title_from
+
+    return title_from(row["Headline"], row["Text"], row["Media Caption"]) or "Untitled event"
+
+
+def _v1_date(c: Collector, text: str, field: str, where: dict) -> HistoricalDate | None:
+    """A v1 sheet's "Start Date" cell, read as TimelineJS's parseDate reads it."""
+    m = re.fullmatch(r"([+-]?\d+)(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:[T ].*)?", text)
+    if m:
+        obj = {"year": m.group(1).lstrip("+"), "month": m.group(2) or "", "day": m.group(3) or ""}
+    elif (m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(-?\d+)", text)):
+        obj = {"year": m.group(3), "month": m.group(1), "day": m.group(2)}
+    elif (m := re.fullmatch(r"(\d{1,2})/(-?\d+)", text)):
+        obj = {"year": m.group(2), "month": m.group(1)}
+    else:
+        return c.date(text, field, **where)
+    return date_from_tl(c, obj, field, **where)
+
+
 def _date(c: Collector, row: dict, prefix: str, where: dict) -> HistoricalDate | None:
-    if not row[f"{prefix}Year"]:
+    v1 = row.get(f"{prefix or 'Start '}Date".replace("Start End", "End"), "")
+    if not row[f"{prefix}Year"] and v1:
+        return _v1_date(c, v1, f"{prefix or 'Start '}Date", where)
+    if not clean_integer(row[f"{prefix}Year"]):
         for part in ("Month", "Day", "Time"):
             if row[f"{prefix}{part}"]:
                 c.add(f"{prefix}{part} given without {prefix}Year", field=f"{prefix}Year",
                       expected="a whole number (negative for BCE)", **where)
                 break
         return None
-    obj: dict[str, Any] = {"year": row[f"{prefix}Year"], "month": row[f"{prefix}Month"],
-                           "day": row[f"{prefix}Day"]}
+    obj: dict[str, Any] = {"year": clean_integer(row[f"{prefix}Year"]),
+                           "month": month_number(row[f"{prefix}Month"]),
+                           "day": clean_integer(row[f"{prefix}Day"])}
     time = row[f"{prefix}Time"]
     if time:
-        m = _TIME.match(time)
-        if not m:
-            c.add("not a time", field=f"{prefix}Time", found=time, expected="HH:MM or HH:MM:SS", **where)
+        parsed = parse_time(time)
+        if parsed is None:
+            c.add("not a time", field=f"{prefix}Time", found=time,
+                  expected="HH:MM, HH:MM:SS or 2:30 PM", **where)
             return None
-        obj["hour"], obj["minute"] = m.group(1), m.group(2)
+        obj["hour"], obj["minute"] = parsed[0], parsed[1]
     before = len(c.problems)
     date = date_from_tl(c, obj, "", **where)
     # date_from_tl names fields ".year"; the sheet calls them "Year", "End Month"...
@@ -184,9 +292,10 @@ def _media(row: dict) -> Media | None:
 
 
 def _background(value: str) -> dict | None:
+    """TimelineJS's rule: http(s), protocol- or site-relative is an image, anything else a colour."""
     if not value:
         return None
-    return {"color": value} if value.startswith("#") else {"url": value}
+    return {"url": value} if re.match(r"^(https?:)?//?", value) else {"color": value}
 
 
 # -- writing -------------------------------------------------------------------------
@@ -199,21 +308,36 @@ def _date_cells(d: HistoricalDate | None) -> list[str]:
 
 
 def dump_sheet(story: Story) -> str:
+    """The story as a TimelineJS sheet. Text cells that a spreadsheet would run as a
+    formula get a leading ' (see :func:`guard_formula`); columns the sheet came with
+    that chronoatlas does not use are written back after ours."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADERS + PLACE_HEADERS)
-    blank = [""] * len(HEADERS + PLACE_HEADERS)
+    kept = [h for h in story.settings.get("sheet_columns") or () if isinstance(h, str)]
+    for e in story.events:
+        for h in (e.extra.get("columns") or {}):
+            if h not in kept:
+                kept.append(h)
+    columns = HEADERS + PLACE_HEADERS + kept
+    writer.writerow(columns)
+    blank = [""] * len(columns)
 
-    def row(**cells) -> list[str]:
+    def row(columns_extra: dict | None = None, **cells) -> list[str]:
         r = list(blank)
         for key, value in cells.items():
-            r[(HEADERS + PLACE_HEADERS).index(key.replace("_", " "))] = value or ""
+            name = key.replace("_", " ")
+            text = str(value) if value else ""
+            r[columns.index(name)] = guard_formula(text) if name in _TEXT_CELLS else text
+        for name, value in (columns_extra or {}).items():
+            r[columns.index(name)] = guard_formula(str(value))
         return r
 
     m = story.media
+    bg = story.settings.get("background") or {}
     writer.writerow(row(Headline=story.title, Text=story.summary, Type="title",
                         Media=m and m.url, Media_Credit=m and m.credit,
-                        Media_Caption=m and m.caption))
+                        Media_Caption=m and m.caption, Media_Thumbnail=m and m.thumbnail,
+                        Alt_Text=m and m.alt, Background=bg.get("color") or bg.get("url")))
     for era in story.eras:
         y, mo, d, t = _date_cells(era.start)
         ey, emo, ed, et = _date_cells(era.end)
@@ -227,12 +351,13 @@ def dump_sheet(story: Story) -> str:
         em = e.media
         bg = (e.background or {}).get("color") or (e.background or {}).get("url")
         writer.writerow(row(
+            e.extra.get("columns"),
             Year=y, Month=mo, Day=d, Time=t, End_Year=ey, End_Month=emo, End_Day=ed,
             End_Time=et, Display_Date=e.display_date or (
                 e.date_label() if e.start and (e.start.approximate or e.start.precision < Precision.YEAR) else None),
-            Headline=e.title, Text=e.text, Media=em and em.url, Media_Credit=em and em.credit,
+            Headline=e.extra.get("headline") or html.escape(e.title, quote=False), Text=e.text, Media=em and em.url, Media_Credit=em and em.credit,
             Media_Caption=em and em.caption, Media_Thumbnail=em and em.thumbnail,
-            Alt_Text=em and em.alt, Group=e.group, Background=bg,
+            Alt_Text=em and em.alt, Group=e.group, Background=bg, Type=e.extra.get("type"),
             Place="; ".join(p.name for p in e.places),
             Latitude="; ".join(str(p.lat) for p in pinned) if len(pinned) == len(e.places) else "",
             Longitude="; ".join(str(p.lon) for p in pinned) if len(pinned) == len(e.places) else "",

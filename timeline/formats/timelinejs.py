@@ -8,15 +8,19 @@ year 0; chronoatlas keeps astronomical years, so every year passes through
 """
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
 from ..dates import (DateError, HistoricalDate, Precision, from_timelinejs_year,
                      parse_date, to_timelinejs_year)
 from ..model import Era, Event, Media, Story
+from . import _tltypes as T
 from ._collect import (Collector, LoadResult, check_range, default_title, media_from, places_from,
                        sources_from, unique_ids)
 
+_SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background",
+               "unique_id", "chronoatlas"}
 _DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
 
 
@@ -99,6 +103,19 @@ def date_to_tl(d: HistoricalDate, display: str | None = None) -> dict:
     return out
 
 
+def _blank_date(obj: Any) -> bool:
+    return isinstance(obj, dict) and all(obj.get(k) in (None, "") for k in _DATE_FIELDS)
+
+
+def _plain_title(headline: str, text: str, media: Any) -> str:
+    """The event's name for lists and the map: the headline without markup, else the
+    first words of the text or the media caption (TimelineJS allows an empty headline)."""
+    from ..htmltext import title_from
+
+    caption = media.get("caption") if isinstance(media, dict) else None
+    return title_from(headline, text, caption if isinstance(caption, str) else None) or "Untitled event"
+
+
 def _text(obj: Any) -> tuple[str, str]:
     if isinstance(obj, dict):
         return str(obj.get("headline") or ""), str(obj.get("text") or "")
@@ -106,9 +123,9 @@ def _text(obj: Any) -> tuple[str, str]:
 
 
 def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = False) -> LoadResult:
-    extra_story = data.get("chronoatlas") if isinstance(data.get("chronoatlas"), dict) else {}
-    title_slide = data.get("title") if isinstance(data.get("title"), dict) else {}
-    headline, summary = _text(title_slide.get("text"))
+    extra_story = T.obj(c, data.get("chronoatlas"), "chronoatlas") or {}
+    title_slide = T.obj(c, data.get("title"), "title") or {}
+    headline, summary = T.text_obj(c, title_slide.get("text"), "title.text")
     scale = data.get("scale", "human")
     if scale not in ("human", "cosmological"):
         c.add("unknown scale", field="scale", found=str(scale), expected="'human' or 'cosmological'")
@@ -128,16 +145,19 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
             events.append(event)
 
     eras = []
-    for i, slide in enumerate(data.get("eras") or []):
+    for i, slide in enumerate(T.items(c, data.get("eras"), "eras")):
         path = f"eras[{i}]"
+        if T.obj(c, slide, path) is None:
+            continue
         start = date_from_tl(c, slide.get("start_date"), f"{path}.start_date")
         end = date_from_tl(c, slide.get("end_date"), f"{path}.end_date")
         if start is None or end is None:
             if slide.get("end_date") is None:
                 c.add("an era needs an end_date", field=path)
             continue
-        era_title, era_text = _text(slide.get("text"))
-        colour = (slide.get("chronoatlas") or {}).get("colour") if isinstance(slide.get("chronoatlas"), dict) else None
+        era_title, era_text = T.text_obj(c, slide.get("text"), f"{path}.text")
+        colour = T.text(c, (T.obj(c, slide.get("chronoatlas"), f"{path}.chronoatlas") or {}).get("colour"),
+                        f"{path}.chronoatlas.colour")
         eras.append(Era(era_title, start, end, colour=colour, text=era_text or None))
 
     if isinstance(extra_story.get("undated"), list):
@@ -153,12 +173,15 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
             else:
                 c.add("an undated event needs a title", field=path)
 
+    settings = dict(T.obj(c, extra_story.get("settings"), "chronoatlas.settings") or {})
+    title_background = T.background(c, title_slide.get("background"), "title.background")
+    if title_background:
+        settings["background"] = title_background
+    if scale == "cosmological":
+        settings["scale"] = "cosmological"
     story_problems = [p for p in c.problems if not (p.field or "").startswith("events[")]
     if c.problems and (not skip_invalid or story_problems):
         c.raise_if_any()
-    settings = dict(extra_story.get("settings") or {})
-    if scale == "cosmological":
-        settings["scale"] = "cosmological"
     published = None
     if extra_story.get("published"):
         try:
@@ -168,11 +191,11 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
     story = Story(
         title=headline or extra_story.get("title") or default_title(c),
         summary=summary or None,
-        byline=extra_story.get("byline"),
-        language=extra_story.get("language", "en"),
+        byline=T.text(c, extra_story.get("byline"), "chronoatlas.byline"),
+        language=T.text(c, extra_story.get("language"), "chronoatlas.language") or "en",
         published=published,
-        slug=extra_story.get("slug"),
-        media=_media(title_slide.get("media")),
+        slug=T.text(c, extra_story.get("slug"), "chronoatlas.slug"),
+        media=_media(c, title_slide.get("media"), "title.media"),
         eras=tuple(eras),
         events=tuple(unique_ids(events)),
         settings=settings,
@@ -180,21 +203,25 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
     return LoadResult(story, list(c.problems))
 
 
-def _media(obj: Any) -> Media | None:
-    return media_from(obj) if isinstance(obj, dict) else None
+def _media(c: Collector, obj: Any, field: str) -> Media | None:
+    return media_from(T.media(c, obj, field))
 
 
 def _event(c: Collector, slide: dict, path: str) -> Event | None:
-    ext = slide.get("chronoatlas") if isinstance(slide.get("chronoatlas"), dict) else {}
-    headline, text = _text(slide.get("text"))
+    ext = T.obj(c, slide.get("chronoatlas"), f"{path}.chronoatlas") or {}
+    headline, text = T.text_obj(c, slide.get("text"), f"{path}.text")
     start = end = None
     # The extension carries precision TimelineJS cannot express (decade, circa...).
     if ext.get("start"):
         start = c.date(ext["start"], f"{path}.chronoatlas.start")
+    elif _blank_date(slide.get("start_date")):
+        start = None  # a sheet row with an empty Year, exported: kept as undated
     else:
         start = date_from_tl(c, slide.get("start_date"), f"{path}.start_date")
     if ext.get("end"):
         end = c.date(ext["end"], f"{path}.chronoatlas.end")
+    elif _blank_date(slide.get("end_date")):
+        end = None  # TimelineJS drops an end date with no year, as a sheet export writes it
     else:
         end = date_from_tl(c, slide.get("end_date"), f"{path}.end_date")
     if start is None and slide.get("start_date") is None and not ext.get("start"):
@@ -202,29 +229,36 @@ def _event(c: Collector, slide: dict, path: str) -> Event | None:
               expected="{'year': ...}")
         return None
     end = check_range(c, start, end, f"{path}.end_date") if end is not None else None
-    title = ext.get("title") or headline or (text[:60] if text else "") or "Untitled event"
+    title = T.text(c, ext.get("title"), f"{path}.chronoatlas.title") or _plain_title(
+        headline, text, slide.get("media"))
     start_obj = slide.get("start_date")
-    display = slide.get("display_date") or (
-        start_obj.get("display_date") if isinstance(start_obj, dict) else None)
+    display = T.text(c, slide.get("display_date"), f"{path}.display_date") or (
+        T.text(c, start_obj.get("display_date"), f"{path}.start_date.display_date")
+        if isinstance(start_obj, dict) else None)
     if ext.get("display_auto"):
         display = None  # written by us for TimelineJS's sake, not by the author
-    background = slide.get("background") if isinstance(slide.get("background"), dict) else None
+    background = T.background(c, slide.get("background"), f"{path}.background")
+    extra: dict[str, Any] = {"headline": headline} if headline != title else {}
+    unknown = {k: v for k, v in slide.items() if k not in _SLIDE_KEYS}
+    if unknown:
+        extra["timelinejs"] = unknown  # kept for the way back, TimelineJS may use them
     return Event(
-        id=str(slide.get("unique_id") or ext.get("id") or ""),
+        id=T.text(c, slide.get("unique_id"), f"{path}.unique_id") or T.text(
+            c, ext.get("id"), f"{path}.chronoatlas.id") or "",
         title=str(title).strip(),
         start=start,
         end=end,
         text=text,
         display_date=display,
-        places=places_from(ext.get("places")),
-        group=slide.get("group"),
-        tags=tuple(ext.get("tags") or ()),
-        media=_media(slide.get("media")),
-        sources=sources_from(ext.get("sources")),
+        places=places_from(T.places(c, ext.get("places"), f"{path}.chronoatlas.places")),
+        group=T.text(c, slide.get("group"), f"{path}.group") or None,
+        tags=tuple(T.strings(c, ext.get("tags"), f"{path}.chronoatlas.tags")),
+        media=_media(c, slide.get("media"), f"{path}.media"),
+        sources=sources_from(T.sources(c, ext.get("sources"), f"{path}.chronoatlas.sources")),
         background=background,
-        confidence=ext.get("confidence"),
-        provenance=tuple(ext["provenance"]) if isinstance(ext.get("provenance"), list) else None,
-        extra={"headline": headline} if headline != title else {},
+        confidence=T.confidence(c, ext.get("confidence"), f"{path}.chronoatlas.confidence"),
+        provenance=T.provenance(c, ext.get("provenance"), f"{path}.chronoatlas.provenance"),
+        extra=extra,
     )
 
 
@@ -244,8 +278,10 @@ def story_to_timelinejs(story: Story) -> dict:
         slide: dict[str, Any] = {
             "unique_id": e.id,
             "start_date": date_to_tl(e.start),
-            "text": {"headline": e.title, "text": e.text or ""},
+            "text": {"headline": _headline(e), "text": e.text or ""},
         }
+        for key, value in (e.extra.get("timelinejs") or {}).items():
+            slide.setdefault(key, value)
         if e.end:
             slide["end_date"] = date_to_tl(e.end)
         display = e.display_date or _display_needed(e)
@@ -292,6 +328,11 @@ def story_to_timelinejs(story: Story) -> dict:
     if meta:
         out["chronoatlas"] = meta
     return out
+
+
+def _headline(e: Event) -> str:
+    """TimelineJS reads a headline as HTML: the author's own, else the title escaped."""
+    return e.extra.get("headline") or html.escape(e.title, quote=False)
 
 
 def _needs_precision(d: HistoricalDate) -> bool:
