@@ -16,27 +16,15 @@ import folium
 import nh3
 
 from timeline.model import Story
+from timeline.tiles import PRESETS
 
 from .data import PALETTE, place_coords
 from .vendor import localize_folium
 
 __all__ = ["MapParts", "build_map", "TILE_PRESETS", "tile_hosts"]
 
-TILE_PRESETS = {
-    "osm": {
-        "name": "OpenStreetMap",
-        "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-        "max_zoom": 19,
-    },
-    "opentopomap": {
-        "name": "OpenTopoMap",
-        "url": "https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png",
-        "attribution": 'Map data &copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> '
-                       'contributors, SRTM | style &copy; <a href="https://opentopomap.org">OpenTopoMap</a>',
-        "max_zoom": 17,
-    },
-}
+# The presets are the tile sources an operator may allow by name (timeline.tiles).
+TILE_PRESETS = PRESETS
 
 
 @dataclass

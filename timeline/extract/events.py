@@ -396,23 +396,11 @@ def _lead_in(text: str, start: int) -> str:
 
 
 def _with_ids(events: list[Event]) -> list[Event]:
-    """Unique ids from titles, "-2", "-3"... for repeats. The next suffix is remembered per
-    title, so thousands of paragraphs with one headline stay linear (issue 11)."""
-    seen: set[str] = set()
-    next_n: dict[str, int] = {}
-    result = []
-    for event in events:
-        base = event.id or slugify(event.title, fallback="event")
-        candidate = base
-        if candidate in seen:
-            n = next_n.get(base, 2)
-            while f"{base}-{n}" in seen:
-                n += 1
-            candidate = f"{base}-{n}"
-            next_n[base] = n + 1
-        seen.add(candidate)
-        result.append(event if candidate == event.id else replace(event, id=candidate))
-    return result
+    """Unique ids from titles, "-2", "-3"... for repeats, by the rule every format uses
+    (linear in the number of repeats, issue 11)."""
+    from ..identity import unique_ids
+
+    return unique_ids(events)
 
 
 def _event(c: _Candidate) -> Event:
