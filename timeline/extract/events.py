@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from ..dates import HistoricalDate, Precision
-from ..model import Event, PlaceRef, Story, slugify
+from ..model import Event, PlaceRef, Story
 from . import deixis, seats
 from .article import Article, place_name, read_article
 from .headline import headline, headline_for, with_antecedent
