@@ -14,6 +14,7 @@ import contextlib
 import os
 import time
 import traceback
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -103,7 +104,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         return
     n = workers or os.cpu_count() or 1
     with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=40) as cluster, \
+                      dashboard_address=":0", silence_logs=40) as cluster, \
             Client(cluster) as client:
         yield client
 
@@ -140,14 +141,22 @@ def build(source: str, index: str | os.PathLike, *, scheduler: str | None = None
               else dask_client(scheduler, workers)) as active:
             from distributed import as_completed
 
+            # Keys unique to this run: a cancelled run's keys may still be being released.
+            run = uuid.uuid4().hex[:8]
             futures = active.map(process_partition, [str(index)] * len(todo), todo,
-                                 key=[f"archive-part-{p.number:06d}-{p.fingerprint[:12]}"
-                                      for p in todo], pure=False, retries=1)
-            for future in as_completed(futures):
-                marker = future.result()
-                markers[marker["partition"]] = marker
-                done += marker["articles"]
-                report(done)
+                                 key=[f"archive-part-{p.number:06d}-{run}" for p in todo],
+                                 pure=False, retries=1)
+            try:
+                for future in as_completed(futures):
+                    marker = future.result()
+                    markers[marker["partition"]] = marker
+                    done += marker["articles"]
+                    report(done)
+            except BaseException:
+                # Ctrl-C or a failed task: stop what has not started, on any cluster; the
+                # finished partitions stay checkpointed for the next run.
+                active.cancel(futures)
+                raise
     counts = layout.finalise(index, len(parts))
     failed = [tuple(f) for n in sorted(markers) for f in markers[n]["failed"]]
     layout.write_manifest(index, {
