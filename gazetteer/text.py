@@ -24,21 +24,23 @@ class _TextOnly(HTMLParser):
     _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
                "section", "title", "header", "footer", "blockquote"}
 
-    def __init__(self) -> None:
+    def __init__(self, blocks=None, hidden=None) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._blocks = self._BLOCKS if blocks is None else blocks
+        self._hidden = _HIDDEN if hidden is None else hidden
 
     def handle_starttag(self, tag, attrs):
-        if tag in _HIDDEN:
+        if tag in self._hidden:
             self._skip += 1
-        elif tag in self._BLOCKS:
+        elif tag in self._blocks:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
-        if tag in _HIDDEN:
+        if tag in self._hidden:
             self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCKS:
+        elif tag in self._blocks:
             self.parts.append("\n")
 
     def handle_data(self, data):
@@ -46,12 +48,18 @@ class _TextOnly(HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(markup: str) -> str:
-    """The readable text of an HTML document, paragraphs separated by blank lines."""
-    parser = _TextOnly()
+def html_text(markup: str, *, blocks=None, hidden=None) -> str:
+    """The text of HTML with a line break at each block element's edges and hidden
+    elements left out; callers tidy the white space their own way."""
+    parser = _TextOnly(blocks, hidden)
     parser.feed(markup)
     parser.close()
-    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(parser.parts))
+    return "".join(parser.parts)
+
+
+def html_to_text(markup: str) -> str:
+    """The readable text of an HTML document, paragraphs separated by blank lines."""
+    text = re.sub(r"[ \t\r\f\v]+", " ", html_text(markup))
     lines = "\n".join(line.strip() for line in text.split("\n"))
     return re.sub(r"\n\s*\n+", "\n\n", lines).strip()
 

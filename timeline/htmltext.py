@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
+
+from gazetteer.text import html_text
 
 __all__ = ["looks_like_html", "plain_text", "title_from"]
 
@@ -19,33 +20,6 @@ def looks_like_html(text: str | None) -> bool:
     return bool(text) and _TAG.search(text) is not None
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIP:
-            self.skip += 1
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag, attrs):
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
-
-
 def plain_text(text: str | None) -> str:
     """The words of an HTML fragment, paragraphs on their own lines; text without tags
     comes back with only its entities decoded."""
@@ -53,10 +27,7 @@ def plain_text(text: str | None) -> str:
         return ""
     if not looks_like_html(text):
         return html.unescape(text)
-    parser = _Text()
-    parser.feed(text)
-    parser.close()
-    joined = "".join(parts for parts in parser.parts)
+    joined = html_text(text, blocks=_BLOCK, hidden=_SKIP)
     lines = [" ".join(line.split()) for line in joined.split("\n")]
     return "\n".join(line for line in lines if line)
 
