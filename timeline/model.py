@@ -88,6 +88,8 @@ class Media:
     thumbnail: str | None = None
     title: str | None = None
     link: str | None = None
+    # TimelineJS's window name for the link ("_blank", "images"): kept for the way back.
+    link_target: str | None = None
 
 
 @dataclass(frozen=True)

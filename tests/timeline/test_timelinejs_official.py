@@ -13,7 +13,8 @@ OFFICIAL = Path(__file__).parent / "timelinejs_official"
 EXPECTED = {
     "my-own-timeline.csv": 10, "cosmo.json": 7, "cosmo-mixed.json": 11, "eras.json": 20,
     "women_in_computing.json": 10, "years.json": 5, "milliseconds.json": 5,
-    "group_sample.json": 7,
+    "group_sample.json": 7, "women_in_computing.csv": 10, "welcome.json": 26,
+    "seventh_century.json": 21, "all-media-types.json": 38,
 }
 
 
@@ -41,8 +42,27 @@ def test_official_file_imports_with_every_event(name):
 def test_official_file_round_trips_through_timelinejs_with_its_html(name):
     story = load(OFFICIAL / name).story
     back = load_text(dump(story, "timelinejs"), name="back.json").story
-    assert [(e.title, e.text, e.media) for e in back.dated_events] == [
-        (e.title, e.text, e.media) for e in story.dated_events]
+    assert _content(back) == _content(story)
+
+
+def _content(story):
+    """What a reader sees, in the order they see it (HTML, media, backgrounds, groups)."""
+    return [(e.id, e.title, e.text, e.media, e.background, e.group, e.start, e.end,
+             e.display_date) for e in story.dated_events + story.undated_events]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("fmt", ["csv", "json", "yaml"])
+def test_official_file_round_trips_through_every_story_format(name, fmt):
+    story = load(OFFICIAL / name).story
+    back = load_text(dump(story, fmt), name=f"back.{fmt}").story
+    assert (back.title, back.summary, back.media) == (story.title, story.summary, story.media)
+    if fmt == "csv":  # a sheet's cells are trimmed, by TimelineJS too
+        def trimmed(content):
+            return [c[:2] + (c[2].strip(),) + c[3:] for c in content]
+        assert trimmed(_content(back)) == trimmed(_content(story))
+    else:
+        assert _content(back) == _content(story)
 
 
 def test_women_in_computing_keeps_html_media_and_backgrounds():
@@ -53,3 +73,40 @@ def test_women_in_computing_keeps_html_media_and_backgrounds():
     assert story.settings["background"]["url"].endswith("%28ENIAC%29.gif")
     assert story.events[2].background == {"url": "https://upload.wikimedia.org/wikipedia/commons/c/cd/ARL_ENIAC_02.png"}
     assert story.events[1].end is None  # an end_date with an empty year is no end, as in TimelineJS
+
+
+def test_welcome_uses_the_old_javascript_scale_name_thumb_and_opacity():
+    story = load(OFFICIAL / "welcome.json").story
+    assert story.settings.get("scale") is None  # "javascript" was the human scale's name
+    last = story.dated_events[-1]
+    assert last.title == "Get started!" and last.background == {"color": "#000000", "opacity": 50}
+    blockquote = next(e for e in story.events if e.title == "Blockquote")
+    assert blockquote.media.url.startswith("<blockquote><p>You have brains")
+    assert blockquote.end.year == 1955
+
+
+def test_all_media_types_keeps_links_targets_groups_and_embed_codes():
+    story = load(OFFICIAL / "all-media-types.json").story
+    jpg = next(e for e in story.events if e.title == "Image, JPG")
+    assert jpg.media.link_target == "images" and jpg.media.link.startswith("https://en.wikipedia.org/")
+    assert story.event("wikipedia-images").media.url.startswith("https://de.wikipedia.org/")
+    assert story.settings["background"] == {"color": "papayawhip"}
+    assert {e.group for e in story.events} == {None, "Video", "Audio", "HTML", "Image"}
+    assert next(e for e in story.events if e.title == "iFrame").media.url.startswith("<iframe ")
+
+
+def test_seventh_century_keeps_background_opacity():
+    story = load(OFFICIAL / "seventh_century.json").story
+    first = story.dated_events[0]
+    assert first.title == "Last great Roman-Persian War."
+    assert first.background == {"url": "https://upload.wikimedia.org/wikipedia/commons/a/a2/HumiliationValerianusHolbein.jpg",
+                                "opacity": 50}
+
+
+def test_women_in_computing_sheet_and_json_say_the_same():
+    sheet = load(OFFICIAL / "women_in_computing.csv").story
+    js = load(OFFICIAL / "women_in_computing.json").story
+    assert sheet.title == js.title == "Women in Computing"
+    assert [e.title for e in sheet.dated_events] == [e.title for e in js.dated_events]
+    ada = sheet.event("ada-lovelace")
+    assert 'href="https://en.wikipedia.org/wiki/Ada_Lovelace"' in ada.text and ada.media.credit == "Wikimedia Commons"

@@ -17,7 +17,8 @@ from ..identity import conform
 from ..model import Story, slugify
 from ._collect import MAX_FILE_BYTES, Collector, LoadResult
 from .native import dump_json, dump_yaml, parse_text, story_from_data
-from .sheet import dump_sheet, looks_like_sheet, story_from_sheet
+from .sheet import looks_like_sheet, story_from_sheet
+from .sheet_out import dump_sheet
 from .timelinejs import dump_timelinejs, looks_like_timelinejs, story_from_timelinejs
 
 __all__ = ["FORMATS", "LoadResult", "bundled_stories", "conform", "dump", "load", "load_story",

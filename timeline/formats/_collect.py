@@ -94,7 +94,8 @@ def media_from(data: dict | None) -> Media | None:
         return None
     return Media(url=data["url"], caption=data.get("caption"), credit=data.get("credit"),
                  alt=data.get("alt"), thumbnail=data.get("thumbnail"),
-                 title=data.get("title"), link=data.get("link"))
+                 title=data.get("title"), link=data.get("link"),
+                 link_target=data.get("link_target"))
 
 
 def sources_from(items: list | None) -> tuple[Source, ...]:

@@ -79,6 +79,8 @@ def media(c: Collector, value: Any, field: str) -> dict | None:
         return None
     url = text(c, data.get("url"), f"{field}.url")
     out = {k: text(c, data.get(k), f"{field}.{k}") or None for k in _MEDIA_FIELDS}
+    if not out["thumbnail"] and data.get("thumb"):
+        out["thumbnail"] = text(c, data.get("thumb"), f"{field}.thumb")  # TimelineJS 2's name
     return {"url": url, **out} if url else None
 
 
@@ -91,6 +93,11 @@ def background(c: Collector, value: Any, field: str) -> dict | None:
         checked = text(c, data.get(key), f"{field}.{key}")
         if checked:
             out[key] = checked
+    if out and data.get("opacity") not in (None, ""):
+        # seventh_century.json writes "50", welcome.json 50: a percentage either way
+        opacity = number(c, data.get("opacity"), f"{field}.opacity", 0, 100)
+        if opacity is not None:
+            out["opacity"] = int(opacity) if float(opacity).is_integer() else opacity
     return out or None
 
 

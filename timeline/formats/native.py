@@ -278,7 +278,8 @@ def _place_data(p) -> str | dict:
 
 def _media_data(m) -> dict:
     return _drop_none({"url": m.url, "caption": m.caption, "credit": m.credit, "alt": m.alt,
-                       "thumbnail": m.thumbnail, "title": m.title, "link": m.link})
+                       "thumbnail": m.thumbnail, "title": m.title, "link": m.link,
+                       "link_target": m.link_target})
 
 
 def _drop_none(d: dict) -> dict:

@@ -8,14 +8,13 @@ cell can span several lines.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 from typing import Any
 
-from ..dates import HistoricalDate, Precision, to_timelinejs_year
+from ..dates import HistoricalDate
 from ..model import Era, Event, Media, PlaceRef, Story
-from ._cells import clean_integer, guard_formula, month_number, parse_time, unguard_formula
+from ._cells import clean_integer, month_number, parse_time, unguard_formula
 from ._collect import Collector, LoadResult, check_range, default_title, unique_ids
 from .timelinejs import date_from_tl
 
@@ -25,12 +24,16 @@ HEADERS = [
     "Media Thumbnail", "Alt Text", "Type", "Group", "Background",
 ]
 PLACE_HEADERS = ["Place", "Latitude", "Longitude"]
+# Not in TimelineJS's template: written only when a story needs them, so that a sheet
+# round trip keeps what TimelineJS JSON can say (media links, opacity, slide ids).
+OPTIONAL_HEADERS = ["Media Title", "Media Link", "Media Link Target", "Background Opacity",
+                    "Unique ID"]
 
 
 # Headers are matched as TimelineJS's Google reader does, ignoring case and spaces;
 # "Tag" is the v1 sheets' name for Group.
 _ALIASES = {"tag": "Group", "start date": "Start Date", "end date": "End Date"}
-_CANONICAL = {h.lower(): h for h in HEADERS + PLACE_HEADERS}
+_CANONICAL = {h.lower(): h for h in HEADERS + PLACE_HEADERS + OPTIONAL_HEADERS}
 
 
 def _canonical(header: str) -> str:
@@ -45,7 +48,8 @@ def looks_like_sheet(text: str) -> bool:
 
 
 _TEXT_CELLS = {"Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
-               "Media Thumbnail", "Alt Text", "Group", "Background", "Place"}
+               "Media Thumbnail", "Alt Text", "Group", "Background", "Place", "Media Title",
+               "Media Link", "Media Link Target"}
 
 
 def _rows(text: str, c: Collector):
@@ -113,7 +117,7 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
     for i, h in enumerate(header):
         if h:
             position.setdefault(h, i)
-    known = set(HEADERS + PLACE_HEADERS) | {"Start Date", "End Date"}
+    known = set(HEADERS + PLACE_HEADERS + OPTIONAL_HEADERS) | {"Start Date", "End Date"}
     kept = [h for h in position if h not in known]
 
     title = summary = None
@@ -133,7 +137,7 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
                   expected='a closing " for every opening " (write "" for a quote inside a cell)',
                   **where)
             continue
-        row = {h: "" for h in HEADERS + PLACE_HEADERS}
+        row = {h: "" for h in HEADERS + PLACE_HEADERS + OPTIONAL_HEADERS}
         for h, i in position.items():
             value = cells[i].strip() if i < len(cells) else ""
             row[h] = unguard_formula(value) if h in _TEXT_CELLS or h in kept else value
@@ -144,7 +148,7 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
         kind = row["Type"].strip().lower()
         if kind == "title" and title is None and summary is None and media is None:
             title, summary = row["Headline"] or None, row["Text"] or None
-            media, background = _media(row), _background(row["Background"])
+            media, background = _media(row), _background(row["Background"], row)
             continue
         before = len(c.problems)
         start = _date(c, row, "", where)
@@ -172,7 +176,7 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
         if kind not in ("", "event"):
             extra["type"] = row["Type"]
         events.append(Event(
-            id="",
+            id=row["Unique ID"],
             title=title_text,
             start=start,
             end=end,
@@ -181,7 +185,7 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
             places=places,
             group=row["Group"] or None,
             media=_media(row),
-            background=_background(row["Background"]),
+            background=_background(row["Background"], row),
             extra=extra,
         ))
     fatal = [p for p in c.problems if p.row in (None, 1)]
@@ -288,78 +292,21 @@ def _media(row: dict) -> Media | None:
         return None
     return Media(url=row["Media"], credit=row["Media Credit"] or None,
                  caption=row["Media Caption"] or None, thumbnail=row["Media Thumbnail"] or None,
-                 alt=row["Alt Text"] or None)
+                 alt=row["Alt Text"] or None, title=row.get("Media Title") or None,
+                 link=row.get("Media Link") or None,
+                 link_target=row.get("Media Link Target") or None)
 
 
-def _background(value: str) -> dict | None:
+def _background(value: str, row: dict | None = None) -> dict | None:
     """TimelineJS's rule: http(s), protocol- or site-relative is an image, anything else a colour."""
     if not value:
         return None
-    return {"url": value} if re.match(r"^(https?:)?//?", value) else {"color": value}
-
-
-# -- writing -------------------------------------------------------------------------
-
-def _date_cells(d: HistoricalDate | None) -> list[str]:
-    if d is None:
-        return ["", "", "", ""]
-    time = f"{d.hour:02d}:{d.minute or 0:02d}" if d.hour is not None else ""
-    return [str(to_timelinejs_year(d.year)), str(d.month or ""), str(d.day or ""), time]
-
-
-def dump_sheet(story: Story) -> str:
-    """The story as a TimelineJS sheet. Text cells that a spreadsheet would run as a
-    formula get a leading ' (see :func:`guard_formula`); columns the sheet came with
-    that chronoatlas does not use are written back after ours."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    kept = [h for h in story.settings.get("sheet_columns") or () if isinstance(h, str)]
-    for e in story.events:
-        for h in (e.extra.get("columns") or {}):
-            if h not in kept:
-                kept.append(h)
-    columns = HEADERS + PLACE_HEADERS + kept
-    writer.writerow(columns)
-    blank = [""] * len(columns)
-
-    def row(columns_extra: dict | None = None, **cells) -> list[str]:
-        r = list(blank)
-        for key, value in cells.items():
-            name = key.replace("_", " ")
-            text = str(value) if value else ""
-            r[columns.index(name)] = guard_formula(text) if name in _TEXT_CELLS else text
-        for name, value in (columns_extra or {}).items():
-            r[columns.index(name)] = guard_formula(str(value))
-        return r
-
-    m = story.media
-    bg = story.settings.get("background") or {}
-    writer.writerow(row(Headline=story.title, Text=story.summary, Type="title",
-                        Media=m and m.url, Media_Credit=m and m.credit,
-                        Media_Caption=m and m.caption, Media_Thumbnail=m and m.thumbnail,
-                        Alt_Text=m and m.alt, Background=bg.get("color") or bg.get("url")))
-    for era in story.eras:
-        y, mo, d, t = _date_cells(era.start)
-        ey, emo, ed, et = _date_cells(era.end)
-        writer.writerow(row(Year=y, Month=mo, Day=d, Time=t, End_Year=ey, End_Month=emo,
-                            End_Day=ed, End_Time=et, Headline=era.title, Text=era.text,
-                            Type="era"))
-    for e in story.dated_events + story.undated_events:
-        y, mo, d, t = _date_cells(e.start)
-        ey, emo, ed, et = _date_cells(e.end)
-        pinned = [p for p in e.places if p.pinned]
-        em = e.media
-        bg = (e.background or {}).get("color") or (e.background or {}).get("url")
-        writer.writerow(row(
-            e.extra.get("columns"),
-            Year=y, Month=mo, Day=d, Time=t, End_Year=ey, End_Month=emo, End_Day=ed,
-            End_Time=et, Display_Date=e.display_date or (
-                e.date_label() if e.start and (e.start.approximate or e.start.precision < Precision.YEAR) else None),
-            Headline=e.extra.get("headline") or html.escape(e.title, quote=False), Text=e.text, Media=em and em.url, Media_Credit=em and em.credit,
-            Media_Caption=em and em.caption, Media_Thumbnail=em and em.thumbnail,
-            Alt_Text=em and em.alt, Group=e.group, Background=bg, Type=e.extra.get("type"),
-            Place="; ".join(p.name for p in e.places),
-            Latitude="; ".join(str(p.lat) for p in pinned) if len(pinned) == len(e.places) else "",
-            Longitude="; ".join(str(p.lon) for p in pinned) if len(pinned) == len(e.places) else "",
-        ))
-    return out.getvalue()
+    out = {"url": value} if re.match(r"^(https?:)?//?", value) else {"color": value}
+    opacity = (row or {}).get("Background Opacity", "")
+    try:
+        number = float(opacity)
+    except ValueError:
+        return out
+    if 0 <= number <= 100:
+        out["opacity"] = int(number) if number.is_integer() else number
+    return out

@@ -127,6 +127,8 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
     title_slide = T.obj(c, data.get("title"), "title") or {}
     headline, summary = T.text_obj(c, title_slide.get("text"), "title.text")
     scale = data.get("scale", "human")
+    if scale == "javascript":
+        scale = "human"  # early TimelineJS3's name for the human scale (its welcome.json)
     if scale not in ("human", "cosmological"):
         c.add("unknown scale", field="scale", found=str(scale), expected="'human' or 'cosmological'")
 
@@ -351,7 +353,8 @@ def _display_needed(e: Event) -> str | None:
 def _media_out(m: Media) -> dict:
     return {k: v for k, v in {"url": m.url, "caption": m.caption, "credit": m.credit,
                               "alt": m.alt, "thumbnail": m.thumbnail, "title": m.title,
-                              "link": m.link}.items() if v is not None}
+                              "link": m.link, "link_target": m.link_target}.items()
+            if v is not None}
 
 
 def dump_timelinejs(story: Story) -> str:
