@@ -48,6 +48,8 @@ def load_or_exit(source: str, *, skip_invalid: bool) -> LoadResult:
         if not skip_invalid:
             click.echo("Fix these, or use --skip-invalid to load the valid events.", err=True)
         sys.exit(1)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     for problem in result.skipped:
         click.echo(f"skipped: {problem}", err=True)
     if result.skipped:
@@ -59,7 +61,7 @@ def load_or_exit(source: str, *, skip_invalid: bool) -> LoadResult:
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, required=True)
 def validate(files: tuple[str, ...]) -> None:
-    """Check story files (YAML, JSON, TimelineJS JSON, CSV) and list every problem.
+    """Check story files (YAML, JSON, TimelineJS JSON, StoryMapJS JSON, CSV) and list every problem.
 
     Exits 0 when every file is valid, 1 otherwise.
     """
@@ -72,6 +74,8 @@ def validate(files: tuple[str, ...]) -> None:
             click.echo(str(exc), err=True)
             continue
         story = result.story
+        for note in result.notes:
+            click.echo(f"{name}: note: {note}", err=True)
         click.echo(f"{name}: valid: {len(story.events)} events "
                    f"({len(story.undated_events)} undated), {len(story.eras)} eras")
     sys.exit(1 if failed else 0)
@@ -80,7 +84,7 @@ def validate(files: tuple[str, ...]) -> None:
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("story")
 @click.option("--to", "fmt", required=True, metavar="FORMAT",
-              help="yaml, json, timelinejs, csv, and where installed: geojson, kml, svg, png, "
+              help="yaml, json, timelinejs, storymap, csv, and where installed: geojson, kml, svg, png, "
                    "map-svg, map-png, pdf, html, site.")
 @click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=Path),
               help="File (or folder, for 'site') to write; stdout when omitted.")

@@ -73,6 +73,12 @@ class PlaceRef:
     # Set when the place was inferred from an adjective ("Sudanese" -> Sudan): weaker
     # evidence than a name, shown as such to the editor.
     adjective: str | None = None
+    # The map view a slide asks for (StoryMapJS's zoom, 0-20), when the story says one.
+    zoom: int | None = None
+    # Set when the place was found by geoparsing the event's text, not given by the
+    # file: ``confidence`` (0..1) says how sure the geoparser was.
+    inferred: bool = False
+    confidence: float | None = None
 
     @property
     def pinned(self) -> bool:
@@ -170,6 +176,20 @@ class Story:
     def undated_events(self) -> list[Event]:
         """Undated events, kept apart in the order the author gave them."""
         return [e for e in self.events if not e.dated]
+
+    @property
+    def slide_order(self) -> bool:
+        """True when the story is played slide by slide in file order (StoryMapJS-like,
+        ``settings.order: "slides"``), dated or not."""
+        return self.settings.get("order") == "slides"
+
+    @property
+    def played_events(self) -> list[Event]:
+        """Every event in the order the story is told: file order for a slide story,
+        else dated events in time order, then the undated ones."""
+        if self.slide_order:
+            return list(self.events)
+        return self.dated_events + self.undated_events
 
     def with_events(self, events: Iterable[Event]) -> "Story":
         return replace(self, events=tuple(events))

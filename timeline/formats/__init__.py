@@ -19,6 +19,7 @@ from ._collect import MAX_FILE_BYTES, Collector, LoadResult
 from .native import dump_json, dump_yaml, parse_text, story_from_data
 from .sheet import looks_like_sheet, story_from_sheet
 from .sheet_out import dump_sheet
+from .storymap import dump_storymap, looks_like_storymap, story_from_storymap
 from .timelinejs import dump_timelinejs, looks_like_timelinejs, story_from_timelinejs
 
 __all__ = ["FORMATS", "LoadResult", "bundled_stories", "conform", "dump", "load", "load_story",
@@ -29,6 +30,7 @@ FORMATS = {
     "yaml": dump_yaml,
     "json": dump_json,
     "timelinejs": dump_timelinejs,
+    "storymap": dump_storymap,
     "csv": dump_sheet,
 }
 
@@ -126,8 +128,15 @@ def load_text(text: str, *, name: str = "<input>", fmt: str | None = None,
 def _load_any(text: str, name: str, fmt: str, skip_invalid: bool) -> LoadResult:
     if fmt == "csv":
         return story_from_sheet(text, Collector(name), skip_invalid=skip_invalid)
-    data, c = parse_text(text, file=name, fmt="json" if fmt in ("json", "timelinejs") else "yaml")
+    data, c = parse_text(text, file=name,
+                         fmt="json" if fmt in ("json", "timelinejs", "storymap") else "yaml")
     c.raise_if_any()
+    if fmt == "storymap" or looks_like_storymap(data):
+        if not looks_like_storymap(data):
+            from ..errors import Problem
+            raise StoryFormatError([Problem("not a StoryMapJS file", file=name, line=1,
+                                            expected='{"storymap": {"slides": [...]}}')], name)
+        return story_from_storymap(data, c, skip_invalid=skip_invalid)
     if fmt == "timelinejs" or looks_like_timelinejs(data):
         return story_from_timelinejs(data, c, skip_invalid=skip_invalid)
     return story_from_data(data, c, skip_invalid=skip_invalid)

@@ -15,10 +15,12 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 @dataclass
 class LoadResult:
-    """A story and what was skipped on the way (empty unless ``skip_invalid``)."""
+    """A story, what was skipped on the way (empty unless ``skip_invalid``), and notes
+    about how the file was read that are not problems (a StoryMap without a map...)."""
 
     story: Story
     skipped: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 class Collector:
@@ -116,7 +118,9 @@ def places_from(items: list | None) -> tuple[PlaceRef, ...]:
         elif isinstance(item, dict):
             result.append(PlaceRef(name=str(item["name"]).strip(),
                                    lat=item.get("lat"), lon=item.get("lon"),
-                                   adjective=item.get("adjective")))
+                                   adjective=item.get("adjective"), zoom=item.get("zoom"),
+                                   inferred=bool(item.get("inferred")),
+                                   confidence=item.get("confidence")))
     return tuple(result)
 
 

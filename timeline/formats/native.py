@@ -148,6 +148,7 @@ def _event(c: Collector, item: dict, path: str) -> Event | None:
     return Event(
         id=item.get("id") or "",
         title=item["title"].strip(),
+        extra=_extra_in(item),
         start=start,
         end=end,
         text=item.get("text") or "",
@@ -237,7 +238,7 @@ def story_to_data(story: Story) -> dict:
         out["eras"] = [_drop_none({"title": e.title, "start": e.start.isoformat(),
                                    "end": e.end.isoformat(), "colour": e.colour,
                                    "text": e.text}) for e in story.eras]
-    out["events"] = [event_to_data(e) for e in story.dated_events + story.undated_events]
+    out["events"] = [event_to_data(e) for e in story.played_events]
     return out
 
 
@@ -267,13 +268,30 @@ def event_to_data(e: Event) -> dict:
         data["confidence"] = e.confidence
     if e.provenance is not None:
         data["provenance"] = {"start": e.provenance[0], "end": e.provenance[1]}
+    data.update(_extra_out(e.extra))
     return data
 
 
+# What a file said that chronoatlas has no field for (a sheet's extra columns, a
+# TimelineJS or StoryMapJS slide's other keys, the author's HTML headline) travels as
+# ``x-`` members, which the schema allows on every event: kept on the way back.
+_DERIVED = {"row"}  # recomputed on every load
+
+
+def _extra_out(extra: dict) -> dict:
+    return {f"x-{k}": v for k, v in extra.items() if k not in _DERIVED and v is not None}
+
+
+def _extra_in(item: dict) -> dict:
+    return {k[2:]: v for k, v in item.items() if isinstance(k, str) and k.startswith("x-")}
+
+
 def _place_data(p) -> str | dict:
-    if not p.pinned and not p.adjective:
+    if not p.pinned and not p.adjective and p.zoom is None and not p.inferred:
         return p.name
-    return _drop_none({"name": p.name, "lat": p.lat, "lon": p.lon, "adjective": p.adjective})
+    return _drop_none({"name": p.name, "lat": p.lat, "lon": p.lon, "adjective": p.adjective,
+                       "zoom": p.zoom, "inferred": True if p.inferred else None,
+                       "confidence": p.confidence})
 
 
 def _media_data(m) -> dict:

@@ -78,7 +78,7 @@ def dump_sheet(story: Story) -> str:
         writer.writerow(row(Year=y, Month=mo, Day=d, Time=t, End_Year=ey, End_Month=emo,
                             End_Day=ed, End_Time=et, Headline=era.title, Text=era.text,
                             Type="era"))
-    for e in story.dated_events + story.undated_events:
+    for e in story.played_events:
         y, mo, d, t = _date_cells(e.start)
         ey, emo, ed, et = _date_cells(e.end)
         pinned = [p for p in e.places if p.pinned]
