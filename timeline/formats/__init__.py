@@ -57,10 +57,12 @@ def _bundled_text(name: str) -> tuple[str, str] | None:
     return None
 
 
-def load(source: str | os.PathLike, *, skip_invalid: bool = False, fmt: str | None = None) -> LoadResult:
+def load(source: str | os.PathLike, *, skip_invalid: bool = False, fmt: str | None = None,
+         infer_places: bool = True) -> LoadResult:
     """Read a story from a path, ``-`` (stdin) or a bundled story's name."""
     text, name = _read(source)
-    result = load_text(text, name=name, fmt=fmt, skip_invalid=skip_invalid)
+    result = load_text(text, name=name, fmt=fmt, skip_invalid=skip_invalid,
+                       infer_places=infer_places)
     if not result.story.slug:
         stem = Path(name).stem if name != "<stdin>" else result.story.title
         from dataclasses import replace
@@ -112,8 +114,12 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def load_text(text: str, *, name: str = "<input>", fmt: str | None = None,
-              skip_invalid: bool = False) -> LoadResult:
-    """Read story text whose format is given or detected."""
+              skip_invalid: bool = False, infer_places: bool = True) -> LoadResult:
+    """Read story text whose format is given or detected.
+
+    TimelineJS sheets and JSON give no places: with ``infer_places`` (the default) the
+    events they leave without one get the place their words name, marked ``inferred``
+    (see :mod:`.inferred`)."""
     fmt = fmt or _EXTENSIONS.get(Path(name).suffix.lower())
     if fmt is None:
         stripped = text.lstrip("\ufeff \t\r\n")
@@ -122,7 +128,18 @@ def load_text(text: str, *, name: str = "<input>", fmt: str | None = None,
     result = _load_any(text, name, fmt, skip_invalid)
     # Whatever the format, ids, slug and colours follow the same rules (timeline.identity).
     result.story = conform(result.story)
+    if infer_places and result.placeless:
+        _infer(result)
     return result
+
+
+def _infer(result: LoadResult) -> None:
+    from .inferred import infer_places as infer
+
+    try:
+        result.story = infer(result.story)
+    except Exception as exc:  # noqa: BLE001 - no gazetteer index: the story, without guesses
+        result.notes.append(f"places were not looked for in the text: {exc}")
 
 
 def _load_any(text: str, name: str, fmt: str, skip_invalid: bool) -> LoadResult:

@@ -21,6 +21,9 @@ class LoadResult:
     story: Story
     skipped: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # True when the file had nowhere to say where its events happened (TimelineJS
+    # sheets and JSON not written by chronoatlas): places may then come from the text.
+    placeless: bool = False
 
 
 class Collector:

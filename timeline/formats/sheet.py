@@ -196,7 +196,7 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
         settings["sheet_columns"] = kept
     story = Story(title=title or default_title(c), summary=summary, media=media,
                   eras=tuple(eras), events=tuple(unique_ids(events)), settings=settings)
-    return LoadResult(story, list(c.problems))
+    return LoadResult(story, list(c.problems), placeless=True)
 
 
 def _title(row: dict) -> str:

@@ -81,7 +81,9 @@ def dump_sheet(story: Story) -> str:
     for e in story.played_events:
         y, mo, d, t = _date_cells(e.start)
         ey, emo, ed, et = _date_cells(e.end)
-        pinned = [p for p in e.places if p.pinned]
+        # Inferred places are not the author's: left out, found again on the way back.
+        given = [p for p in e.places if not p.inferred]
+        pinned = [p for p in given if p.pinned]
         em = e.media
         bg = (e.background or {}).get("color") or (e.background or {}).get("url")
         writer.writerow(row(
@@ -92,9 +94,9 @@ def dump_sheet(story: Story) -> str:
             Headline=e.extra.get("headline") or html.escape(e.title, quote=False), Text=e.text, Media=em and em.url, Media_Credit=em and em.credit,
             Media_Caption=em and em.caption, Media_Thumbnail=em and em.thumbnail,
             Alt_Text=em and em.alt, Group=e.group, Background=bg, Type=e.extra.get("type"),
-            Place="; ".join(p.name for p in e.places),
-            Latitude="; ".join(str(p.lat) for p in pinned) if len(pinned) == len(e.places) else "",
-            Longitude="; ".join(str(p.lon) for p in pinned) if len(pinned) == len(e.places) else "",
+            Place="; ".join(p.name for p in given),
+            Latitude="; ".join(str(p.lat) for p in pinned) if len(pinned) == len(given) else "",
+            Longitude="; ".join(str(p.lon) for p in pinned) if len(pinned) == len(given) else "",
             **_optional_cells(columns, em, e.background or {}, e.id),
         ))
     return out.getvalue()

@@ -95,7 +95,7 @@ def story_from_storymap(data: dict, c: Collector, *, skip_invalid: bool = False)
         if len(c.problems) == before:
             events.append(event)
 
-    settings: dict[str, Any] = {"order": "slides", "source": "storymap"}
+    settings: dict[str, Any] = {"order": "slides"}
     if background:
         settings["background"] = background
     from ..htmltext import title_from

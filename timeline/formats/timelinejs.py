@@ -202,7 +202,8 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
         events=tuple(unique_ids(events)),
         settings=settings,
     )
-    return LoadResult(story, list(c.problems))
+    # chronoatlas writes every place it knows into its TimelineJS files (places_given).
+    return LoadResult(story, list(c.problems), placeless=not extra_story.get("places_given"))
 
 
 def _media(c: Collector, obj: Any, field: str) -> Media | None:
@@ -321,14 +322,14 @@ def story_to_timelinejs(story: Story) -> dict:
                         **({"chronoatlas": {"colour": era.colour}} if era.colour else {})}
                        for era in story.eras]
     meta = {k: v for k, v in {
+        "places_given": True,
         "byline": story.byline, "slug": story.slug,
         "language": story.language if story.language != "en" else None,
         "published": story.published.isoformat() if story.published else None,
         "settings": {k: v for k, v in story.settings.items() if k != "scale"} or None,
         "undated": [event_to_data(e) for e in story.undated_events] or None,
     }.items() if v}
-    if meta:
-        out["chronoatlas"] = meta
+    out["chronoatlas"] = meta
     return out
 
 
