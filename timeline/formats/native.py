@@ -324,9 +324,43 @@ def _str_presenter(dumper, value: str):
 _Dumper.add_representer(str, _str_presenter)
 
 
+class _DateText(str):
+    """A date as people write it; always single-quoted, so no date reads as a number
+    or a YAML timestamp and every date in the file looks the same."""
+
+
+_Dumper.add_representer(
+    _DateText, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="'"))
+
+
+def people_date(d: HistoricalDate) -> str:
+    """A date in the form a person writes it where the machine form would mislead:
+    BCE dates as "490 BCE" (not the astronomical "-0489"); other dates in their ISO-like
+    form, which people read as they are. Always a form :func:`parse_date` reads back."""
+    from ..dates import parse_date
+
+    if d.year <= 0:
+        for text in (d.label(), d.label().replace(",", "")):
+            try:
+                if parse_date(text) == d:
+                    return text
+            except ValueError:
+                continue
+    return d.isoformat()
+
+
 def dump_yaml(story: Story) -> str:
-    return yaml.dump(story_to_data(story), Dumper=_Dumper, sort_keys=False,
-                     allow_unicode=True, width=100)
+    """The story as YAML for people: dates as people write them (see :func:`people_date`)."""
+    data = story_to_data(story)
+    if story.published:
+        data["published"] = _DateText(people_date(story.published))
+    for era, out in zip(story.eras, data.get("eras") or ()):
+        out["start"], out["end"] = _DateText(people_date(era.start)), _DateText(people_date(era.end))
+    for e, out in zip(story.played_events, data["events"]):
+        for key in ("start", "end"):
+            if getattr(e, key) is not None:
+                out[key] = _DateText(people_date(getattr(e, key)))
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def dump_json(story: Story) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from ..dates import HistoricalDate
 from ..model import Era, Event, Media, PlaceRef, Story
 from ._cells import clean_integer, month_number, parse_time, unguard_formula
-from ._collect import Collector, LoadResult, check_range, default_title, unique_ids
+from ._collect import Collector, LoadResult, check_range, conform, default_title, unique_ids
 from .timelinejs import date_from_tl
 
 HEADERS = [
@@ -196,7 +196,7 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
         settings["sheet_columns"] = kept
     story = Story(title=title or default_title(c), summary=summary, media=media,
                   eras=tuple(eras), events=tuple(unique_ids(events)), settings=settings)
-    return LoadResult(story, list(c.problems), placeless=True)
+    return LoadResult(conform(story), list(c.problems), placeless=True)
 
 
 def _title(row: dict) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from ..dates import DateError, HistoricalDate, parse_date
 from ..model import Event, PlaceRef, Story
 from . import _tltypes as T
-from ._collect import Collector, LoadResult, default_title, media_from, unique_ids
+from ._collect import Collector, LoadResult, conform, default_title, media_from, unique_ids
 
 _SLIDE_KEYS = {"type", "date", "location", "text", "media", "background", "chronoatlas"}
 _LOCATION_KEYS = {"lat", "lon", "zoom", "name"}
@@ -118,7 +118,6 @@ def story_from_storymap(data: dict, c: Collector, *, skip_invalid: bool = False)
         c.raise_if_any()
     story = Story(title=title_from(title) or default_title(c), summary=summary or None,
                   media=media, events=tuple(unique_ids(events)), settings=settings)
-    from ..identity import conform
     notes = [settings["map_message"]] if image_kind else []
     return LoadResult(conform(story), list(c.problems), notes)
 

@@ -16,8 +16,8 @@ from ..dates import (DateError, HistoricalDate, Precision, from_timelinejs_year,
                      parse_date, to_timelinejs_year)
 from ..model import Era, Event, Media, Story
 from . import _tltypes as T
-from ._collect import (Collector, LoadResult, check_range, default_title, media_from, places_from,
-                       sources_from, unique_ids)
+from ._collect import (Collector, LoadResult, check_range, conform, default_title, media_from,
+                       places_from, sources_from, unique_ids)
 
 _SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background",
                "unique_id", "chronoatlas"}
@@ -203,7 +203,7 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
         settings=settings,
     )
     # chronoatlas writes every place it knows into its TimelineJS files (places_given).
-    return LoadResult(story, list(c.problems), placeless=not extra_story.get("places_given"))
+    return LoadResult(conform(story), list(c.problems), placeless=not extra_story.get("places_given"))
 
 
 def _media(c: Collector, obj: Any, field: str) -> Media | None:
