@@ -72,7 +72,7 @@ def test_bce_story_through_the_cli(tmp_path):
     assert tl["events"][0]["start_date"]["year"] == -490
     (tmp_path / "a.json").write_text(json.dumps(tl))
     back = yaml.safe_load(run("export", str(tmp_path / "a.json"), "--to", "yaml").output)
-    assert back["events"][0]["start"] == "-0489"
+    assert back["events"][0]["start"] == "490 BCE"  # YAML is for people: not the astronomical -0489
     from timeline.formats import load
     assert load(tmp_path / "a.json").story.events[0].start.label() == "490 BCE"
 
