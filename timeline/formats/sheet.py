@@ -194,7 +194,11 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
     settings = {"background": background} if background else {}
     if kept:
         settings["sheet_columns"] = kept
-    story = Story(title=title or default_title(c), summary=summary, media=media,
+    from ..htmltext import title_from
+    plain = title_from(title, limit=500)
+    if title and plain != title:
+        settings["title_html"] = title  # the author's HTML, for the way back
+    story = Story(title=plain or default_title(c), summary=summary, media=media,
                   eras=tuple(eras), events=tuple(unique_ids(events)), settings=settings)
     return LoadResult(conform(story), list(c.problems), placeless=True)
 

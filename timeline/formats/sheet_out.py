@@ -67,7 +67,8 @@ def dump_sheet(story: Story) -> str:
 
     m = story.media
     bg = story.settings.get("background") or {}
-    writer.writerow(row(Headline=story.title, Text=story.summary, Type="title",
+    writer.writerow(row(Headline=story.settings.get("title_html") or html.escape(story.title, quote=False),
+                        Text=story.summary, Type="title",
                         Media=m and m.url, Media_Credit=m and m.credit,
                         Media_Caption=m and m.caption, Media_Thumbnail=m and m.thumbnail,
                         Alt_Text=m and m.alt, Background=bg.get("color") or bg.get("url"),

@@ -106,9 +106,9 @@ def story_from_storymap(data: dict, c: Collector, *, skip_invalid: bool = False)
         kept["no_overview"] = True  # StoryMapJS then opens on the first point
     else:
         kept["overview"] = overview_extra
-    if title and title_from(title) != title:
-        kept["headline"] = title  # the author's HTML, for the way back
     settings["storymap"] = kept
+    if title and title_from(title, limit=500) != title:
+        settings["title_html"] = title  # the author's HTML, for the way back
     if image_kind:
         settings["map"] = False
         settings["map_message"] = IMAGE_MAP_MESSAGE.format(kind=image_kind)
@@ -116,7 +116,7 @@ def story_from_storymap(data: dict, c: Collector, *, skip_invalid: bool = False)
                       or p.field.startswith("storymap.slides[0]")]
     if c.problems and (not skip_invalid or story_problems):
         c.raise_if_any()
-    story = Story(title=title_from(title) or default_title(c), summary=summary or None,
+    story = Story(title=title_from(title, limit=500) or default_title(c), summary=summary or None,
                   media=media, events=tuple(unique_ids(events)), settings=settings)
     notes = [settings["map_message"]] if image_kind else []
     return LoadResult(conform(story), list(c.problems), notes)
@@ -202,7 +202,7 @@ def story_to_storymap(story: Story) -> dict:
     if not kept.get("no_overview"):
         overview: dict[str, Any] = dict(kept.get("overview") or {"type": "overview", "date": ""})
         overview["type"] = "overview"
-        overview["text"] = {"headline": kept.get("headline") or html.escape(story.title, quote=False),
+        overview["text"] = {"headline": story.settings.get("title_html") or html.escape(story.title, quote=False),
                             "text": story.summary or ""}
         overview["media"] = _media_out(story.media) if story.media else _NO_MEDIA
         if story.settings.get("background"):

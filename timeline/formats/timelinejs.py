@@ -21,6 +21,7 @@ from ._collect import (Collector, LoadResult, check_range, conform, default_titl
 
 _SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background",
                "unique_id", "chronoatlas"}
+_TOP_KEYS = {"title", "events", "eras", "scale", "chronoatlas"}
 _DATE_FIELDS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
 
 
@@ -181,6 +182,9 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
         settings["background"] = title_background
     if scale == "cosmological":
         settings["scale"] = "cosmological"
+    unknown = {k: v for k, v in data.items() if k not in _TOP_KEYS}
+    if unknown:
+        settings["timelinejs"] = unknown  # kept for the way back (TimelineJS options...)
     story_problems = [p for p in c.problems if not (p.field or "").startswith("events[")]
     if c.problems and (not skip_invalid or story_problems):
         c.raise_if_any()
@@ -190,8 +194,12 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
             published = parse_date(str(extra_story["published"]))
         except DateError:
             published = None
+    from ..htmltext import title_from
+    plain = title_from(headline, limit=500)
+    if headline and plain != headline:
+        settings["title_html"] = headline  # the author's HTML, for the way back
     story = Story(
-        title=headline or extra_story.get("title") or default_title(c),
+        title=plain or extra_story.get("title") or default_title(c),
         summary=summary or None,
         byline=T.text(c, extra_story.get("byline"), "chronoatlas.byline"),
         language=T.text(c, extra_story.get("language"), "chronoatlas.language") or "en",
@@ -270,10 +278,14 @@ def story_to_timelinejs(story: Story) -> dict:
     the ``chronoatlas.undated`` member so that nothing is lost on the way back."""
     from .native import event_to_data
 
-    title: dict[str, Any] = {"text": {"headline": story.title, "text": story.summary or ""}}
+    title: dict[str, Any] = {"text": {"headline": story.settings.get("title_html") or story.title,
+                                      "text": story.summary or ""}}
     if story.media:
         title["media"] = _media_out(story.media)
     out: dict[str, Any] = {"title": title, "events": []}
+    for key, value in (story.settings.get("timelinejs") or {}).items():
+        if key not in _TOP_KEYS:
+            out[key] = value
     if story.settings.get("scale") == "cosmological" or any(
             e.start and abs(e.start.year) > 275_000 for e in story.events):
         out["scale"] = "cosmological"
@@ -326,7 +338,8 @@ def story_to_timelinejs(story: Story) -> dict:
         "byline": story.byline, "slug": story.slug,
         "language": story.language if story.language != "en" else None,
         "published": story.published.isoformat() if story.published else None,
-        "settings": {k: v for k, v in story.settings.items() if k != "scale"} or None,
+        "settings": {k: v for k, v in story.settings.items()
+                     if k not in ("scale", "timelinejs", "title_html")} or None,
         "undated": [event_to_data(e) for e in story.undated_events] or None,
     }.items() if v}
     out["chronoatlas"] = meta
