@@ -83,3 +83,13 @@ def test_a_500_row_sheet_loads_fast_with_inference():
     with_inference = time.perf_counter() - t
     assert len(story.events) == 500 and len(_marked(story)) >= 400
     assert with_inference < 5.0, f"{with_inference:.2f}s"
+
+
+def test_geojson_says_which_places_are_inferred():
+    import json as _json
+    from timeline.exports import story_to_geojson
+    data = story_to_geojson(load(SHEET).story)
+    if isinstance(data, str):
+        data = _json.loads(data)
+    props = [f["properties"] for f in data["features"]]
+    assert props and all(p["inferred"] is True and 0 < p["confidence"] <= 1 for p in props)

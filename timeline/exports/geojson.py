@@ -53,6 +53,10 @@ def geojson_from_table(table: PlaceTable) -> dict[str, Any]:
                 "country": r.country if r is not None else None,
                 "geonameid": r.geonameid if r is not None else None,
                 "status": lp.status,
+                # found by geoparsing the event's words, not given by the file
+                "inferred": p.inferred,
+                "confidence": p.confidence,
+                "zoom": p.zoom,
                 "tags": list(e.tags),
                 "sources": [{"url": s.url, "title": s.title} for s in e.sources],
             },
