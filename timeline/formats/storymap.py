@@ -82,7 +82,9 @@ def story_from_storymap(data: dict, c: Collector, *, skip_invalid: bool = False)
     events: list[Event] = []
     for i, slide in enumerate(raw_slides):
         path = f"storymap.slides[{i}]"
-        if T.obj(c, slide, path) is None:
+        if not isinstance(slide, dict):
+            c.add("a slide must be an object", field=path, found=type(slide).__name__,
+                  expected='{"text": {...}, "location": {...}}')
             continue
         if i == 0 and slide.get("type") == "overview":
             title, summary = T.text_obj(c, slide.get("text"), f"{path}.text")
