@@ -138,3 +138,14 @@ def test_broken_storymap_slides_are_located():
 def test_a_file_forced_as_storymap_that_is_not_one_is_refused():
     with pytest.raises(StoryFormatError, match="not a StoryMapJS file"):
         load_text('{"title": "x", "events": []}', name="x.json", fmt="storymap")
+
+
+def test_a_story_with_place_names_exports_slides_with_resolved_locations():
+    story = load_text("title: Two cities\nevents:\n  - title: Treaty\n    start: 1998-07-17\n"
+                      "    places: [Rome]\n  - title: Somewhere\n    start: 2000\n", name="t.yaml").story
+    slides = _slides(dump(story, "storymap"))
+    assert slides[0]["type"] == "overview" and slides[1]["location"]["name"] == "Rome"
+    assert (round(slides[1]["location"]["lat"]), round(slides[1]["location"]["lon"])) == (42, 12)
+    assert "location" not in slides[2] and slides[2]["date"] == "2000"
+    back = load_text(json.dumps({"storymap": {"slides": slides}}), name="b.json").story
+    assert back.events[0].places[0].name == "Rome" and back.events[0].places[0].pinned

@@ -231,4 +231,9 @@ def story_to_storymap(story: Story) -> dict:
 
 
 def dump_storymap(story: Story) -> str:
+    """StoryMapJS needs coordinates on every slide: place names are resolved first (as
+    the GeoJSON and KML exports do); what the gazetteer cannot place has no location."""
+    if story.settings.get("map") is not False:
+        from ..exports.places import ensure_resolved
+        story, _problem = ensure_resolved(story)
     return json.dumps(story_to_storymap(story), ensure_ascii=False, indent=2) + "\n"
