@@ -145,7 +145,7 @@ def test_a_story_with_place_names_exports_slides_with_resolved_locations():
                       "    places: [Rome]\n  - title: Somewhere\n    start: 2000\n", name="t.yaml").story
     slides = _slides(dump(story, "storymap"))
     assert slides[0]["type"] == "overview" and slides[1]["location"]["name"] == "Rome"
-    assert (round(slides[1]["location"]["lat"]), round(slides[1]["location"]["lon"])) == (42, 12)
+    assert abs(slides[1]["location"]["lat"] - 41.9) < 0.2 and abs(slides[1]["location"]["lon"] - 12.5) < 0.2
     assert "location" not in slides[2] and slides[2]["date"] == "2000"
     back = load_text(json.dumps({"storymap": {"slides": slides}}), name="b.json").story
     assert back.events[0].places[0].name == "Rome" and back.events[0].places[0].pinned
