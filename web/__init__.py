@@ -27,7 +27,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ``EMBED_FRAME_ANCESTORS`` (who may frame ``/embed``, default ``*``),
     ``GEOCODER`` (a callable ``q -> dict`` for ``/api/geocode``; default the gazetteer),
     ``DATABASE_URL`` (the studio's store; default a SQLite file in the instance folder),
-    ``STUDIO_UPLOAD_MAX_BYTES`` (default 5 MB).
+    ``STUDIO_UPLOAD_MAX_BYTES`` (default 5 MB),
+    ``ARCHIVE_INDEX`` (an archive index folder, see ``chronoatlas archive build``: adds
+    the search page ``/archive``), ``ARCHIVE_MAP_LIMIT`` (events in one query's story map,
+    default 1000).
     """
     # /static is served from memory (see web.static_files), not by Flask's file sender
     app = Flask(__name__, static_folder=None)
@@ -43,6 +46,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         TRUSTED_HOSTS=None,
         EMBED_FRAME_ANCESTORS="*",
         GEOCODER=None,
+        ARCHIVE_INDEX=None,
         JSON_SORT_KEYS=False,
     )
     app.config.from_prefixed_env("CHRONOATLAS")
@@ -73,6 +77,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.register_error_handlers(app)
     from . import studio
     studio.init_app(app)  # accounts, the studio, and published stored stories
+    from . import archive
+    archive.init_app(app)  # the archive search page, when ARCHIVE_INDEX is set
 
     if app.config["PUBLIC_URL"]:
         from .hosts import PublicURL

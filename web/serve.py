@@ -35,12 +35,15 @@ HINT = "Fix these, or use --skip-invalid to serve the valid events."
 @click.option("--public-url", metavar="URL",
               help="The site's public address for absolute links (oEmbed, embed snippets), "
                    "instead of the request's Host header.")
+@click.option("--archive", "archive", metavar="DIR",
+              help="Add a search page (/archive) over this archive index "
+                   "(chronoatlas archive build ... --index DIR).")
 @click.option("--no-resolve", is_flag=True, help="Do not look places up in the offline gazetteer.")
 @click.option("--skip-invalid", is_flag=True,
               help="Serve the valid events of files with bad entries and list what was skipped.")
 @click.option("--debug", is_flag=True, help="Flask debug mode (reloader and debugger; never in public).")
 def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...],
-          tile_hosts: tuple[str, ...], public_url: str | None, no_resolve: bool,
+          tile_hosts: tuple[str, ...], public_url: str | None, archive: str | None, no_resolve: bool,
           skip_invalid: bool, debug: bool) -> None:
     """Serve STORY files (any format chronoatlas reads), or the bundled demo.
 
@@ -55,6 +58,8 @@ def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...]
                 "TILE_HOSTS": list(tile_hosts), "SKIP_INVALID": skip_invalid}
     if public_url:
         settings["PUBLIC_URL"] = public_url
+    if archive:
+        settings["ARCHIVE_INDEX"] = archive
     try:
         app = create_app(settings)
     except ValueError as exc:  # a bad --tiles or --public-url: say which, no traceback
@@ -78,6 +83,8 @@ def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...]
         raise click.ClickException("no story could be prepared")
     click.echo(f"Serving {len(slugs)} stor{'y' if len(slugs) == 1 else 'ies'}: "
                + ", ".join(f"/stories/{printable(s)}" for s in slugs))
+    if archive:
+        click.echo(f"Archive search: /archive ({printable(archive)})")
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
 
 

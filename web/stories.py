@@ -277,6 +277,7 @@ class StoryLibrary:
         self._lock = threading.Lock()
         self._prepare_lock = threading.Lock()
         self.stored = None  # published stories of the studio's store (web.store.published)
+        self.archive = None  # archive query maps, ``_archive-...`` slugs (web.archive)
 
     @property
     def reports(self) -> list[SourceReport]:
@@ -389,6 +390,8 @@ class StoryLibrary:
         """The prepared story (prepared now, on first use), or a published stored story."""
         found = self._prepare(slug)
         if found is None and self.stored is not None:
-            return self.stored.get(slug)
+            found = self.stored.get(slug)
+        if found is None and self.archive is not None:
+            found = self.archive.get(slug)
         return found
 

@@ -29,3 +29,22 @@ def newsroom(tmp_path) -> Path:
     path = tmp_path / "newsroom.jsonl"
     shutil.copy(DATA / "newsroom.jsonl", path)
     return path
+
+
+def _load(name: str, path: Path):
+    # tests/ has no packages and pytest imports by path: load the browser fixtures by path
+    import importlib.util
+    import sys
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+_browser_conftest = _load("chronoatlas_browser_conftest",
+                          Path(__file__).resolve().parents[1] / "browser" / "conftest.py")
+browser = _browser_conftest.browser  # the session fixture of tests/browser, re-exported

@@ -14,4 +14,4 @@ def index():
     listed here, so whoever runs the site sees what is missing."""
     stories = library()
     return render_template("library.html", stories=list(stories), errors=stories.errors,
-                           skipped=stories.skipped)
+                           skipped=stories.skipped, archive=stories.archive)
