@@ -29,6 +29,7 @@ from timeline.model import Story, slugify
 from timeline.tiles import TileSource, TileSourceError, host_allowed, parse_tile_source
 
 from . import data as story_data
+from .media import MediaPolicy
 from .slugs import source_name, story_slug
 from .mapbuilder import MapParts, build_map
 from .timeline_chart import DATASETS, lighten_vega, timeline_spec
@@ -72,6 +73,13 @@ def load_source(source: Any, *, skip_invalid: bool = False) -> tuple[LoadResult,
     if isinstance(source, str) and not Path(source).exists():
         hint = slugify(source)
     return result, hint
+
+
+def _folder_of(source: Any) -> Path | None:
+    """The folder of a story file (its local media live beside it); None otherwise."""
+    if isinstance(source, (str, Path)) and Path(source).is_file():
+        return Path(source).resolve().parent
+    return None
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,8 @@ class PreparedStory:
     tiles: tuple = ()  # the operator's TileSources
     static_url: str = "/static/"
     tile_hosts_allowed: tuple = ()  # hosts a story's own tile layers may use
+    media_hosts: tuple = ()  # the operator's MediaHosts (web.media): they load directly
+    media_root: Path | None = None  # a file story's folder: its relative media paths
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _details: dict = field(default_factory=dict, repr=False)
 
@@ -154,8 +164,21 @@ class PreparedStory:
         return json.dumps(self.api, ensure_ascii=False, separators=(",", ":")).encode()
 
     @cached_property
+    def media_policy(self) -> MediaPolicy:
+        from .localmedia import local_file, served_url
+
+        root, slug = self.media_root, self.slug
+        local = (lambda path: served_url(slug, path) if local_file(root, path) else None) if root else None
+        return MediaPolicy(hosts=tuple(self.media_hosts), local=local)
+
+    @property
+    def csp_media_sources(self) -> list[str]:
+        from .media import csp_sources
+        return csp_sources(self.media_hosts)
+
+    @cached_property
     def page(self) -> dict[str, Any]:
-        return story_data.page_data(self.story, self.slug)
+        return story_data.page_data(self.story, self.slug, media=self.media_policy)
 
     @cached_property
     def _tile_choice(self) -> tuple[tuple[TileSource, ...], tuple[str, ...]]:
@@ -250,7 +273,7 @@ class PreparedStory:
             event = self.story.event(event_id)
             if event is None:
                 return None
-            self._details[event_id] = story_data.event_detail(event)
+            self._details[event_id] = story_data.event_detail(event, self.media_policy)
         return self._details[event_id]
 
 
@@ -264,11 +287,13 @@ class StoryLibrary:
 
     def __init__(self, sources: Iterable[Any], *, resolve_places: bool = True, tiles=(),
                  static_url: str = "/static/", skip_invalid: bool = False,
-                 tile_hosts: Iterable[str] = ()):
+                 tile_hosts: Iterable[str] = (), media_hosts: Iterable[Any] = ()):
         self._sources = list(sources)
         self._resolve = resolve_places
         self._tiles = operator_tiles(tiles)
         self._tile_hosts = tuple(str(h) for h in (tile_hosts or ()))
+        from .media import parse_media_hosts
+        self._media_hosts = parse_media_hosts(media_hosts)  # a bad entry: ValueError at start-up
         self._static_url = static_url
         self._skip_invalid = skip_invalid
         self._stories: dict[str, PreparedStory] | None = None
@@ -308,7 +333,9 @@ class StoryLibrary:
                 slug = story_slug(story, hint, stories)
                 stories[slug] = PreparedStory(story, slug, tiles=self._tiles,
                                               static_url=self._static_url,
-                                              tile_hosts_allowed=self._tile_hosts)
+                                              tile_hosts_allowed=self._tile_hosts,
+                                              media_hosts=self._media_hosts,
+                                              media_root=_folder_of(source))
                 self._names[slug] = source.title if isinstance(source, Story) else str(source)
             self._stories = stories
             return stories
