@@ -13,9 +13,13 @@ import mimetypes
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
+from typing import Any, Iterable
+
 from flask import Blueprint, abort, current_app, send_file
 
-__all__ = ["bp", "local_file", "served_url", "Inliner", "MEDIA_TYPES"]
+from .media import MediaPolicy
+
+__all__ = ["bp", "local_file", "served_url", "served_policy", "folder_of", "Inliner", "MEDIA_TYPES"]
 
 MEDIA_TYPES = {
     ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
@@ -46,6 +50,20 @@ def local_file(root: Path | None, path: str) -> Path | None:
 
 def served_url(slug: str, path: str) -> str:
     return f"/media/{quote(slug, safe='')}/{quote(PurePosixPath(path).as_posix(), safe='/')}"
+
+
+def folder_of(source: Any) -> Path | None:
+    """The folder of a story file (its local media live beside it); None otherwise."""
+    if isinstance(source, (str, Path)) and Path(source).is_file():
+        return Path(source).resolve().parent
+    return None
+
+
+def served_policy(hosts: Iterable, root: Path | None, slug: str) -> MediaPolicy:
+    """The media policy of a served story: the operator's hosts, local files by URL."""
+    def local(path: str) -> str | None:
+        return served_url(slug, path) if local_file(root, path) else None
+    return MediaPolicy(hosts=tuple(hosts), local=local if root else None)
 
 
 class Inliner:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 from urllib.parse import parse_qs, quote, urlsplit
 
-from .richtext import _clean, render_inline
+from .richtext import clean_html, render_inline
 
 __all__ = ["MediaHost", "MediaPolicy", "MediaHostError", "parse_media_host", "csp_sources",
            "describe", "background"]
@@ -75,6 +75,8 @@ def parse_media_host(entry: str) -> MediaHost:
         if port == {"http": 80, "https": 443}[scheme]:
             port = None
     name = host[2:] if host.startswith("*.") else host
+    if name in _LOOPBACK and name != host:
+        raise MediaHostError(f"media host {entry!r}: no wildcard for a loopback address")
     labels = name.split(".")
     if name not in _LOOPBACK and (len(labels) < 2 or not all(_LABEL.match(x) for x in labels)):
         raise MediaHostError(f"media host {entry!r} is not a domain name; expected {EXPECTED}")
@@ -84,7 +86,11 @@ def parse_media_host(entry: str) -> MediaHost:
     return MediaHost(scheme, host, port)
 
 
-def parse_media_hosts(entries: Iterable[str]) -> tuple[MediaHost, ...]:
+def parse_media_hosts(entries: Iterable[str] | str) -> tuple[MediaHost, ...]:
+    """Every entry parsed; a plain string (an environment variable) may list several,
+    separated by commas or spaces."""
+    if isinstance(entries, str):
+        entries = entries.replace(",", " ").split()
     return tuple(dict.fromkeys(parse_media_host(e) for e in entries or () if str(e).strip()))
 
 
@@ -122,8 +128,13 @@ def _remote(url: str) -> tuple[str, str] | None:
     path = parts.path
     bare = host[4:] if host.startswith("www.") else host
     if bare in ("youtube.com", "m.youtube.com", "youtu.be", "youtube-nocookie.com"):
-        vid = path.strip("/") if bare == "youtu.be" else (
-            parse_qs(parts.query).get("v", [""])[0] or path.rstrip("/").rsplit("/", 1)[-1])
+        bits = path.strip("/").split("/")
+        if bare == "youtu.be":
+            vid = bits[0]
+        elif bits[0] == "watch":
+            vid = parse_qs(parts.query).get("v", [""])[0]
+        else:
+            vid = bits[1] if len(bits) == 2 and bits[0] in ("embed", "shorts", "live", "v") else ""
         if _ID.match(vid or ""):
             return "video", f"https://www.youtube-nocookie.com/embed/{vid}"
     if bare == "vimeo.com" and path.strip("/").split("/")[-1].isdigit():
@@ -157,8 +168,7 @@ _NOUN = {"image": "image", "video": "video", "video-file": "video", "audio": "au
 
 def _quote(html: str) -> dict:
     """A pasted ``<blockquote>`` (a tweet's embed code, a quotation): its text, cleaned."""
-    from .richtext import _BLOCK_TAGS
-    return {"kind": "quote", "html": _clean(html, _BLOCK_TAGS).strip()}
+    return {"kind": "quote", "html": clean_html(html)}
 
 
 def describe(url: str | None, policy: MediaPolicy, *, alt: str | None = None,

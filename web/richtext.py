@@ -19,7 +19,7 @@ from timeline.htmltext import looks_like_html
 
 from .markdown import render_markdown
 
-__all__ = ["render_text", "render_inline", "embedded_media", "LINK_REL"]
+__all__ = ["render_text", "render_inline", "clean_html", "embedded_media", "LINK_REL"]
 
 LINK_REL = "noopener noreferrer nofollow"
 SCHEMES = {"http", "https", "mailto"}
@@ -50,6 +50,11 @@ def _clean(html: str, tags: set[str]) -> str:
     )
 
 
+def clean_html(html: str) -> str:
+    """``html`` kept to the text allow-list, as it is (no Markdown reading)."""
+    return _clean(html, _BLOCK_TAGS).strip()
+
+
 @lru_cache(maxsize=4096)
 def render_text(text: str | None) -> str:
     """Sanitised HTML for an event's text: HTML (TimelineJS) is cleaned as it is,
@@ -57,7 +62,7 @@ def render_text(text: str | None) -> str:
     if not text or not text.strip():
         return ""
     if looks_like_html(text):
-        return _clean(text, _BLOCK_TAGS).strip()
+        return clean_html(text)
     return render_markdown(text)
 
 

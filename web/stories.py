@@ -29,7 +29,8 @@ from timeline.model import Story, slugify
 from timeline.tiles import TileSource, TileSourceError, host_allowed, parse_tile_source
 
 from . import data as story_data
-from .media import MediaPolicy
+from .localmedia import folder_of
+from .media import MediaPolicy, csp_sources, parse_media_hosts
 from .slugs import source_name, story_slug
 from .mapbuilder import MapParts, build_map
 from .timeline_chart import DATASETS, lighten_vega, timeline_spec
@@ -73,13 +74,6 @@ def load_source(source: Any, *, skip_invalid: bool = False) -> tuple[LoadResult,
     if isinstance(source, str) and not Path(source).exists():
         hint = slugify(source)
     return result, hint
-
-
-def _folder_of(source: Any) -> Path | None:
-    """The folder of a story file (its local media live beside it); None otherwise."""
-    if isinstance(source, (str, Path)) and Path(source).is_file():
-        return Path(source).resolve().parent
-    return None
 
 
 @dataclass(frozen=True)
@@ -165,15 +159,11 @@ class PreparedStory:
 
     @cached_property
     def media_policy(self) -> MediaPolicy:
-        from .localmedia import local_file, served_url
-
-        root, slug = self.media_root, self.slug
-        local = (lambda path: served_url(slug, path) if local_file(root, path) else None) if root else None
-        return MediaPolicy(hosts=tuple(self.media_hosts), local=local)
+        from .localmedia import served_policy
+        return served_policy(self.media_hosts, self.media_root, self.slug)
 
     @property
     def csp_media_sources(self) -> list[str]:
-        from .media import csp_sources
         return csp_sources(self.media_hosts)
 
     @cached_property
@@ -292,7 +282,6 @@ class StoryLibrary:
         self._resolve = resolve_places
         self._tiles = operator_tiles(tiles)
         self._tile_hosts = tuple(str(h) for h in (tile_hosts or ()))
-        from .media import parse_media_hosts
         self._media_hosts = parse_media_hosts(media_hosts)  # a bad entry: ValueError at start-up
         self._static_url = static_url
         self._skip_invalid = skip_invalid
@@ -335,7 +324,7 @@ class StoryLibrary:
                                               static_url=self._static_url,
                                               tile_hosts_allowed=self._tile_hosts,
                                               media_hosts=self._media_hosts,
-                                              media_root=_folder_of(source))
+                                              media_root=folder_of(source))
                 self._names[slug] = source.title if isinstance(source, Story) else str(source)
             self._stories = stories
             return stories

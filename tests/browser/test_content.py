@@ -218,6 +218,8 @@ def test_hostile_timelinejs_html_runs_nothing_and_the_csp_is_unchanged(page, rea
             box = page.evaluate("(() => { const p = document.getElementById('ca-panel'); return [p.scrollWidth, p.clientWidth]; })()")
             assert box[0] <= box[1] + 1  # the long URL wraps
         assert page.evaluate("window.__pwned") is None
+        titles = page.locator("#ca-list .ca-list-title").all_inner_texts()
+        assert titles and all("<" not in t and "bold" in t for t in titles)  # headline HTML as text
         assert page.locator(".ca-media-none").first.inner_text().startswith("Media not shown")
     finally:
         _stop(server)

@@ -49,6 +49,8 @@ def test_allowed_host_loads_directly_and_nothing_else_does():
 @pytest.mark.parametrize("url,kind,src", [
     ("https://youtu.be/aPweFhhXFvY", "video", "https://www.youtube-nocookie.com/embed/aPweFhhXFvY"),
     ("https://www.youtube.com/watch?v=aPweFhhXFvY&t=3", "video", "https://www.youtube-nocookie.com/embed/aPweFhhXFvY"),
+    ("https://www.youtube.com/playlist?list=PLx", "page", None),
+    ("https://www.youtube.com/embed/aPweFhhXFvY", "video", "https://www.youtube-nocookie.com/embed/aPweFhhXFvY"),
     ("https://vimeo.com/304869290", "video", "https://player.vimeo.com/video/304869290"),
     ("https://www.flickr.com/photos/x/123", "flickr", None),
     ("https://twitter.com/x/status/1", "post", None),
@@ -92,6 +94,7 @@ def test_media_host_forms():
     assert policy.allowed("https://a.example.org/x.png") and not policy.allowed("https://example.org.evil/x.png")
     assert policy.allowed("http://127.0.0.1:8123/p.png") and not policy.allowed("http://127.0.0.1:8124/p.png")
     assert not policy.allowed("https://u@a.example.org/x.png")
+    assert parse_media_hosts("a.example.org, b.example.org") == parse_media_hosts(["a.example.org", "b.example.org"])
 
 
 def _csp(response) -> dict[str, str]:
