@@ -30,11 +30,13 @@ def csp_sources(values: Iterable[str], pattern: re.Pattern = _HOST_SOURCE) -> li
 
 
 def page_csp(*, frame_ancestors: str = "'none'", img_hosts: Iterable[str] = (),
-             media_hosts: Iterable[str] = ()) -> str:
+             media_hosts: Iterable[str] = (), frame_self: bool = False) -> str:
     """The viewer's policy. ``img_hosts``: tile layers; ``media_hosts``: the operator's
     media hosts (web.media), which images, frames (YouTube...) and audio/video may use:
-    exactly these, nothing a story names."""
+    exactly these, nothing a story names. ``frame_self``: the page frames this site's own
+    pages (the studio's preview)."""
     media = csp_sources(media_hosts, _MEDIA_SOURCE)
+    frames = (["'self'"] if frame_self else []) + media
     img = " ".join(["'self'", "data:", *csp_sources(img_hosts), *media])
     frame_ancestors = " ".join(csp_sources(str(frame_ancestors).split(), _ANCESTOR)) or "'none'"
     return "; ".join([
@@ -43,7 +45,7 @@ def page_csp(*, frame_ancestors: str = "'none'", img_hosts: Iterable[str] = (),
         "style-src 'self'",
         f"img-src {img}",
         "media-src " + " ".join(["'self'", *media]),
-        "frame-src " + (" ".join(media) or "'none'"),
+        "frame-src " + (" ".join(frames) or "'none'"),
         "connect-src 'self'",
         "font-src 'self'",
         "base-uri 'none'",
