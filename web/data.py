@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from timeline.htmltext import looks_like_html
 from timeline.model import Era, Event, PlaceRef, Story
 
 from .media import MediaPolicy, background, describe
@@ -228,4 +229,20 @@ def page_data(story: Story, slug: str, *, inline_text: bool | None = None,
         "undated": urows,
         "eras": eras,
         "inlineText": inline is not None,
+        **_intro(story, media),
     }
+
+
+def _intro(story: Story, policy: MediaPolicy | None) -> dict[str, Any]:
+    """What the panel shows before an event is chosen, when the story has more than a
+    plain summary: the title slide's HTML text, media and background (TimelineJS)."""
+    bg = story.settings.get("background") if isinstance(story.settings, dict) else None
+    if not (story.media or isinstance(bg, dict) or looks_like_html(story.summary)):
+        return {}
+    html = render_text(story.summary) if story.summary else ""
+    policy = policy or MediaPolicy()
+    m = story.media
+    media = describe(m.url, policy, alt=m.alt or m.title, caption=m.caption, credit=m.credit,
+                     link=m.link) if m else None
+    return {"intro": {"html": html, "media": [media] if media else [],
+                      "background": background(bg, policy) if isinstance(bg, dict) else None}}

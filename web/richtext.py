@@ -10,16 +10,18 @@ inline: :func:`embedded_media` lifts them out so they go through the media rules
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
 import nh3
+from markdown_it import MarkdownIt
 
 from timeline.htmltext import looks_like_html
 
 from .markdown import render_markdown
 
-__all__ = ["render_text", "render_inline", "clean_html", "embedded_media", "LINK_REL"]
+__all__ = ["render_text", "render_inline", "clean_html", "embedded_media", "is_html", "LINK_REL"]
 
 LINK_REL = "noopener noreferrer nofollow"
 SCHEMES = {"http", "https", "mailto"}
@@ -55,14 +57,28 @@ def clean_html(html: str) -> str:
     return _clean(html, _BLOCK_TAGS).strip()
 
 
+# Markdown a writer mixes with inline HTML: emphasis, links, headings, lists, quotes, code.
+_MARKDOWN = re.compile(r"\*\*\S|__\S|\]\([^)\s]+\)|`[^`\n]+`|^\s{0,3}(?:#{1,6}\s|[-*+]\s|>\s?|\d+[.)]\s)",
+                       re.MULTILINE)
+_md_html = MarkdownIt("commonmark", {"html": True, "linkify": False}).enable(["table", "strikethrough"])
+
+
+def is_html(text: str | None) -> bool:
+    """Whether text is HTML (TimelineJS, StoryMapJS) rather than Markdown: it has tags
+    and no Markdown syntax. Markdown with some inline HTML stays Markdown."""
+    return looks_like_html(text) and not _MARKDOWN.search(text)
+
+
 @lru_cache(maxsize=4096)
 def render_text(text: str | None) -> str:
     """Sanitised HTML for an event's text: HTML (TimelineJS) is cleaned as it is,
-    anything without tags is read as Markdown."""
+    Markdown is rendered (its inline HTML too), then cleaned the same way."""
     if not text or not text.strip():
         return ""
-    if looks_like_html(text):
+    if is_html(text):
         return clean_html(text)
+    if looks_like_html(text):
+        return clean_html(_md_html.render(text))
     return render_markdown(text)
 
 
@@ -86,11 +102,17 @@ class _Embeds(HTMLParser):
             self.found.append({"url": a["src"].strip(), "alt": a.get("alt") or a.get("title") or ""})
 
 
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,2000})>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
 def embedded_media(text: str | None, limit: int = 20) -> list[dict[str, str]]:
-    """``[{url, alt}]`` of pictures and embeds inside HTML text, in order (at most
-    ``limit``), so the viewer can offer them as media instead of dropping them."""
-    if not text or not looks_like_html(text):
+    """``[{url, alt}]`` of pictures and embeds inside the text (HTML tags, or Markdown
+    ``![alt](url)``), in order (at most ``limit``), so the viewer can offer them as
+    media instead of dropping them."""
+    if not text:
         return []
+    if not looks_like_html(text):
+        return [{"url": m.group(2), "alt": m.group(1)} for m in _MD_IMAGE.finditer(text)][:limit]
     parser = _Embeds()
     try:
         parser.feed(text)

@@ -98,16 +98,25 @@ def open_site(stand_in_story, media_host):
     _stop(server)
 
 
-def _open_event(page, ready, url, event_id="ada-lovelace"):
+def _open_event(page, ready, url, event_id="ada-lovelace", intro=None):
     response = page.goto(url)
     ready(page)
+    if intro:
+        intro(page)
     page.evaluate("(id) => chronoatlas.goTo(id)", event_id)
     page.locator("#ca-panel-text p").first.wait_for()
     return response
 
 
+def _title_slide(page):
+    """Before an event is chosen: the title slide's HTML text and its background image."""
+    text = page.locator("#ca-panel-text").inner_text()
+    assert text.startswith("In this sample timeline") and "<p" not in text
+    assert page.locator(".ca-bg-note a").inner_text() == "Background image on upload.wikimedia.org"
+
+
 def test_example_shows_formatted_text_and_a_placeholder_naming_the_host(page, closed_site, ready):
-    response = _open_event(page, ready, f"{closed_site}/stories/women-in-computing")
+    response = _open_event(page, ready, f"{closed_site}/stories/women-in-computing", intro=_title_slide)
     assert response.headers["content-security-policy"] == page_csp()
     text = page.locator("#ca-panel-text")
     assert "Women have been programming" in text.inner_text() and "<p>" not in text.inner_text()

@@ -52,6 +52,12 @@ def test_markdown_text_is_still_markdown():
     assert 'href="https://example.org"' in out
 
 
+def test_markdown_with_inline_html_is_markdown_and_its_html_is_cleaned():
+    out = render_text("**bold** and [a link](https://x.org) <b onclick='x'>tag</b><script>alert(1)</script>")
+    assert out == ('<p><strong>bold</strong> and <a href="https://x.org" target="_blank" '
+                   'rel="noopener noreferrer nofollow">a link</a> <b>tag</b></p>')
+
+
 def test_headline_html_is_inline_only():
     assert render_inline("Whitney Houston<br/> 1963 - 2012") == "Whitney Houston<br> 1963 - 2012"
     assert render_inline("<p>a</p><ul><li>b</li></ul>") == "ab"
@@ -64,6 +70,8 @@ def test_pictures_in_text_become_media_not_inline_requests():
                                     {"url": "https://www.youtube.com/embed/aPweFhhXFvY", "alt": ""}]
     assert "<img" not in render_text(html) and "<iframe" not in render_text(html)
     assert embedded_media("no tags here") == []
+    assert embedded_media('A ![the pic](https://evil.example/p.png "t") b') == [
+        {"url": "https://evil.example/p.png", "alt": "the pic"}]
 
 
 def test_handout_prints_html_as_text():

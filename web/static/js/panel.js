@@ -95,5 +95,14 @@ export function createPanel(ctx) {
     }
   }
 
+  // the story's own opening (a TimelineJS title slide): sanitised text, media, background
+  const intro = ctx.data && ctx.data.intro;
+  if (intro && !ctx.state.current) {
+    if (intro.html) $("ca-panel-text").innerHTML = intro.html; // sanitised on the server
+    const box = mediaBox();
+    (intro.media || []).forEach((m) => box.appendChild(mediaFigure(m, ctx.data.title)));
+    applyBackground($("ca-panel"), intro.background);
+  }
+
   return { show };
 }
