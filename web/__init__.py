@@ -21,6 +21,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ``TILE_HOSTS`` (hosts a story's own ``settings.tiles`` may use, e.g.
     ``["tiles.example.org", "*.example.net"]``; default none: a story naming another
     host gets the offline map and a note; the hosts of ``TILES`` are allowed too),
+    ``MEDIA_HOSTS`` (hosts whose event media, such as images, YouTube or SoundCloud,
+    load directly, e.g. ``["upload.wikimedia.org"]``; the page's CSP lists exactly these;
+    default none: remote media show as placeholders that open on their host),
     ``PUBLIC_URL`` (the site's address, e.g. ``https://maps.example.org``: absolute
     links in oEmbed answers and pages use it, never the request's Host header; unset,
     ``TRUSTED_HOSTS`` limits which Host headers are answered at all),
@@ -42,6 +45,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         SKIP_INVALID=False,
         TILES=[],
         TILE_HOSTS=[],
+        MEDIA_HOSTS=[],
         PUBLIC_URL=None,
         TRUSTED_HOSTS=None,
         EMBED_FRAME_ANCESTORS="*",
@@ -64,9 +68,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["chronoatlas"] = StoryLibrary(
         app.config["STORIES"], resolve_places=app.config["RESOLVE_PLACES"],
         tiles=app.config["TILES"], static_url=static_url,
-        skip_invalid=app.config["SKIP_INVALID"], tile_hosts=app.config["TILE_HOSTS"])
+        skip_invalid=app.config["SKIP_INVALID"], tile_hosts=app.config["TILE_HOSTS"],
+        media_hosts=app.config["MEDIA_HOSTS"])
 
-    from . import errors, oembed, security
+    from . import errors, localmedia, oembed, security
     from .views import api, embed, library, story
 
     app.register_blueprint(library.bp)
@@ -74,6 +79,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(embed.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(oembed.bp)
+    app.register_blueprint(localmedia.bp)
     errors.register_error_handlers(app)
     from . import studio
     studio.init_app(app)  # accounts, the studio, and published stored stories

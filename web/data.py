@@ -1,16 +1,18 @@
 """A resolved Story as JSON: the public API shape and the compact page data the glue reads.
 
 Only values leave here; every piece of story text is data for ``textContent`` (or
-sanitised HTML from :func:`render_markdown`), never code.
+sanitised HTML from :mod:`web.richtext`), never code.
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from timeline.htmltext import looks_like_html
 from timeline.model import Era, Event, PlaceRef, Story
 
-from .markdown import render_markdown
+from .media import MediaPolicy, background, describe
+from .richtext import embedded_media, render_inline, render_text
 
 __all__ = ["story_json", "event_json", "event_detail", "page_data", "PALETTE", "place_status"]
 
@@ -115,26 +117,43 @@ def _safe_url(url: str | None) -> str | None:
     return None
 
 
-def event_detail(event: Event) -> dict[str, Any]:
-    """What the panel shows beyond the compact row: rendered text, sources, candidates."""
+def event_media(event: Event, policy: MediaPolicy) -> list[dict[str, Any]]:
+    """The event's media, then pictures and embeds found in its HTML text, each described
+    by the media rules (web.media): nothing is loaded that the policy does not allow."""
+    out = []
+    m = event.media
+    if m is not None:
+        found = describe(m.url, policy, alt=m.alt or m.title, caption=m.caption,
+                         credit=m.credit, link=m.link)
+        if found:
+            out.append(found)
+    for item in embedded_media(event.text):
+        found = describe(item["url"], policy, alt=item["alt"])
+        if found:
+            out.append(found)
+    return out
+
+
+def event_detail(event: Event, policy: MediaPolicy | None = None) -> dict[str, Any]:
+    """What the panel shows beyond the compact row: rendered text, sources, candidates,
+    media and background."""
+    policy = policy or MediaPolicy()
+    headline = event.extra.get("headline") if isinstance(event.extra, dict) else None
     return {
         "id": event.id,
-        "html": render_markdown(event.text),
+        "html": render_text(event.text),
+        "headline": render_inline(headline) if isinstance(headline, str) else None,
+        "media": event_media(event, policy),
+        "background": background(event.background, policy),
         "tags": list(event.tags),
         "places": [place_json(p) for p in event.places],
         "sources": [{"url": _safe_url(s.url), "title": s.title or s.url} for s in event.sources
                     if s.url or s.title],
-        "media": (
-            {"url": _safe_url(event.media.link or event.media.url),
-             "caption": event.media.caption or event.media.title or event.media.alt,
-             "credit": event.media.credit}
-            if event.media else None
-        ),
     }
 
 
 def _row(event: Event, index: int, groups: dict[str | None, int],
-         inline: dict[str, dict] | None) -> dict[str, Any]:
+         inline: dict[str, dict] | None, policy: MediaPolicy | None = None) -> dict[str, Any]:
     """One compact row, also the Vega datum: short keys because there may be 100,000."""
     start, end = event.start, event.end
     places = []
@@ -165,36 +184,37 @@ def _row(event: Event, index: int, groups: dict[str | None, int],
     if flagged:
         row["f"] = 1
     if inline is not None:
-        row["x"] = inline.get(event.id) or event_detail(event)
+        row["x"] = inline.get(event.id) or event_detail(event, policy)
     return row
 
 
-def _inline_details(events: list[Event]) -> dict[str, dict] | None:
+def _inline_details(events: list[Event], policy: MediaPolicy | None = None) -> dict[str, dict] | None:
     """The events' details if they fit the page's budget, else None."""
     if len(events) > INLINE_TEXT_LIMIT:
         return None
     details, size = {}, 0
     for event in events:
-        detail = details[event.id] = event_detail(event)
+        detail = details[event.id] = event_detail(event, policy)
         size += len(json.dumps(detail, ensure_ascii=False))
         if size > INLINE_TEXT_BUDGET:
             return None
     return details
 
 
-def page_data(story: Story, slug: str, *, inline_text: bool | None = None) -> dict[str, Any]:
+def page_data(story: Story, slug: str, *, inline_text: bool | None = None,
+              media: MediaPolicy | None = None) -> dict[str, Any]:
     """Everything the glue script needs, as one JSON value for a ``<script type=application/json>``."""
     dated = story.dated_events
     undated = story.undated_events
     if inline_text is None:
-        inline = _inline_details(dated + undated)
+        inline = _inline_details(dated + undated, media)
     else:
         inline = {} if inline_text else None
     groups: dict[str | None, int] = {}
     for e in dated + undated:
         groups.setdefault(e.group, len(groups))
-    rows = [_row(e, i, groups, inline) for i, e in enumerate(dated)]
-    urows = [_row(e, len(rows) + i, groups, inline) for i, e in enumerate(undated)]
+    rows = [_row(e, i, groups, inline, media) for i, e in enumerate(dated)]
+    urows = [_row(e, len(rows) + i, groups, inline, media) for i, e in enumerate(undated)]
     eras = [
         {"t": era.title, "s": round(era.start.position, 6), "e": round(era.end.end_position(), 6),
          "c": era.colour, "d": f"{era.start.label()} – {era.end.label()}"}
@@ -209,4 +229,20 @@ def page_data(story: Story, slug: str, *, inline_text: bool | None = None) -> di
         "undated": urows,
         "eras": eras,
         "inlineText": inline is not None,
+        **_intro(story, media),
     }
+
+
+def _intro(story: Story, policy: MediaPolicy | None) -> dict[str, Any]:
+    """What the panel shows before an event is chosen, when the story has more than a
+    plain summary: the title slide's HTML text, media and background (TimelineJS)."""
+    bg = story.settings.get("background") if isinstance(story.settings, dict) else None
+    if not (story.media or isinstance(bg, dict) or looks_like_html(story.summary)):
+        return {}
+    html = render_text(story.summary) if story.summary else ""
+    policy = policy or MediaPolicy()
+    m = story.media
+    media = describe(m.url, policy, alt=m.alt or m.title, caption=m.caption, credit=m.credit,
+                     link=m.link) if m else None
+    return {"intro": {"html": html, "media": [media] if media else [],
+                      "background": background(bg, policy) if isinstance(bg, dict) else None}}

@@ -146,7 +146,15 @@ def _clean(text: str) -> str:
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown as plain text for print: links keep their text, emphasis marks go."""
+    """Markdown as plain text for print: links keep their text, emphasis marks go. HTML
+    text (TimelineJS) is read as HTML: its words, paragraphs on their own lines, nothing
+    of script or style, entities decoded."""
+    from timeline.htmltext import plain_text as html_plain
+
+    from .richtext import is_html
+
+    if is_html(markdown):
+        return "\n\n".join(html_plain(markdown).split("\n"))  # a paragraph a block
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", markdown or "")
     text = re.sub(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)", r"\1", text)
     text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)

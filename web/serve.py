@@ -32,6 +32,10 @@ HINT = "Fix these, or use --skip-invalid to serve the valid events."
               help="Opt into an online tile layer (osm, opentopomap); the default map is offline.")
 @click.option("--tile-host", "tile_hosts", multiple=True, metavar="HOST",
               help="Let stories' own tile layers use this host (tiles.example.org or *.example.org).")
+@click.option("--media-host", "media_hosts", multiple=True, metavar="HOST",
+              help="Let event media (images, YouTube, SoundCloud...) from this host load "
+                   "directly (upload.wikimedia.org or *.example.org); others show as "
+                   "placeholders that open on their host.")
 @click.option("--public-url", metavar="URL",
               help="The site's public address for absolute links (oEmbed, embed snippets), "
                    "instead of the request's Host header.")
@@ -43,7 +47,8 @@ HINT = "Fix these, or use --skip-invalid to serve the valid events."
               help="Serve the valid events of files with bad entries and list what was skipped.")
 @click.option("--debug", is_flag=True, help="Flask debug mode (reloader and debugger; never in public).")
 def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...],
-          tile_hosts: tuple[str, ...], public_url: str | None, archive: str | None, no_resolve: bool,
+          tile_hosts: tuple[str, ...], media_hosts: tuple[str, ...], public_url: str | None,
+          archive: str | None, no_resolve: bool,
           skip_invalid: bool, debug: bool) -> None:
     """Serve STORY files (any format chronoatlas reads), or the bundled demo.
 
@@ -55,14 +60,15 @@ def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...]
 
     sources = list(stories) or ["demo"]
     settings = {"STORIES": sources, "RESOLVE_PLACES": not no_resolve, "TILES": list(tiles),
-                "TILE_HOSTS": list(tile_hosts), "SKIP_INVALID": skip_invalid}
+                "TILE_HOSTS": list(tile_hosts), "MEDIA_HOSTS": list(media_hosts),
+                "SKIP_INVALID": skip_invalid}
     if public_url:
         settings["PUBLIC_URL"] = public_url
     if archive:
         settings["ARCHIVE_INDEX"] = archive
     try:
         app = create_app(settings)
-    except ValueError as exc:  # a bad --tiles or --public-url: say which, no traceback
+    except ValueError as exc:  # a bad --tiles, --media-host or --public-url: say which, no traceback
         raise click.ClickException(printable(str(exc))) from None
     library: StoryLibrary = app.extensions["chronoatlas"]
     with _printed_here():

@@ -29,6 +29,8 @@ from timeline.model import Story, slugify
 from timeline.tiles import TileSource, TileSourceError, host_allowed, parse_tile_source
 
 from . import data as story_data
+from .localmedia import folder_of
+from .media import MediaPolicy, csp_sources, parse_media_hosts
 from .slugs import source_name, story_slug
 from .mapbuilder import MapParts, build_map
 from .timeline_chart import DATASETS, lighten_vega, timeline_spec
@@ -142,6 +144,8 @@ class PreparedStory:
     tiles: tuple = ()  # the operator's TileSources
     static_url: str = "/static/"
     tile_hosts_allowed: tuple = ()  # hosts a story's own tile layers may use
+    media_hosts: tuple = ()  # the operator's MediaHosts (web.media): they load directly
+    media_root: Path | None = None  # a file story's folder: its relative media paths
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _details: dict = field(default_factory=dict, repr=False)
 
@@ -154,8 +158,17 @@ class PreparedStory:
         return json.dumps(self.api, ensure_ascii=False, separators=(",", ":")).encode()
 
     @cached_property
+    def media_policy(self) -> MediaPolicy:
+        from .localmedia import served_policy
+        return served_policy(self.media_hosts, self.media_root, self.slug)
+
+    @property
+    def csp_media_sources(self) -> list[str]:
+        return csp_sources(self.media_hosts)
+
+    @cached_property
     def page(self) -> dict[str, Any]:
-        return story_data.page_data(self.story, self.slug)
+        return story_data.page_data(self.story, self.slug, media=self.media_policy)
 
     @cached_property
     def _tile_choice(self) -> tuple[tuple[TileSource, ...], tuple[str, ...]]:
@@ -250,7 +263,7 @@ class PreparedStory:
             event = self.story.event(event_id)
             if event is None:
                 return None
-            self._details[event_id] = story_data.event_detail(event)
+            self._details[event_id] = story_data.event_detail(event, self.media_policy)
         return self._details[event_id]
 
 
@@ -264,11 +277,12 @@ class StoryLibrary:
 
     def __init__(self, sources: Iterable[Any], *, resolve_places: bool = True, tiles=(),
                  static_url: str = "/static/", skip_invalid: bool = False,
-                 tile_hosts: Iterable[str] = ()):
+                 tile_hosts: Iterable[str] = (), media_hosts: Iterable[Any] = ()):
         self._sources = list(sources)
         self._resolve = resolve_places
         self._tiles = operator_tiles(tiles)
         self._tile_hosts = tuple(str(h) for h in (tile_hosts or ()))
+        self._media_hosts = parse_media_hosts(media_hosts)  # a bad entry: ValueError at start-up
         self._static_url = static_url
         self._skip_invalid = skip_invalid
         self._stories: dict[str, PreparedStory] | None = None
@@ -309,7 +323,9 @@ class StoryLibrary:
                 slug = story_slug(story, hint, stories)
                 stories[slug] = PreparedStory(story, slug, tiles=self._tiles,
                                               static_url=self._static_url,
-                                              tile_hosts_allowed=self._tile_hosts)
+                                              tile_hosts_allowed=self._tile_hosts,
+                                              media_hosts=self._media_hosts,
+                                              media_root=folder_of(source))
                 self._names[slug] = source.title if isinstance(source, Story) else str(source)
             self._stories = stories
             return stories

@@ -50,8 +50,18 @@ class ExportedStory(PreparedStory):
     (no detail endpoint to fetch from) and no tile layers (nothing leaves the page)."""
 
     @cached_property
+    def media_policy(self):
+        """No remote host loads (the CSP has none); local images beside a file story
+        are inlined as data: URIs within the budget of web.localmedia."""
+        from .localmedia import Inliner
+        from .media import MediaPolicy
+
+        return MediaPolicy(local=Inliner(self.media_root) if self.media_root else None)
+
+    @cached_property
     def page(self) -> dict[str, Any]:
-        return story_data.page_data(self.story, self.slug, inline_text=True)
+        return story_data.page_data(self.story, self.slug, inline_text=True,
+                                    media=self.media_policy)
 
     @cached_property
     def map_parts(self) -> MapParts:
@@ -83,13 +93,14 @@ def _slug_for(story: Story, taken: Iterable[str] = ()) -> str:
 
 
 def prepare(story: Story | PreparedStory, *, resolve: bool = True, slug: str | None = None,
-            taken: Iterable[str] = ()) -> ExportedStory:
+            taken: Iterable[str] = (), media_root: Path | None = None) -> ExportedStory:
     """An :class:`ExportedStory`; places are resolved through the offline gazetteer first
     when some are not yet (a loaded file), and left as they are otherwise."""
     if isinstance(story, ExportedStory):
         return story
     if isinstance(story, PreparedStory):
         slug = slug or story.slug
+        media_root = media_root or story.media_root
         story = story.story
     if resolve:
         from timeline.exports.output import warn
@@ -99,7 +110,7 @@ def prepare(story: Story | PreparedStory, *, resolve: bool = True, slug: str | N
         if problem:
             warn([problem])
     return ExportedStory(story, slug if slug and _SAFE_SLUG.match(slug) else _slug_for(story, taken),
-                         static_url="")
+                         static_url="", media_root=media_root)
 
 
 # ------------------------------------------------------------------ rendering -----
@@ -197,14 +208,16 @@ FAVICON = STATIC / "favicon.svg"
 
 
 def widget_html(story: Story | PreparedStory, *, theme: str = "light",
-                resolve: bool = True) -> str:
+                resolve: bool = True, media_root: Path | None = None) -> str:
     """The single-file widget: the linked map and timeline, the panel, the event list,
-    keyboard use and ``window.chronoatlas``, with no request to anywhere."""
+    keyboard use and ``window.chronoatlas``, with no request to anywhere. Remote media
+    are links that open on their host; local images (relative paths under
+    ``media_root``, the story file's folder) are inlined within a size budget."""
     from .basemap import basemap_geojson
     from .jsbundle import viewer_bundle
     from .views.embed import THEMES
 
-    prepared = prepare(story, resolve=resolve)
+    prepared = prepare(story, resolve=resolve, media_root=media_root)
     clustered = prepared.clustered
     ctx = _viewer_context(prepared, embed=False, options={"theme": theme if theme in THEMES else "light"},
                           urls={"basemapUrl": None, "detailUrl": None})

@@ -16,7 +16,7 @@ def _page(html: str) -> Response:
     response = Response(html, mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
     # the preview is the real viewer, framed from this site
-    return apply_headers(response, csp=page_csp() + "; frame-src 'self'")
+    return apply_headers(response, csp=page_csp(frame_self=True))
 
 
 @bp.get("/")

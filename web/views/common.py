@@ -82,3 +82,8 @@ def viewer_context(prepared: PreparedStory, *, embed: bool, args: MultiDict,
 
 def csp_img_hosts(prepared: PreparedStory) -> list[str]:
     return prepared.csp_img_sources
+
+
+def csp_media_hosts(prepared: PreparedStory) -> list[str]:
+    """The operator's media hosts (web.media); a stored story has the default: none."""
+    return list(getattr(prepared, "csp_media_sources", ()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, render_template, request
 
 from ..security import apply_headers, page_csp
-from .common import csp_img_hosts, story_or_404, viewer_context
+from .common import csp_img_hosts, csp_media_hosts, story_or_404, viewer_context
 
 bp = Blueprint("embed", __name__)
 
@@ -42,5 +42,6 @@ def show(slug: str):
     ancestors = current_app.config["EMBED_FRAME_ANCESTORS"] or "'none'"
     response = Response(html, mimetype="text/html")
     return apply_headers(response, csp=page_csp(frame_ancestors=ancestors,
-                                                img_hosts=csp_img_hosts(prepared)),
+                                                img_hosts=csp_img_hosts(prepared),
+                                                media_hosts=csp_media_hosts(prepared)),
                          framable=True)

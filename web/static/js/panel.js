@@ -1,6 +1,7 @@
 /* The event panel beside the map: title, date and places at once, then the event's
  * text, sources and media (inline in an export, else fetched from the detail URL). */
 import { STATUS } from "./core.js";
+import { applyBackground, mediaFigure } from "./panel-media.js";
 
 function placeLine(p) {
   const li = document.createElement("li");
@@ -22,10 +23,27 @@ function link(url, text) {
 export function createPanel(ctx) {
   const $ = ctx.$;
 
+  function mediaBox() {
+    let box = $("ca-panel-media");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "ca-panel-media";
+      box.className = "ca-panel-media";
+      const text = $("ca-panel-text");
+      text.parentNode.insertBefore(box, text);
+    }
+    return box;
+  }
+
   function fill(ev, detail) {
     if (ctx.state.current !== ev.id) return;
-    // server-side sanitised (markdown-it-py + nh3): the one place HTML is written.
+    // server-side sanitised (web/richtext.py, nh3): event text and headline are HTML
+    // from the story (TimelineJS) or its Markdown rendered; nothing else writes HTML.
     $("ca-panel-text").innerHTML = detail.html || "";
+    if (detail.headline) $("ca-panel-title").innerHTML = detail.headline;
+    const box = mediaBox();
+    (Array.isArray(detail.media) ? detail.media : []).forEach((m) => box.appendChild(mediaFigure(m, ev.t)));
+    applyBackground($("ca-panel"), detail.background);
     const placesEl = $("ca-panel-places");
     if (detail.places && detail.places.length) {
       placesEl.textContent = "";
@@ -55,11 +73,6 @@ export function createPanel(ctx) {
       else li.textContent = s.title;
       sources.appendChild(li);
     });
-    if (detail.media && detail.media.url) {
-      const li = document.createElement("li");
-      li.appendChild(link(detail.media.url, "Media: " + (detail.media.caption || detail.media.url)));
-      sources.appendChild(li);
-    }
   }
 
   function show(ev) {
@@ -70,6 +83,8 @@ export function createPanel(ctx) {
     ev.p.forEach((p) => placesEl.appendChild(placeLine(p)));
     $("ca-panel-text").textContent = "";
     $("ca-panel-sources").textContent = "";
+    mediaBox().textContent = "";
+    applyBackground($("ca-panel"), null);
     if (ev.x) {
       fill(ev, ev.x);
     } else if (ctx.config.detailUrl) {
@@ -78,6 +93,15 @@ export function createPanel(ctx) {
         .then((detail) => { if (detail) { ev.x = detail; fill(ev, detail); } })
         .catch(() => { /* the panel keeps title, date and places */ });
     }
+  }
+
+  // the story's own opening (a TimelineJS title slide): sanitised text, media, background
+  const intro = ctx.data && ctx.data.intro;
+  if (intro && !ctx.state.current) {
+    if (intro.html) $("ca-panel-text").innerHTML = intro.html; // sanitised on the server
+    const box = mediaBox();
+    (intro.media || []).forEach((m) => box.appendChild(mediaFigure(m, ctx.data.title)));
+    applyBackground($("ca-panel"), intro.background);
   }
 
   return { show };
