@@ -82,11 +82,12 @@ function mergeButton() {
 
 $("merge").addEventListener("click", () => {
   const events = state.story.events;
-  const [i, j] = events.map((e, k) => (state.picked.has(e.id) ? k : -1)).filter((k) => k >= 0);
-  if (j === undefined) return;
+  // the event selected first is kept (its id, headline, place in the story)
+  const [i, j] = [...state.picked].map((id) => events.findIndex((e) => e.id === id));
+  if (i === undefined || j === undefined || i < 0 || j < 0) return;
   const merged = mergeEvents(events[i], events[j]);
-  events.splice(j, 1);
   events[i] = merged;
+  events.splice(j, 1);
   state.picked.clear();
   ctx.changed(); render();
   say(`Merged into “${merged.title}” (unsaved; one revision when you save)`);

@@ -57,7 +57,7 @@ export function markdownField(holder, key, label, config, onChange) {
     onChange();
     if (!preview.hidden) show();
   }, { multiline: true });
-  preview.setAttribute("aria-label", `Preview of ${label}`);
+  preview.setAttribute("aria-label", `What readers see (${label.split(" (")[0].toLowerCase()})`);
   preview.setAttribute("role", "region");
   const button = el("button", { type: "button", "aria-expanded": "false", text: "Preview text" });
   async function show() {
