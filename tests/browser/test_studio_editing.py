@@ -257,3 +257,55 @@ def test_review_highlights_the_source_sentence_and_puts_doubts_first(browser, st
     assert "ca-studio-selected" in row(page, first["id"]).get_attribute("class")
     if first.get("provenance"):
         assert page.locator("#article mark").text_content() == article[first["provenance"]["start"]:first["provenance"]["end"]]
+
+
+def test_inferred_and_low_confidence_places_are_flagged(browser, studio, new_page):
+    """The shared contract: a place with ``inferred: true`` or a confidence under 0.5 is
+    flagged, its event goes up the review list; a pinned place is not asked about."""
+    page = new_page()
+    sign_in(page, studio)
+    got = page.evaluate("""async () => {
+      const { placeStatus } = await import('/static/js/studio/places.js');
+      const { concerns } = await import('/static/js/studio/review.js');
+      const report = { Lyon: { status: 'resolved', confidence: 0.9, candidates: [] },
+                       Sudan: { status: 'resolved', confidence: 0.95, candidates: [] },
+                       Cork: { status: 'resolved', confidence: 0.4, candidates: [] } };
+      const s = (p) => placeStatus(p, report);
+      return { plain: s('Lyon'), inferred: s({ name: 'Sudan', inferred: true, confidence: 0.8 }),
+               low: s({ name: 'Lyon', confidence: 0.3 }), lowReport: s('Cork'),
+               pinned: s({ name: 'Lyon', lat: 45.7, lon: 4.8 }),
+               review: concerns({ title: 'x', places: [{ name: 'Sudan', inferred: true }] }, report).why }; }""")
+    assert got["plain"]["status"] == "resolved" and got["plain"]["flag"] == ""
+    assert got["inferred"]["flag"] == "inferred"
+    assert got["low"]["flag"] == "low confidence 30%"
+    assert got["lowReport"]["flag"] == "low confidence 40%"
+    assert got["pinned"]["status"] == "pinned" and got["pinned"]["flag"] == ""
+    assert got["review"] == ["Sudan: inferred"]
+
+
+def test_an_admin_manages_accounts_in_the_browser(browser, studio, new_page):
+    page = new_page()
+    sign_in(page, studio, "ada")
+    page.get_by_role("link", name="Accounts").click()
+    page.get_by_label("Name").fill("noor")
+    page.get_by_label("Role").select_option("editor")
+    page.get_by_label("Password (at least 8 characters)").fill("noor's password")
+    page.get_by_role("button", name="Add account").click()
+    page.get_by_text("Added editor noor.").wait_for()
+    page.get_by_label("New password for noor").fill("a newer password")
+    page.get_by_role("button", name="Reset password of noor").click()
+    page.get_by_text("Password of noor reset").wait_for()
+
+    other = new_page()
+    other.goto(studio + "/auth/login")
+    other.get_by_label("Name").fill("noor")
+    other.get_by_label("Password").fill("a newer password")
+    other.get_by_role("button", name="Sign in").click()
+    other.wait_for_url(studio + "/studio/")
+    assert other.get_by_role("link", name="Accounts").count() == 0  # editors manage no accounts
+
+    page.get_by_role("button", name="Disable noor").click()
+    page.get_by_text("noor disabled").wait_for()
+    assert "disabled" in page.locator('li[data-name="noor"]').inner_text()
+    other.goto(studio + "/studio/")
+    assert "/auth/login" in other.url  # a disabled account's session ends at once
