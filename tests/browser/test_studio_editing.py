@@ -155,7 +155,8 @@ PLACES = {"title": "Springfield and elsewhere", "events": [
 
 
 def status(page, event_id, name):
-    return row(page, event_id).locator(f'li.ca-studio-place[data-name="{name}"] .ca-studio-status').inner_text()
+    # text_content: rows out of sight skip layout (content-visibility), so innerText is empty
+    return row(page, event_id).locator(f'li.ca-studio-place[data-name="{name}"] .ca-studio-status').text_content()
 
 
 def test_fix_places_with_the_candidates_map_pins_and_every_mention(browser, studio, new_page):
@@ -185,6 +186,8 @@ def test_fix_places_with_the_candidates_map_pins_and_every_mention(browser, stud
     four.get_by_role("button", name="Fix place Xqzzyville").click()
     pin = four.locator(".ca-studio-pin")
     pin.wait_for()
+    pin.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # let Leaflet settle after the scroll
     box = pin.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)

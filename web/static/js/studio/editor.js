@@ -47,7 +47,9 @@ function select(id, { focus = false } = {}) {
     state.selected = id;
     showSource($("article"), $("selected-info"), state.article, event);
   }
-  const row = document.querySelector(`.ca-studio-event[data-id="${CSS.escape(id)}"]`);
+  const find = () => document.querySelector(`.ca-studio-event[data-id="${CSS.escape(id)}"]`);
+  if (!find()) state.drawAllRows?.();
+  const row = find();
   row?.classList.add("ca-studio-selected");
   if (focus && row) { row.scrollIntoView({ block: "start" }); row.querySelector("input")?.focus(); }
 }
@@ -59,19 +61,45 @@ function render() {
   $("eras").replaceChildren(...erasEditor(s, { config, onChange: markDirty }));
   ctx.redraws.clear();
   state.picked = new Set([...state.picked].filter((id) => s.events.some((e) => e.id === id)));
-  $("events").replaceChildren(...s.events.map((event, i) => eventRow(event, ctx, {
+  drawRows(s.events);
+  mergeButton();
+  drawReview();
+}
+
+// The first rows at once, the rest in chunks: a 1,000-event story is usable at once.
+const FIRST = 40, CHUNK = 80;
+let rowsToken = 0;
+
+function drawRows(events) {
+  const token = ++rowsToken;
+  const box = $("events");
+  box.replaceChildren();
+  let next = 0;
+  const step = (n) => {
+    const frag = document.createDocumentFragment();
+    for (const end = Math.min(events.length, next + n); next < end; next++) frag.append(rowFor(events, next));
+    box.append(frag);
+  };
+  step(FIRST);
+  state.drawAllRows = () => { if (token === rowsToken) step(events.length); };
+  const more = () => { if (token === rowsToken && next < events.length) { step(CHUNK); setTimeout(more, 0); } };
+  setTimeout(more, 0);
+}
+
+function rowFor(events, i) {
+  const event = events[i];
+  const row = eventRow(event, ctx, {
     picked: state.picked.has(event.id),
     onMergePick: (on) => { if (on) state.picked.add(event.id); else state.picked.delete(event.id); mergeButton(); },
-    onDelete: () => { s.events.splice(i, 1); ctx.changed(); render(); },
+    onDelete: () => { events.splice(i, 1); ctx.changed(); render(); },
     onDuplicate: () => {
       const copy = structuredClone(event);
       copy.id = `${event.id}-copy-${Date.now().toString(36)}`;
-      s.events.splice(i + 1, 0, copy); ctx.changed(); render();
+      events.splice(i + 1, 0, copy); ctx.changed(); render();
     },
-  })));
-  mergeButton();
-  drawReview();
-  if (state.selected) select(state.selected);
+  });
+  if (event.id === state.selected) row.classList.add("ca-studio-selected");
+  return row;
 }
 
 function mergeButton() {
@@ -103,15 +131,18 @@ async function fetchReport() {
 }
 
 async function load() {
+  const history = drawHistory(ctx);  // in parallel with the story
   const { data } = await api(config.api);
   state.story = data.story;
   state.revision = data.revision;
   state.article = data.article;
   state.dirty = false;
+  performance.mark("studio-loaded");
   render();
+  performance.mark("studio-rendered");  // read by benchmarks
   showSource($("article"), $("selected-info"), state.article, null);
   $("preview").src = `${config.previewUrl}-r${data.revision}`;
-  await drawHistory(ctx);
+  await history;
   say(`Revision ${data.revision}${data.published_revision ? `, published revision ${data.published_revision}` : ", draft"}`);
   fetchReport();
 }
