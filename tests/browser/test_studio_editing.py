@@ -142,6 +142,7 @@ def test_fields_merge_eras_and_settings_are_one_revision(browser, studio, new_pa
     assert doc["eras"][0]["title"] == "Undeclared war" and doc["eras"][0]["start"] and doc["eras"][0]["end"]
     assert doc["byline"] == "By Ed" and doc["published"] == "2024-08-30"
     assert doc["settings"] == {"theme": "dark", "basemap": "physical"}
+    assert page.locator("#preview").get_attribute("src").endswith("-r2?theme=dark")  # previewed as set
     revs = revisions(page, sid)
     assert len(revs) == 2 and revs[0]["changes"]["removed"] == ["zhukov-2"]
     assert page.evaluate("window.bad") is None

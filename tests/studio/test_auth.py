@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from web.auth.accounts import add_user, set_disabled, reset_password
+from web.auth.accounts import set_disabled, reset_password
 from web.auth.passwords import check_password, hash_password
 from web.store import get_store
 

@@ -33,6 +33,11 @@ const ctx = {
     say(`Pinned ${n} mention${n === 1 ? "" : "s"} of “${name}”; save to keep them as one revision`);
   },
   reload: load,
+  /** The real viewer on revision n, in the story's theme (the embed reads ?theme=). */
+  previewSrc(n) {
+    const theme = state.story?.settings?.theme;
+    return `${config.previewUrl}-r${n}${theme ? `?theme=${encodeURIComponent(theme)}` : ""}`;
+  },
 };
 
 let reviewTimer;
@@ -141,7 +146,7 @@ async function load() {
   render();
   performance.mark("studio-rendered");  // read by benchmarks
   showSource($("article"), $("selected-info"), state.article, null);
-  $("preview").src = `${config.previewUrl}-r${data.revision}`;
+  $("preview").src = ctx.previewSrc(data.revision);
   await history;
   say(`Revision ${data.revision}${data.published_revision ? `, published revision ${data.published_revision}` : ", draft"}`);
   fetchReport();

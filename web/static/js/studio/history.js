@@ -24,7 +24,7 @@ export async function drawHistory(ctx) {
   $("history").replaceChildren(...revs.map((r) => el("li", {},
     el("span", { text: `Revision ${r.number} · ${r.action} · ${r.author || "?"} · ${new Date(r.created_at).toLocaleString()} · ${summary(r.changes)} ` }),
     el("button", { type: "button", text: `Preview revision ${r.number}`, onclick: () => {
-      $("preview").src = `${config.previewUrl}-r${r.number}`; ctx.say(`Previewing revision ${r.number}`);
+      $("preview").src = ctx.previewSrc(r.number); ctx.say(`Previewing revision ${r.number}`);
     } }),
     el("button", { type: "button", text: `Restore revision ${r.number}`, onclick: async () => {
       const res = await api(`${config.api}/revisions/${r.number}/restore`, { method: "POST", etag: state.revision });
