@@ -11,7 +11,7 @@ from timeline.errors import StoryFormatError
 from ..errors import api_error
 from ..security import api_csp
 from ..store import get_store, repository as repo
-from . import drafts
+from . import drafts, settings
 from .permissions import require
 
 bp = Blueprint("studio_api", __name__, url_prefix="/api/studio")
@@ -36,6 +36,12 @@ def _problems(exc: StoryFormatError):
                         "problems": [p.to_dict() | {"text": str(p)} for p in exc.problems]})
     response.status_code = 422
     return response
+
+
+def _check_settings(document) -> None:
+    found = settings.problems(document)
+    if found:
+        raise StoryFormatError(found, "story")
 
 
 def _summary(row) -> dict:
@@ -66,17 +72,17 @@ def create():
             name = (upload.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200]
             data = upload.read()
             if drafts.suffix(name) in drafts.ARTICLE_SUFFIXES:
-                document, notes = drafts.from_article(data, request.form.get("published"))
-                article = data.decode("utf-8", "replace")
+                document, notes, article = drafts.from_article(data, request.form.get("published"))
             else:
                 document = drafts.from_file(name, data)
         else:
             body = _body()
             if isinstance(body.get("article"), str):
-                article = body["article"]
-                document, notes = drafts.from_article(article, body.get("published"), body.get("title"))
+                document, notes, article = drafts.from_article(body["article"], body.get("published"),
+                                                               body.get("title"))
             elif "story" in body:
                 document = body["story"]
+                _check_settings(document)
             else:
                 document = drafts.blank(body.get("title") if isinstance(body.get("title"), str) else None)
         with get_store().session() as s:
@@ -120,6 +126,7 @@ def update(story_id: int):
     body = _body()
     document = body.get("story", body)
     try:
+        _check_settings(document)
         with get_store().session() as s:
             number = repo.save(s, story_id, document, base=int(match.group(1)), author=g.user)
     except StoryFormatError as exc:

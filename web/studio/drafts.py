@@ -15,9 +15,13 @@ class DraftError(ValueError):
     """Bad input that is not a story file's problem (no text, a bad date)."""
 
 
-def from_article(raw: str | bytes, published: str | None, title: str | None = None) -> tuple[dict, list[str]]:
+def from_article(raw: str | bytes, published: str | None,
+                 title: str | None = None) -> tuple[dict, list[str], str]:
+    """The draft, the extractor's notes, and the article text as the extractor read it
+    (events' ``provenance`` offsets point into that text, kept beside the story)."""
     from timeline.dates import DateError, parse_date
     from timeline.extract import ArticleError, extract
+    from timeline.extract.article import read_article
 
     date = None
     if published:
@@ -27,9 +31,10 @@ def from_article(raw: str | bytes, published: str | None, title: str | None = No
             raise DraftError(f"published: {exc}") from None
     try:
         result = extract(raw, published=date, title=title or None)
+        text = read_article(raw).text
     except ArticleError as exc:
         raise DraftError(str(exc)) from None
-    return story_to_data(result.story), list(result.notes)
+    return story_to_data(result.story), list(result.notes), text
 
 
 def from_file(name: str, data: bytes) -> dict:

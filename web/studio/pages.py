@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, render_template, url_for
 from ..security import apply_headers, page_csp
 from ..store import get_store, repository as repo
 from ..store.published import DRAFT_PREFIX
+from . import settings
 from .permissions import require
 
 bp = Blueprint("studio", __name__, url_prefix="/studio")
@@ -40,6 +41,10 @@ def editor(story_id: int):
         "api": url_for("studio_api.story", story_id=row.id),
         "datesUrl": url_for("studio_api.parse_date"),
         "geocodeUrl": url_for("api.geocode"),
+        "markdownUrl": url_for("studio_api.markdown_preview"),
+        "placesUrl": url_for("studio_api.places"),
+        "basemapUrl": url_for("story.basemap"),
+        "options": settings.choices(),
         "previewUrl": url_for("embed.show", slug=f"{DRAFT_PREFIX}{row.id}"),
         "publicUrl": url_for("story.show", slug=row.slug),
         "embedUrl": url_for("embed.show", slug=row.slug),

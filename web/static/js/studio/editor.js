@@ -1,75 +1,188 @@
-// The story editor: events inline (dates parsed by the server), places fixed by
-// gazetteer search, saves with If-Match, conflicts shown, history and restore, publish.
+// The story editor: story settings, eras, events inline (dates parsed by the server),
+// places fixed with the gazetteer, a review of the draft against its article, saves
+// with If-Match (conflicts shown), merges, history with compare and restore, publish.
 import { api, el } from "./http.js";
 import { eventRow } from "./event-row.js";
+import { erasEditor } from "./eras.js";
+import { mergeEvents } from "./merge.js";
+import { drawHistory, wireCompare } from "./history.js";
+import { reviewList, showSource } from "./review.js";
+import { settingsEditor } from "./settings.js";
 
 const config = JSON.parse(document.getElementById("studio-config").textContent);
-const state = { story: null, revision: null, dirty: false };
+const state = { story: null, revision: null, dirty: false, article: null, report: null, picked: new Set(), selected: null };
 const $ = (id) => document.getElementById(id);
 
 function say(text) { $("story-state").textContent = text; }
-
 function markDirty() { state.dirty = true; say(`Unsaved changes (revision ${state.revision})`); }
+
+const ctx = {
+  config, state, $, say,
+  redraws: new Set(),
+  report: () => state.report,
+  changed: () => { markDirty(); scheduleReview(); },
+  select,
+  applyToAll(name, place) {
+    let n = 0;
+    for (const e of state.story.events) {
+      (e.places || []).forEach((p, j) => {
+        if ((typeof p === "string" ? p : p.name) === name) { e.places[j] = { ...place }; n += 1; }
+      });
+    }
+    markDirty(); render();
+    say(`Pinned ${n} mention${n === 1 ? "" : "s"} of “${name}”; save to keep them as one revision`);
+  },
+  reload: load,
+  /** The real viewer on revision n, in the story's theme (the embed reads ?theme=). */
+  previewSrc(n) {
+    const theme = state.story?.settings?.theme;
+    return `${config.previewUrl}-r${n}${theme ? `?theme=${encodeURIComponent(theme)}` : ""}`;
+  },
+};
+
+let reviewTimer;
+function scheduleReview() { clearTimeout(reviewTimer); reviewTimer = setTimeout(drawReview, 400); }
+function drawReview() { reviewList($("review"), state.story, state.report, (id) => select(id, { focus: true })); }
+
+function select(id, { focus = false } = {}) {
+  const event = state.story.events.find((e) => e.id === id);
+  if (!event) return;
+  if (state.selected !== id) {
+    document.querySelector(".ca-studio-event.ca-studio-selected")?.classList.remove("ca-studio-selected");
+    state.selected = id;
+    showSource($("article"), $("selected-info"), state.article, event);
+  }
+  const find = () => document.querySelector(`.ca-studio-event[data-id="${CSS.escape(id)}"]`);
+  if (!find()) state.drawAllRows?.();
+  const row = find();
+  row?.classList.add("ca-studio-selected");
+  if (focus && row) { row.scrollIntoView({ block: "start" }); row.querySelector("input")?.focus(); }
+}
 
 function render() {
   const s = state.story;
-  $("story-title").value = s.title || "";
-  $("story-summary").value = s.summary || "";
-  $("story-byline").value = s.byline || "";
   $("story-title-heading").textContent = s.title || "";
-  $("events").replaceChildren(...s.events.map((event, i) => eventRow(event, {
-    config,
-    onChange: markDirty,
-    onDelete: () => { s.events.splice(i, 1); markDirty(); render(); },
+  $("settings").replaceChildren(...settingsEditor(s, { config, onChange: () => { $("story-title-heading").textContent = s.title || ""; markDirty(); } }));
+  $("eras").replaceChildren(...erasEditor(s, { config, onChange: markDirty }));
+  ctx.redraws.clear();
+  state.picked = new Set([...state.picked].filter((id) => s.events.some((e) => e.id === id)));
+  drawRows(s.events);
+  mergeButton();
+  drawReview();
+}
+
+// The first rows at once, the rest in chunks: a 1,000-event story is usable at once.
+const FIRST = 40, CHUNK = 80;
+let rowsToken = 0;
+
+function drawRows(events) {
+  const token = ++rowsToken;
+  const box = $("events");
+  box.replaceChildren();
+  let next = 0;
+  const step = (n) => {
+    const frag = document.createDocumentFragment();
+    for (const end = Math.min(events.length, next + n); next < end; next++) frag.append(rowFor(events, next));
+    box.append(frag);
+  };
+  step(FIRST);
+  state.drawAllRows = () => { if (token === rowsToken) step(events.length); };
+  const more = () => { if (token === rowsToken && next < events.length) { step(CHUNK); setTimeout(more, 0); } };
+  setTimeout(more, 0);
+}
+
+function rowFor(events, i) {
+  const event = events[i];
+  const row = eventRow(event, ctx, {
+    picked: state.picked.has(event.id),
+    onMergePick: (on) => { if (on) state.picked.add(event.id); else state.picked.delete(event.id); mergeButton(); },
+    onDelete: () => { events.splice(i, 1); ctx.changed(); render(); },
     onDuplicate: () => {
       const copy = structuredClone(event);
       copy.id = `${event.id}-copy-${Date.now().toString(36)}`;
-      s.events.splice(i + 1, 0, copy); markDirty(); render();
+      events.splice(i + 1, 0, copy); ctx.changed(); render();
     },
-  })));
+  });
+  if (event.id === state.selected) row.classList.add("ca-studio-selected");
+  return row;
+}
+
+function mergeButton() {
+  const n = state.picked.size;
+  $("merge").disabled = n !== 2;
+  $("merge-hint").textContent = n === 2 ? "Two events selected." : `Select two events to merge (${n} selected).`;
+}
+
+$("merge").addEventListener("click", () => {
+  const events = state.story.events;
+  // the event selected first is kept (its id, headline, place in the story)
+  const [i, j] = [...state.picked].map((id) => events.findIndex((e) => e.id === id));
+  if (i === undefined || j === undefined || i < 0 || j < 0) return;
+  const merged = mergeEvents(events[i], events[j]);
+  events[i] = merged;
+  events.splice(j, 1);
+  state.picked.clear();
+  ctx.changed(); render();
+  say(`Merged into “${merged.title}” (unsaved; one revision when you save)`);
+  select(merged.id, { focus: true });
+});
+
+async function fetchReport() {
+  const { status, data } = await api(config.placesUrl, { method: "POST", json: { story: state.story } });
+  if (status !== 200) return;
+  state.report = data.names;
+  for (const draw of ctx.redraws) draw();
+  drawReview();
 }
 
 async function load() {
+  const history = drawHistory(ctx);  // in parallel with the story
   const { data } = await api(config.api);
   state.story = data.story;
   state.revision = data.revision;
+  state.article = data.article;
   state.dirty = false;
+  performance.mark("studio-loaded");
   render();
-  $("preview").src = `${config.previewUrl}-r${data.revision}`;
-  await history();
+  performance.mark("studio-rendered");  // read by benchmarks
+  showSource($("article"), $("selected-info"), state.article, null);
+  $("preview").src = ctx.previewSrc(data.revision);
+  await history;
   say(`Revision ${data.revision}${data.published_revision ? `, published revision ${data.published_revision}` : ", draft"}`);
+  fetchReport();
 }
 
-for (const [id, key] of [["story-title", "title"], ["story-summary", "summary"], ["story-byline", "byline"]]) {
-  $(id).addEventListener("input", (e) => { state.story[key] = e.target.value || null; if (key === "title") state.story.title = e.target.value; markDirty(); });
-}
-
-function showConflict(data) {
-  const box = $("conflict");
+function showConflict(data, mine) {
   const changed = Object.entries(data.changes?.changed || {}).map(([id, fields]) => `${id}: ${fields.join(", ")}`);
+  const box = $("conflict");
   box.replaceChildren(
     el("p", { text: `Conflict: ${data.error} Saved by ${(data.authors || []).join(", ") || "someone"}.` }),
     el("p", { text: changed.length ? `They changed ${changed.join("; ")}.` : "" }),
     el("p", { text: "Your text is kept below; their version is loaded. Copy what you need, then save again." }),
     el("textarea", { "aria-label": "Your unsaved version", rows: 6, readonly: true, class: "ca-studio-mine",
-      text: JSON.stringify(state.story.events.filter((e) => changed.some((c) => c.startsWith(`${e.id}:`))), null, 1) }),
+      text: JSON.stringify(mine.events.filter((e) => changed.some((c) => c.startsWith(`${e.id}:`))), null, 1) }),
   );
   box.hidden = false;
 }
 
+function tidy(story) {
+  for (const e of story.events) {
+    if (e.sources) { e.sources = e.sources.filter((s) => typeof s === "string" || s.url || s.title); if (!e.sources.length) delete e.sources; }
+  }
+  return story;
+}
+
 async function save() {
   say("Saving…");
-  const mine = state.story;
+  const mine = tidy(state.story);
   const { status, data } = await api(config.api, { method: "PUT", json: { story: mine }, etag: state.revision });
   if (status === 200) {
     $("conflict").hidden = true;
     await load();
     say(`Saved revision ${data.revision}`);
   } else if (status === 409) {
-    showConflict(data);
-    const kept = $("conflict").cloneNode(true);
     state.story = data.story; state.revision = data.revision; render();
-    $("conflict").replaceWith(kept); kept.id = "conflict"; kept.hidden = false;
+    showConflict(data, mine);
     say(`Conflict with revision ${data.revision}`);
   } else {
     say(data.error || `Save failed (${status})`);
@@ -78,26 +191,10 @@ async function save() {
   }
 }
 
-async function history() {
-  const { data } = await api(`${config.api}/revisions`);
-  $("history").replaceChildren(...(data.revisions || []).map((r) => {
-    const c = r.changes || {};
-    const what = [c.added?.length && `${c.added.length} added`, c.removed?.length && `${c.removed.length} removed`,
-      Object.keys(c.changed || {}).length && `${Object.keys(c.changed).length} changed`, c.story?.length && `story: ${c.story.join(", ")}`]
-      .filter(Boolean).join("; ");
-    return el("li", {},
-      el("span", { text: `Revision ${r.number} · ${r.action} · ${r.author || "?"} · ${new Date(r.created_at).toLocaleString()} · ${what}` }),
-      el("button", { type: "button", text: `Restore revision ${r.number}`, onclick: async () => {
-        const res = await api(`${config.api}/revisions/${r.number}/restore`, { method: "POST", etag: state.revision });
-        if (res.status === 200) await load(); else say(res.data.error);
-      } }));
-  }));
-}
-
 $("save").addEventListener("click", save);
 $("add-event").addEventListener("click", () => {
   state.story.events.push({ id: `event-${Date.now().toString(36)}`, title: "New event" });
-  markDirty(); render();
+  ctx.changed(); render();
 });
 $("publish").addEventListener("click", async () => {
   if (state.dirty) await save();
@@ -111,4 +208,5 @@ $("unpublish").addEventListener("click", async () => {
 document.addEventListener("keydown", (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === "s") { e.preventDefault(); save(); }
 });
+wireCompare(ctx);
 load();

@@ -1,82 +1,37 @@
-// One event as a form: title, dates (checked by the server's parser as you type),
-// text, group, and its places with gazetteer search.
-import { api, el } from "./http.js";
+// One event as a form: headline, dates (checked by the server's parser as you type),
+// Markdown text with the readers' preview, group, tags, places with their fixer, and
+// (opened on demand) media and sources; duplicate, delete, select for a merge.
+import { el } from "./http.js";
+import { dateField, field, markdownField, mediaFields, nextId, sourcesFields, tagsField } from "./fields.js";
+import { placesEditor } from "./places.js";
 
-let counter = 0;
-
-function field(label, value, onInput, { multiline = false } = {}) {
-  const id = `f${++counter}`;
-  const input = multiline ? el("textarea", { id, rows: 3 }) : el("input", { id });
-  input.value = value ?? "";
-  input.addEventListener("input", () => onInput(input.value, input));
-  return [el("label", { for: id, text: label }), input];
-}
-
-function dateField(label, event, key, config, onChange) {
-  const out = el("span", { class: "ca-studio-date", role: "status", "aria-live": "polite" });
-  let timer;
-  const [lab, input] = field(label, event[key], (value) => {
-    if (value.trim()) event[key] = value.trim(); else delete event[key];
-    onChange();
-    clearTimeout(timer);
-    if (!value.trim()) { out.textContent = ""; return; }
-    timer = setTimeout(async () => {
-      const { status, data } = await api(`${config.datesUrl}?q=${encodeURIComponent(value)}`);
-      out.textContent = status === 200 ? `✓ ${data.label}` : `✗ ${data.error}`;
-      input.setAttribute("aria-invalid", status === 200 ? "false" : "true");
-    }, 250);
-  });
-  return [lab, input, out];
-}
-
-function placeName(p) { return typeof p === "string" ? p : p.name; }
-
-function placesEditor(event, config, onChange) {
-  const list = el("ul", { class: "ca-studio-places" });
-  const draw = () => {
-    list.replaceChildren(...(event.places || []).map((p, j) => el("li", {},
-      el("span", { text: typeof p === "string" ? `${p} (resolved by name)` : `${p.name} (pinned ${p.lat}, ${p.lon})` }),
-      el("button", { type: "button", text: `Remove place ${placeName(p)}`, onclick: () => {
-        event.places.splice(j, 1); if (!event.places.length) delete event.places; onChange(); draw();
-      } }))));
-  };
-  draw();
-  const id = `f${++counter}`;
-  const search = el("input", { id, type: "search", placeholder: "e.g. The Hague" });
-  const results = el("ul", { class: "ca-studio-candidates", "aria-live": "polite" });
-  const run = async () => {
-    const q = search.value.trim();
-    if (!q) return;
-    const { status, data } = await api(`${config.geocodeUrl}?q=${encodeURIComponent(q)}`);
-    if (status !== 200) { results.replaceChildren(el("li", { text: data.error })); return; }
-    const found = data.candidates?.length ? data.candidates : (data.best ? [data.best] : []);
-    results.replaceChildren(...found.slice(0, 8).map((c) => el("li", {},
-      el("button", { type: "button", class: "ca-studio-pick",
-        text: `Use ${c.name}${c.country ? `, ${c.country}` : ""}${c.kind ? ` (${c.kind})` : ""}`,
-        onclick: () => {
-          event.places = [{ name: c.name, lat: c.lat, lon: c.lon }];
-          results.replaceChildren(); search.value = ""; onChange(); draw();
-        } }))));
-    if (!found.length) results.replaceChildren(el("li", { text: "No place found." }));
-  };
-  search.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); run(); } });
-  return [el("p", { text: "Places" }), list, el("label", { for: id, text: "Search the gazetteer" }), search,
-    el("button", { type: "button", text: "Search", onclick: run }), results];
-}
-
-export function eventRow(event, { config, onChange, onDelete, onDuplicate }) {
-  const set = (key) => (value) => { if (value.trim()) event[key] = value; else delete event[key]; onChange(); };
+export function eventRow(event, ctx, { onDelete, onDuplicate, onMergePick, picked }) {
+  const changed = ctx.changed;
+  const set = (key) => (value) => { if (value.trim()) event[key] = value; else delete event[key]; changed(); };
   const li = el("li", { class: "ca-studio-event", "data-id": event.id });
+  const more = el("details", { class: "ca-studio-more" }, el("summary", { text: "Media and sources" }));
+  more.addEventListener("toggle", () => {
+    if (more.open && more.children.length === 1) more.append(mediaFields(event, changed), sourcesFields(event, changed));
+  }, { once: false });
+  const mergeId = nextId();
+  const merge = el("input", { type: "checkbox", id: mergeId, class: "ca-studio-merge-pick", checked: picked });
+  merge.addEventListener("change", () => onMergePick(merge.checked));
   li.append(
-    ...field("Headline", event.title, (v) => { event.title = v; onChange(); }),
-    ...dateField("Start", event, "start", config, onChange),
-    ...dateField("End", event, "end", config, onChange),
-    ...field("Text (Markdown)", event.text, set("text"), { multiline: true }),
+    ...field("Headline", event.title, (v) => { event.title = v; changed(); }),
+    ...dateField("Start", event, "start", ctx.config, changed),
+    ...dateField("End", event, "end", ctx.config, changed),
+    ...markdownField(event, "text", "Text (Markdown)", ctx.config, changed),
     ...field("Group", event.group, set("group")),
-    ...placesEditor(event, config, onChange),
+    ...tagsField(event, changed),
+    ...placesEditor(event, ctx),
+    more,
     el("p", { class: "ca-studio-meta", text: event.confidence != null ? `Confidence ${Math.round(event.confidence * 100)}%` : "" }),
-    el("button", { type: "button", text: "Duplicate event", onclick: onDuplicate }),
-    el("button", { type: "button", text: "Delete event", onclick: onDelete }),
+    el("p", { class: "ca-studio-actions" },
+      el("span", {}, merge, el("label", { for: mergeId, text: ` Select “${event.title}” for a merge` })),
+      el("button", { type: "button", text: "Duplicate event", onclick: onDuplicate }),
+      el("button", { type: "button", text: "Delete event", onclick: onDelete })),
   );
+  li.addEventListener("focusin", () => ctx.select(event.id));
+  li.addEventListener("click", () => ctx.select(event.id));
   return li;
 }
