@@ -73,6 +73,11 @@ class PlaceRef:
     # Set when the place was inferred from an adjective ("Sudanese" -> Sudan): weaker
     # evidence than a name, shown as such to the editor.
     adjective: str | None = None
+    # The map zoom of a slide showing this place (StoryMapJS-like stories), and, for a
+    # place found by geoparsing rather than given by the file, that and how sure it is.
+    zoom: int | None = None
+    inferred: bool = False
+    confidence: float | None = None
 
     @property
     def pinned(self) -> bool:

@@ -115,7 +115,9 @@ def places_from(items: list | None) -> tuple[PlaceRef, ...]:
         elif isinstance(item, dict):
             result.append(PlaceRef(name=str(item["name"]).strip(),
                                    lat=item.get("lat"), lon=item.get("lon"),
-                                   adjective=item.get("adjective")))
+                                   adjective=item.get("adjective"), zoom=item.get("zoom"),
+                                   inferred=bool(item.get("inferred")),
+                                   confidence=item.get("confidence")))
     return tuple(result)
 
 

@@ -119,7 +119,11 @@ def places(c: Collector, value: Any, field: str) -> list:
             c.add("lat and lon come together", field=f"{path}.lat", expected="both or neither")
             continue
         adjective = text(c, data.get("adjective"), f"{path}.adjective")
-        result.append({"name": name, "lat": lat, "lon": lon, "adjective": adjective})
+        zoom = number(c, data.get("zoom"), f"{path}.zoom", 0, 20)
+        result.append({"name": name, "lat": lat, "lon": lon, "adjective": adjective,
+                       "zoom": None if zoom is None else int(zoom),
+                       "inferred": data.get("inferred") is True,
+                       "confidence": confidence(c, data.get("confidence"), f"{path}.confidence")})
     return result
 
 
