@@ -1,4 +1,5 @@
-"""The offline basemap: Natural Earth land, country borders and label points as GeoJSON.
+"""The offline basemap: Natural Earth land, country borders, label points and (for the
+physical map) the gazetteer's river courses as GeoJSON.
 
 The TopoJSON (world-atlas, 110m) ships with the gazetteer; it is converted here once per
 process, so the browser needs neither a tile server nor a TopoJSON library.
@@ -9,6 +10,7 @@ import json
 from functools import lru_cache
 
 from gazetteer.naturalearth import basemap_topojson, label_point, topology_mesh, topology_to_features
+from gazetteer.sources import curated_geometries
 
 __all__ = ["basemap_geojson", "basemap_bytes", "basemap_script"]
 
@@ -85,6 +87,14 @@ def _without_seams(features: list) -> list:
     return features
 
 
+def _rivers() -> dict:
+    """The physical map's rivers: the gazetteer's curated river courses (coarse lines;
+    the project ships no Natural Earth rivers layer). Lines only, no names."""
+    lines = [{"type": "Feature", "properties": {}, "geometry": g}
+             for g in curated_geometries().values() if g.get("type") in ("LineString", "MultiLineString")]
+    return {"type": "FeatureCollection", "features": lines}
+
+
 @lru_cache(maxsize=1)
 def basemap_geojson() -> dict:
     """{"land": FeatureCollection, "borders": FeatureCollection, "labels": [...]}.
@@ -106,6 +116,7 @@ def basemap_geojson() -> dict:
         "land": {"type": "FeatureCollection", "features": land},
         "borders": {"type": "FeatureCollection", "features": [
             {"type": "Feature", "properties": {}, "geometry": topology_mesh(topo, "countries", digits=2)}]},
+        "rivers": _rivers(),
         "labels": labels,
         "attribution": "Natural Earth (public domain) · places: GeoNames (CC BY 4.0)",
     }

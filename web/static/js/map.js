@@ -233,8 +233,15 @@ export function createMap(ctx) {
         style: Object.assign({ fillColor: "#e8e4d8", fillOpacity: 1, color: "#b9c7cf", weight: 0.8 },
                              mapTheme ? mapTheme.land : {}) });
       physical.addLayer(physicalLand);
+      let rivers = null;
+      if (b.rivers && b.rivers.features.length) {
+        physical.addLayer(rivers = L.geoJSON(b.rivers, { interactive: false,
+          style: { color: theme() === "contrast" ? "#00b4ff" : theme() === "dark" ? "#4f7a99" : "#7fa8c9",
+                   weight: 1.2, opacity: 0.9, fill: false } }));
+      }
       // a base layer chosen in the control is drawn last: put it back under the story's areas
-      const sink = () => { [physicalLand, borders, land].forEach((l) => { if (map.hasLayer(l)) l.bringToBack(); }); };
+      // rivers over land, both under the story's areas
+      const sink = () => { [rivers, physicalLand, borders, land].forEach((l) => { if (l && map.hasLayer(l)) l.bringToBack(); }); };
       map.on("baselayerchange", sink);
       sink();
       // Country names from zoom 3, and only those in (or near) the view: a map move then
