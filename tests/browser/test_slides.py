@@ -114,3 +114,25 @@ def test_slides_without_motion_jump(browser, slides_server):
     finally:
         context.close()
     rec.check()
+
+
+def test_the_single_file_widget_plays_slides_too(browser, tmp_path):
+    """The widget runs the same modules as one bundled script (web/jsbundle.py)."""
+    from widget_helpers import open_page  # loaded by tests/browser/conftest.py
+
+    from timeline.formats import load_story
+    from web.widget import export_html
+
+    out = tmp_path / "beagle.html"
+    export_html(load_story(STORY), out)
+    context, page, rec = open_page(browser, lambda url: url.startswith(("file:", "data:", "blob:")))
+    try:
+        page.goto(out.as_uri())
+        page.wait_for_function("() => document.documentElement.dataset.chronoatlas === 'ready'")
+        assert page.locator("#ca-slide-count").inner_text() == "Slide 1 of 9"
+        page.locator("#ca-next").click()
+        assert current(page) == "plymouth"
+        assert [li.get_attribute("data-id") for li in page.locator("#ca-list li").all()] == ORDER
+    finally:
+        context.close()
+    rec.check()
