@@ -229,19 +229,27 @@ export function createMap(ctx) {
       land.bringToBack();
       // The physical basemap: the same land, without modern borders and names (a story
       // before 1800 opens on it: no "Turkey" over Marathon).
-      const physicalLand = L.geoJSON(b.land, { interactive: false,
-        style: Object.assign({ fillColor: "#e8e4d8", fillOpacity: 1, color: "#b9c7cf", weight: 0.8 },
-                             mapTheme ? mapTheme.land : {}) });
-      physical.addLayer(physicalLand);
-      let rivers = null;
-      if (b.rivers && b.rivers.features.length) {
-        physical.addLayer(rivers = L.geoJSON(b.rivers, { interactive: false,
-          style: { color: theme() === "contrast" ? "#00b4ff" : theme() === "dark" ? "#4f7a99" : "#7fa8c9",
-                   weight: 1.2, opacity: 0.9, fill: false } }));
-      }
-      // a base layer chosen in the control is drawn last: put it back under the story's areas
-      // rivers over land, both under the story's areas
-      const sink = () => { [rivers, physicalLand, borders, land].forEach((l) => { if (l && map.hasLayer(l)) l.bringToBack(); }); };
+      // Built when first shown (most stories open on the political map): its polygons
+      // cost a few milliseconds of the page's opening to convert.
+      let physicalLand = null, rivers = null;
+      const buildPhysical = () => {
+        if (physicalLand) return;
+        physicalLand = L.geoJSON(b.land, { interactive: false,
+          style: Object.assign({ fillColor: "#e8e4d8", fillOpacity: 1, color: "#b9c7cf", weight: 0.8 },
+                               mapTheme ? mapTheme.land : {}) });
+        physical.addLayer(physicalLand);
+        if (b.rivers && b.rivers.features.length) {
+          physical.addLayer(rivers = L.geoJSON(b.rivers, { interactive: false,
+            style: { color: theme() === "contrast" ? "#00b4ff" : theme() === "dark" ? "#4f7a99" : "#7fa8c9",
+                     weight: 1.2, opacity: 0.9, fill: false } }));
+        }
+      };
+      // a base layer chosen in the control is drawn last: put it back under the story's
+      // areas (rivers over land, both under the areas)
+      const sink = () => {
+        if (map.hasLayer(physical)) buildPhysical();
+        [rivers, physicalLand, borders, land].forEach((l) => { if (l && map.hasLayer(l)) l.bringToBack(); });
+      };
       map.on("baselayerchange", sink);
       sink();
       // Country names from zoom 3, and only those in (or near) the view: a map move then
