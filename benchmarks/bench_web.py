@@ -16,7 +16,9 @@ For generated stories of 1,000 / 10,000 / 100,000 events:
 * the same markers as a plain folium map (``folium.Marker`` per event, in a
   ``MarkerCluster`` above 150 markers as for our page), its CDN links pointed at the
   vendored files, served from the same local server: time until its map responds (its
-  load event, then a setView and a frame, timed the same way), and our time as a ratio.
+  load event, then a setView and a frame, timed the same way), and our time as a ratio;
+* the timeline's frame rate while zooming with the wheel (a wheel event every frame for
+  2 s; goal >= 50 fps at 10,000 events), and the load average before and after.
 
 Medians of ``--repeat`` runs. Run: ``python benchmarks/bench_web.py [--sizes 1000,10000]``.
 """
@@ -31,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from browser_timing import cpu_seconds, launch, open_page, watch_cpu  # noqa: E402
+from browser_timing import READY, cpu_seconds, launch, open_page, watch_cpu  # noqa: E402
 
 GOALS = {1000: 1.0, 10000: 2.0, 100000: 6.0}
 
@@ -132,6 +134,38 @@ def browser_time(browser, url, goto_id):
     return timed["drawn"] / 1000, timed["responded"] / 1000, marks
 
 
+# Zoom frame rate: a wheel event on the timeline at every frame for `ms` (in 12 frames,
+# out 12, about the plot's middle: each one redraws the window), frames counted by rAF.
+ZOOM_FPS = """(ms) => new Promise(function (resolve) {
+  var el = document.getElementById('ca-timeline'), c = el.querySelector('canvas').getBoundingClientRect();
+  var x = c.left + c.width * 0.6, y = c.top + c.height * 0.3, times = [], i = 0;
+  function frame(t) {
+    times.push(t);
+    el.dispatchEvent(new WheelEvent('wheel', {deltaY: (Math.floor(i / 12) % 2 ? 60 : -60), deltaMode: 0,
+                                              clientX: x, clientY: y, bubbles: true, cancelable: true}));
+    i += 1;
+    if (t - times[0] < ms) requestAnimationFrame(frame);
+    else {
+      var gaps = times.slice(1).map(function (v, k) { return v - times[k]; }).sort(function (a, b) { return a - b; });
+      resolve({fps: (times.length - 1) / ((t - times[0]) / 1000), median_ms: gaps[gaps.length >> 1],
+               p90_ms: gaps[Math.floor(gaps.length * 0.9)]});
+    }
+  }
+  requestAnimationFrame(frame);
+})"""
+
+
+def zoom_fps(browser, url, ms=2000):
+    """Frames per second while the reader zooms the timeline with the wheel."""
+    context, page, _ = open_page(browser, lambda u: u.startswith("http://127.0.0.1"))
+    page.goto(url)
+    page.wait_for_function(READY)
+    page.wait_for_timeout(300)
+    result = page.evaluate(ZOOM_FPS, ms)
+    context.close()
+    return result
+
+
 def folium_time(browser, url):
     context, page, _ = open_page(browser, lambda u: u.startswith("http://127.0.0.1"), timeout_ms=300_000)
     page.add_init_script(FOLIUM)
@@ -162,6 +196,7 @@ def main(argv=None):
                         help="largest size to also run as a plain folium map")
     parser.add_argument("--json", help="write the results to this file")
     args = parser.parse_args(argv)
+    print("load average at start:", Path("/proc/loadavg").read_text().split()[:3], flush=True)
     sizes = [int(s) for s in args.sizes.split(",")]
 
     from web.samples import generated_story
@@ -217,6 +252,10 @@ def main(argv=None):
                     f"{row['driver_respond_s']:.2f} s) [script start "
                     f"{m['start']:.2f}, map {m['map']:.2f}, timeline {m['timeline']:.2f}; CPU: main "
                     f"thread {row['main_thread_cpu_s']:.2f} s, renderer {row['renderer_cpu_s']:.2f} s]")
+            fps = [zoom_fps(browser, f"{base}/stories/gen-{n}") for _ in range(args.repeat)]
+            row["zoom_fps"] = round(statistics.median(f["fps"] for f in fps), 1)
+            row["zoom_frame_p90_ms"] = round(statistics.median(f["p90_ms"] for f in fps), 1)
+            line += f"; timeline zoom {row['zoom_fps']} fps (p90 frame {row['zoom_frame_p90_ms']} ms)"
             if n in folium_pages:
                 f_runs = [folium_time(browser, f"{base}/bench/folium/{n}") for _ in range(args.repeat)]
                 row["folium_respond_s"] = round(statistics.median(r[0] for r in f_runs), 3)
@@ -232,6 +271,7 @@ def main(argv=None):
             print(line, flush=True)
         browser.close()
     server.terminate()
+    print("load average at end:", Path("/proc/loadavg").read_text().split()[:3], flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     return results

@@ -14,7 +14,8 @@ from timeline.model import Era, Event, PlaceRef, Story
 from .media import MediaPolicy, background, describe
 from .richtext import embedded_media, render_inline, render_text
 
-__all__ = ["story_json", "event_json", "event_detail", "page_data", "PALETTE", "place_status"]
+__all__ = ["story_json", "event_json", "event_detail", "page_data", "PALETTE", "place_status",
+           "place_zoom", "low_confidence", "slide_order"]
 
 # Okabe & Ito's colour-blind-safe palette (black moved last); the CSS classes .ca-g0...
 # use the same order.
@@ -50,10 +51,37 @@ def place_coords(place: PlaceRef) -> tuple[float | None, float | None]:
     return None, None
 
 
+LOW_CONFIDENCE = 0.5  # below this (or inferred by geoparsing) a place is flagged to readers
+
+
+def place_zoom(place: PlaceRef) -> int | None:
+    """The map zoom an author gave for a slide's place (``places[i].zoom``), if any."""
+    zoom = getattr(place, "zoom", None)
+    return int(zoom) if isinstance(zoom, (int, float)) and 0 <= zoom <= 20 else None
+
+
+def low_confidence(place: PlaceRef) -> bool:
+    """A place the file did not give (found by geoparsing) or one scored below
+    :data:`LOW_CONFIDENCE`: the viewer says so rather than presenting it as fact."""
+    confidence = getattr(place, "confidence", None)
+    return bool(getattr(place, "inferred", False)) or (
+        isinstance(confidence, (int, float)) and confidence < LOW_CONFIDENCE)
+
+
+def slide_order(story: Story) -> bool:
+    """``settings.order: "slides"``: the events play in file order, one slide at a time."""
+    return isinstance(story.settings, dict) and story.settings.get("order") == "slides"
+
+
 def place_json(place: PlaceRef) -> dict[str, Any]:
     lat, lon = place_coords(place)
     r = place.resolved
     out: dict[str, Any] = {"name": place.name, "status": place_status(place), "lat": lat, "lon": lon}
+    if low_confidence(place):
+        out["inferred"] = bool(getattr(place, "inferred", False))
+        out["low_confidence"] = True
+        if getattr(place, "confidence", None) is not None:
+            out["confidence"] = place.confidence
     if r is not None:
         out["resolved_name"] = r.name
         out["country"] = r.country
@@ -163,8 +191,12 @@ def _row(event: Event, index: int, groups: dict[str | None, int],
         status = place_status(p)
         if status in ("ambiguous", "unresolved") or lat is None:
             flagged = 1
-        places.append([None if lat is None else round(lat, 5), None if lon is None else round(lon, 5),
-                       _STATUS_CODE.get(status, 3), p.name])
+        row_place = [None if lat is None else round(lat, 5), None if lon is None else round(lon, 5),
+                     _STATUS_CODE.get(status, 3), p.name]
+        zoom, low = place_zoom(p), low_confidence(p)
+        if zoom is not None or low:
+            row_place += [zoom, 1 if low else 0]  # [4] the slide's zoom, [5] inferred/low confidence
+        places.append(row_place)
     row: dict[str, Any] = {
         "id": event.id,
         "t": event.title,
@@ -220,7 +252,7 @@ def page_data(story: Story, slug: str, *, inline_text: bool | None = None,
          "c": era.colour, "d": f"{era.start.label()} – {era.end.label()}"}
         for era in story.eras
     ]
-    return {
+    out = {
         "slug": slug,
         "title": story.title,
         "groups": [g if g is not None else "" for g in groups],
@@ -231,6 +263,11 @@ def page_data(story: Story, slug: str, *, inline_text: bool | None = None,
         "inlineText": inline is not None,
         **_intro(story, media),
     }
+    if slide_order(story):
+        # the file's order, dated or not: the viewer steps, lists and plays in it
+        out["order"] = "slides"
+        out["slides"] = [e.id for e in story.events]
+    return out
 
 
 def _intro(story: Story, policy: MediaPolicy | None) -> dict[str, Any]:

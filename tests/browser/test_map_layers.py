@@ -100,6 +100,9 @@ def test_tiles_are_opt_in_and_fall_back_to_the_offline_map(browser, tiles_server
         context.close()
 
 
+RIVERS = """() => { let n = 0; chronoatlas.map.eachLayer(l => {
+  if (l instanceof L.Polyline && !(l instanceof L.Polygon) && l.options.weight === 1.2) n += 1; }); return n; }"""
+
 
 def test_an_ancient_story_opens_on_the_physical_basemap(new_page):
     """All events before 1800: land and water, no modern borders or country names; the
@@ -134,9 +137,11 @@ def test_an_ancient_story_opens_on_the_physical_basemap(new_page):
         checked = page.evaluate("""() => Array.from(document.querySelectorAll('.leaflet-control-layers-base label'))
           .filter(l => l.querySelector('input').checked).map(l => l.textContent.trim())""")
         assert checked == ["Physical map (no modern borders)"]
+        assert page.evaluate(RIVERS) >= 5  # the gazetteer's river courses (Nile, Danube...)
         page.goto(f"{base}/stories/ancient-political")
         page.wait_for_function(drawn)
         page.evaluate("chronoatlas.map.setZoom(4)")
         page.wait_for_function("() => document.querySelectorAll('.ca-country-label').length > 0")
+        assert page.evaluate(RIVERS) == 0  # rivers belong to the physical map
     finally:
         server.shutdown()

@@ -1,5 +1,6 @@
-/* The story page's "Embed" dialog: options in, an iframe snippet out (the same snippet
- * /oembed answers with; see web/oembed.py iframe_snippet). No inline script: loaded as a
+/* The story page's "Embed" dialog: options in, a snippet out: the fixed iframe (the same
+ * snippet /oembed answers with; see web/oembed.py iframe_snippet), or responsive code that
+ * sizes the frame to the story (pym.js, or a few lines of script without a library). No inline script: loaded as a
  * file after the viewer (js/main.js).
  */
 (function () {
@@ -11,7 +12,8 @@
   if (!dialog || !opener || typeof dialog.showModal !== "function") return;
 
   var SANDBOX = "allow-scripts allow-popups";  // as web/oembed.py SANDBOX
-  var fields = ["ca-embed-height", "ca-embed-theme", "ca-embed-date", "ca-embed-from", "ca-embed-to",
+  var PYM_JS = "https://pym.nprapps.org/pym.v1.min.js";  // the host page loads pym, not us
+  var fields = ["ca-embed-kind", "ca-embed-height", "ca-embed-theme", "ca-embed-date", "ca-embed-from", "ca-embed-to",
                 "ca-embed-event", "ca-embed-hide-panel", "ca-embed-hide-list"];
 
   function attr(value) {
@@ -42,11 +44,32 @@
     return dialog.dataset.embedUrl + "?" + params.toString();
   }
 
-  function snippet(src) {
-    return '<iframe src="' + attr(src) + '" title="' + attr(dialog.dataset.title) + '" width="100%" ' +
-      'height="' + height() + '" style="width:100%;max-width:100%;border:0" loading="lazy" ' +
+  function iframe(src, id) {
+    return '<iframe ' + (id ? 'id="' + id + '" ' : "") + 'src="' + attr(src) + '" title="' + attr(dialog.dataset.title) +
+      '" width="100%" height="' + height() + '" style="width:100%;max-width:100%;border:0" loading="lazy" ' +
       'sandbox="' + SANDBOX + '" referrerpolicy="strict-origin-when-cross-origin" ' +
       'allow="fullscreen"></iframe>';
+  }
+
+  // The embed posts its height as pym.js, AMP and Datawrapper messages (js/embed-api.js):
+  // pym's parent takes the first; the no-library code listens for the last, from its own
+  // frame only.
+  function snippet(src) {
+    var kind = $("ca-embed-kind").value;
+    var id = "chronoatlas-" + (dialog.dataset.slug || "story");
+    if (kind === "pym") {
+      return '<div id="' + id + '" data-pym-src="' + attr(src) + '" data-pym-title="' + attr(dialog.dataset.title) +
+        '" data-pym-sandbox="' + SANDBOX + '" data-pym-allowfullscreen="true">' +
+        '<a href="' + attr(dialog.dataset.storyUrl || src) + '">' + attr(dialog.dataset.title) + '</a></div>\n' +
+        '<script src="' + PYM_JS + '"></' + 'script>';
+    }
+    if (kind === "script") {
+      return iframe(src, id) + "\n<script>(function(){var f=document.getElementById(" + JSON.stringify(id) + ");" +
+        'window.addEventListener("message",function(e){var d=e.data&&e.data["datawrapper-height"];' +
+        'if(!f||!d||e.source!==f.contentWindow)return;for(var k in d){var h=parseInt(d[k],10);' +
+        'if(h>0&&h<20000)f.style.height=h+"px";}});})();</' + 'script>';
+    }
+    return iframe(src);
   }
 
   function update() {

@@ -33,7 +33,8 @@ export function createController(ctx, parts) {
     if (!opts.keepUrl) writeEvent(id);
     const i = ctx.indexOf(id);
     const place = ev.p.length ? " at " + ev.p.map((p) => p[3]).join(", ") : "";
-    ctx.announce(ev.t + ", " + ev.d + place + ". Event " + (i + 1) + " of " + all.length + ".");
+    const when = ctx.slides && ev.s === undefined ? "" : ", " + ev.d;
+    ctx.announce(ev.t + when + place + ". " + (ctx.slides ? "Slide " : "Event ") + (i + 1) + " of " + all.length + ".");
     ctx.emit("select", { id, title: ev.t, date: ev.d, source: opts.source || "api" });
     return true;
   }

@@ -33,10 +33,13 @@ export function cssVar(name) { return getComputedStyle(document.body).getPropert
 export function createContext(data, config, doc = document) {
   const events = data.events;            // dated, in the story's total order
   const undated = data.undated;          // kept apart, never dropped
-  const all = events.concat(undated);
   const byId = new Map();
+  events.concat(undated).forEach((e) => byId.set(e.id, e));
+  // settings.order "slides" (StoryMapJS-like): every event, dated or not, in file order
+  const slides = data.order === "slides" && Array.isArray(data.slides);
+  const all = slides ? data.slides.map((id) => byId.get(id)).filter(Boolean) : events.concat(undated);
   const positionOf = new Map();
-  all.forEach((e, i) => { byId.set(e.id, e); positionOf.set(e.id, i); });
+  all.forEach((e, i) => positionOf.set(e.id, i));
   const handlers = Object.create(null);
   EVENTS.forEach((name) => { handlers[name] = []; });
   const inFrame = window.parent !== window;
@@ -45,7 +48,7 @@ export function createContext(data, config, doc = document) {
   const ctx = {
     data, config, $,
     options: config.options || (config.options = {}),
-    events, undated, all, byId,
+    events, undated, all, byId, slides,
     groups: data.groups || [],
     state: { current: null, window: null, playing: null },
     reduceMotion: !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches),

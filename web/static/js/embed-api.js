@@ -62,13 +62,18 @@ export function listenForCommands(ctx, api) {
 }
 
 /** An embed that sizes itself: its height, on load and whenever it changes, posted in the
- * three forms news sites' hosts listen for: pym.js ("pymxPYMx<id>xPYMxheightxPYMx<px>",
+ * forms news sites' hosts listen for: pym.js ("pymxPYMx<id>xPYMxheightxPYMx<px>",
  * the id from the childId= pym's parent adds to the URL), AMP's amp-iframe embed-size,
- * and Datawrapper's {"datawrapper-height": {<id>: px}}. */
+ * Datawrapper's {"datawrapper-height": {<id>: px}}, and WordPress's wp-embed
+ * {message: "height", value, secret} when the frame was embedded by oEmbed discovery
+ * (WordPress adds "#?secret=<token>" to the iframe's src and reads only that token's). */
 export function postHeight(ctx) {
   if (!ctx.inFrame || typeof ResizeObserver !== "function") return;
   const q = new URLSearchParams(location.search);
   const pymId = q.get("childId");
+  // read now: selecting an event rewrites the hash
+  const wp = /[#?&]secret=([A-Za-z0-9]{1,64})(?:&|$)/.exec(location.hash);
+  const wpSecret = wp ? wp[1] : null;
   const id = ctx.config.slug || "chronoatlas";
   let last = -1, pending = null;
   // The stage is sized in vh: in a frame that grows to fit, that would grow with it.
@@ -84,6 +89,7 @@ export function postHeight(ctx) {
     if (pymId) parent.postMessage("pymxPYMx" + pymId + "xPYMxheightxPYMx" + h, "*");
     parent.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
     parent.postMessage({ "datawrapper-height": { [id]: h } }, "*");
+    if (wpSecret) parent.postMessage({ message: "height", value: h, secret: wpSecret }, "*");
     ctx.emit("height", { height: h }, { post: false });
   };
   const schedule = () => { if (pending === null) pending = window.requestAnimationFrame(send); };

@@ -6,7 +6,10 @@ import { groupClass } from "./core.js";
 const LIST_LIMIT = 300, LIST_PAGE = 50;
 
 export function createList(ctx) {
-  const $ = ctx.$, state = ctx.state, events = ctx.events, undated = ctx.undated;
+  const $ = ctx.$, state = ctx.state;
+  // a slide story lists every event in slide order, the undated ones among them
+  const events = ctx.slides ? ctx.all : ctx.events, undated = ctx.slides ? [] : ctx.undated;
+  if (ctx.slides && $("ca-undated-title")) $("ca-undated-title").hidden = true;
   let listStart = 0;
 
   function inWindow(ev) {
@@ -29,13 +32,21 @@ export function createList(ctx) {
     sw.setAttribute("aria-hidden", "true");
     const date = document.createElement("span");
     date.className = "ca-list-date";
-    date.textContent = ev.d;
+    // a dateless slide is numbered instead of "undated"
+    date.textContent = ctx.slides && ev.s === undefined ? "Slide " + (ctx.indexOf(ev.id) + 1) : ev.d;
     const title = document.createElement("span");
     title.className = "ca-list-title";
     title.textContent = ev.t;
     b.appendChild(sw);
     b.appendChild(date);
     b.appendChild(title);
+    const low = ev.p.filter((p) => p[5] === 1).map((p) => p[3]);
+    if (low.length) {
+      const flag = document.createElement("span");
+      flag.className = "ca-flag ca-flag-inferred";
+      flag.textContent = "place " + "“" + low.join("”, “") + "” inferred, low confidence";
+      b.appendChild(flag);
+    }
     if (ev.f) {
       const flag = document.createElement("span");
       flag.className = "ca-flag";

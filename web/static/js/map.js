@@ -51,20 +51,21 @@ export function createMap(ctx) {
   let activeEntries = [];
   const markerIcons = {};
   const clusterCache = new Map();
-  let selectionIcon = null;
+  let selectionIcon = null, flown = false;
 
-  function makeIcon(cls, flagged) {
-    return L.divIcon({ className: "ca-marker " + cls + (flagged ? " ca-marker-flagged" : ""),
+  function makeIcon(cls, flagged, inferred) {
+    return L.divIcon({ className: "ca-marker " + cls + (flagged ? " ca-marker-flagged" : "") +
+                         (inferred ? " ca-marker-inferred" : ""),
                        iconSize: [14, 14], iconAnchor: [7, 7], popupAnchor: [0, -8] });
   }
 
   function markerFor(entry) {
     if (entry.marker) return entry.marker;
-    const ev = entry.ev, flagged = entry.p[2] >= 2;
-    const key = ev.g % 8 + (flagged ? "f" : "");
-    const icon = markerIcons[key] || (markerIcons[key] = makeIcon(groupClass(ev), flagged));
-    const marker = L.marker([entry.p[0], entry.p[1]], { icon, keyboard: true, title: ev.t + " (" + ev.d + ")",
-                                                       riseOnHover: true });
+    const ev = entry.ev, flagged = entry.p[2] >= 2, inferred = entry.p[5] === 1;
+    const key = ev.g % 8 + (flagged ? "f" : "") + (inferred ? "i" : "");
+    const icon = markerIcons[key] || (markerIcons[key] = makeIcon(groupClass(ev), flagged, inferred));
+    const title = ev.t + " (" + ev.d + ")" + (inferred ? ": place inferred, low confidence" : "");
+    const marker = L.marker([entry.p[0], entry.p[1]], { icon, keyboard: true, title, riseOnHover: true });
     marker.caEvent = ev;
     entry.marker = marker;
     return marker;
@@ -228,12 +229,27 @@ export function createMap(ctx) {
       land.bringToBack();
       // The physical basemap: the same land, without modern borders and names (a story
       // before 1800 opens on it: no "Turkey" over Marathon).
-      const physicalLand = L.geoJSON(b.land, { interactive: false,
-        style: Object.assign({ fillColor: "#e8e4d8", fillOpacity: 1, color: "#b9c7cf", weight: 0.8 },
-                             mapTheme ? mapTheme.land : {}) });
-      physical.addLayer(physicalLand);
-      // a base layer chosen in the control is drawn last: put it back under the story's areas
-      const sink = () => { [physicalLand, borders, land].forEach((l) => { if (map.hasLayer(l)) l.bringToBack(); }); };
+      // Built when first shown (most stories open on the political map): its polygons
+      // cost a few milliseconds of the page's opening to convert.
+      let physicalLand = null, rivers = null;
+      const buildPhysical = () => {
+        if (physicalLand) return;
+        physicalLand = L.geoJSON(b.land, { interactive: false,
+          style: Object.assign({ fillColor: "#e8e4d8", fillOpacity: 1, color: "#b9c7cf", weight: 0.8 },
+                               mapTheme ? mapTheme.land : {}) });
+        physical.addLayer(physicalLand);
+        if (b.rivers && b.rivers.features.length) {
+          physical.addLayer(rivers = L.geoJSON(b.rivers, { interactive: false,
+            style: { color: theme() === "contrast" ? "#00b4ff" : theme() === "dark" ? "#4f7a99" : "#7fa8c9",
+                     weight: 1.2, opacity: 0.9, fill: false } }));
+        }
+      };
+      // a base layer chosen in the control is drawn last: put it back under the story's
+      // areas (rivers over land, both under the areas)
+      const sink = () => {
+        if (map.hasLayer(physical)) buildPhysical();
+        [rivers, physicalLand, borders, land].forEach((l) => { if (l && map.hasLayer(l)) l.bringToBack(); });
+      };
       map.on("baselayerchange", sink);
       sink();
       // Country names from zoom 3, and only those in (or near) the view: a map move then
@@ -298,18 +314,18 @@ export function createMap(ctx) {
         if (ids && ids.length) layer.on("click", () => ctx.actions.select(ids[0], { source: "map" }));
       });
     }
-    const line = ctx.events.map((ev) => { const p = located(ev)[0]; return p ? [p[0], p[1]] : null; })
+    const line = (ctx.slides ? ctx.all : ctx.events).map((ev) => { const p = located(ev)[0]; return p ? [p[0], p[1]] : null; })
       .filter(Boolean);
     if (line.length > 1 && line.length <= 20000) {
       routeLayer = L.polyline(line, { color: "#555", weight: 1.5, dashArray: "4 4", interactive: false });
-      overlays["Route in time order"] = routeLayer;
+      overlays[ctx.slides ? "Route in slide order" : "Route in time order"] = routeLayer;
       if (config.route) routeLayer.addTo(map);
     }
     selectionLayer = L.layerGroup().addTo(map);
     L.control.layers(bases, overlays, { collapsed: true }).addTo(map);
   }
 
-  function fitAll() {
+  function fitAll(animate = false) {
     // every located place, in one pass of plain numbers (a LatLngBounds of 100,000
     // points was slow; a sample of them could leave the extremes out of view)
     let s = 90, n = -90, w = 180, e = -180, count = 0, first = null;
@@ -323,8 +339,26 @@ export function createMap(ctx) {
         if (p[1] > e) e = p[1];
       });
     });
-    if (count === 1) map.setView([first[0], first[1]], 5, { animate: false });
+    if (count === 1) map.setView([first[0], first[1]], 5, { animate });
+    else if (count && animate) map.flyToBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 6, duration: 1.2 });
     else if (count) map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 6, animate: false });
+  }
+
+  // A slide flies to its places: the author's zoom for the first place, else one that
+  // shows them all (at most 10); without motion it jumps there.
+  function flyTo(pts) {
+    const given = pts[0][4];
+    let centre = [pts[0][0], pts[0][1]], zoom = typeof given === "number" ? given : 6;
+    if (pts.length > 1 && typeof given !== "number") {
+      const bounds = L.latLngBounds(pts.map((p) => [p[0], p[1]]));
+      centre = bounds.getCenter();
+      zoom = Math.min(10, map.getBoundsZoom(bounds, false, L.point(60, 60)));
+    }
+    zoom = Math.max(map.getMinZoom() || 0, Math.min(zoom, map.getMaxZoom() || 18));
+    // the opening slide is a jump, as is every slide without motion
+    if (ctx.reduceMotion || !flown) map.setView(centre, zoom, { animate: false });
+    else map.flyTo(centre, zoom, { duration: 1.2 });
+    flown = true;
   }
 
   function show(ev) {
@@ -337,6 +371,11 @@ export function createMap(ctx) {
       L.marker([p[0], p[1]], { icon: selectionIcon, interactive: false, keyboard: false,
                                zIndexOffset: 1000 }).addTo(selectionLayer);
     });
+    if (ctx.slides) {
+      if (pts.length) flyTo(pts);
+      else { fitAll(flown && !ctx.reduceMotion); flown = true; }  // an overview slide
+      return;
+    }
     if (!pts.length) return;
     // Centre on the first place (the author's main one); zoom out far enough to show the
     // others around it.

@@ -9,6 +9,7 @@ function placeLine(p) {
   li.className = "ca-status-" + status;
   li.textContent = p[3] + (status === "resolved" || status === "pinned" ? "" :
     status === "ambiguous" ? " (ambiguous place)" : " (place not found)");
+  if (p[5] === 1) { li.classList.add("ca-place-inferred"); li.textContent += " (place inferred, low confidence)"; }
   return li;
 }
 
@@ -60,6 +61,11 @@ export function createPanel(ctx) {
               c.name + (c.country ? " (" + c.country + ")" : "")).join(", ");
           }
           label += ")";
+        }
+        if (p.low_confidence) {
+          li.classList.add("ca-place-inferred");
+          label += " (place inferred, low confidence" +
+            (typeof p.confidence === "number" ? ": " + Math.round(p.confidence * 100) + "%" : "") + ")";
         }
         li.textContent = label;
         placesEl.appendChild(li);

@@ -75,7 +75,10 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     return ev && ev.s !== undefined ? [ev] : [];
   }
 
-  function rowsFor(lo, hi, width) {
+  // While a zoom or pan gesture moves (a frame at a time), marks are thinned twice as
+  // coarsely: drawing them is most of a frame's cost (fills of 10-26 px circles on the
+  // canvas). When the gesture rests the window is committed and drawn in full detail.
+  function rowsFor(lo, hi, width, moving) {
     const pts = [], ranges = [], fuzzy = [], flagged = [];
     const margin = (hi - lo) * 0.02, a = lo - margin, b = hi + margin;
     for (let i = 0; i < events.length; i++) {
@@ -89,14 +92,14 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     }
     // a point is 10 pixels wide: one per 3 pixels of a lane looks the same, and is a third
     // of the marks to draw at each change
-    const many = pts.length > THIN_ABOVE;
-    const drawn = many ? thin(pts, lo, hi, width, false, 3) : pts;
+    const many = pts.length > THIN_ABOVE, c = moving ? 2 : 1;
+    const drawn = many ? thin(pts, lo, hi, width, false, 3 * c) : pts;
     const placed = layout(drawn, lo, hi, width, perLane, LABEL_PX);
     boxes = placed.boxes;
     return { events: drawn, labels: placed.labels, labelsLeft: placed.labelsLeft,
-             ranges: many ? thin(ranges, lo, hi, width, true, 2) : ranges,
-             fuzzy: many ? thin(fuzzy, lo, hi, width, false, 4) : fuzzy,  // a 26-pixel halo
-             flagged: many ? thin(flagged, lo, hi, width, false, 3) : flagged,
+             ranges: many ? thin(ranges, lo, hi, width, true, 2 * c) : ranges,
+             fuzzy: many ? thin(fuzzy, lo, hi, width, false, 6 * c) : fuzzy,  // a 26-pixel halo
+             flagged: many ? thin(flagged, lo, hi, width, false, 3 * c) : flagged,
              cur: current() };
   }
 
@@ -112,14 +115,14 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     return out;
   }
 
-  function refresh(lo, hi) {
+  function refresh(lo, hi, moving = false) {
     // re-split (and re-thin) the rows for a new window or width
     if (!view) return;
     const width = view.width();
-    const key = lo + ":" + hi + ":" + width;
+    const key = lo + ":" + hi + ":" + width + (moving ? ":moving" : "");
     if (drawnWindow === key) return;
     drawnWindow = key;
-    const sets = rowsFor(lo, hi, width);
+    const sets = rowsFor(lo, hi, width, moving);
     view.signal("xticks", tickValues(lo, hi, width / TICK_PX));
     ["events", "labels", "labelsLeft", "ranges", "fuzzy", "flagged", "cur"].forEach((name) => {
       if (specData.has(name)) view.data(name, sets[name]);  // a story without ranges has no such layer
@@ -239,7 +242,7 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     extent: () => [fullExtent.wmin, fullExtent.wmax],
     draw(lo, hi) {
       view.signal("wmin", lo).signal("wmax", hi);
-      refresh(lo, hi);
+      refresh(lo, hi, true);
       view.runAsync();
     },
     commit(lo, hi) {

@@ -36,6 +36,13 @@ export function hashEvent() {
   try { return decodeURIComponent(m[1]); } catch (err) { return null; }
 }
 
+/** #slide=N (1-based) opens a slide story at its Nth slide. */
+function slideFromHash(ctx) {
+  const m = /(?:^#|&)slide=(\d+)/.exec(location.hash);
+  const ev = m && ctx.slides ? ctx.all[parseInt(m[1], 10) - 1] : null;
+  return ev ? ev.id : null;
+}
+
 export function writeEvent(id) {
   history.replaceState(history.state, "", location.pathname + location.search + "#event=" + encodeURIComponent(id));
 }
@@ -63,8 +70,10 @@ export function restoreState(ctx) {
                 text: init.from !== undefined && init.to !== undefined && init.to < init.from
                   ? null : [given("from"), given("to")] });
   }
-  const id = hashEvent() || init.event;
+  const id = hashEvent() || init.event || slideFromHash(ctx);
   if (id && ctx.byId.has(id)) { select(id, { keepUrl: !!hashEvent(), source: "url" }); return; }
+  // a slide story opens at its first slide, as StoryMapJS does
+  if (ctx.slides && ctx.all.length && init.date === undefined) { select(ctx.all[0].id, { keepUrl: true, source: "url" }); return; }
   if (init.date !== undefined && ctx.events.length) {
     const found = ctx.events.find((e) => e.s >= init.date) || ctx.events[ctx.events.length - 1];
     select(found.id, { source: "url" });
@@ -73,7 +82,7 @@ export function restoreState(ctx) {
 
 export function watchHash(ctx) {
   window.addEventListener("hashchange", () => {
-    const id = hashEvent();
+    const id = hashEvent() || slideFromHash(ctx);
     if (id && id !== ctx.state.current) ctx.actions.select(id, { keepUrl: true, source: "url" });
   });
 }

@@ -8,6 +8,7 @@ import { createApi, listenForCommands, postHeight } from "./embed-api.js";
 import { createList } from "./list.js";
 import { createMap } from "./map.js";
 import { createPanel } from "./panel.js";
+import { createSlides } from "./slides.js";
 import { createTimeline, timelineWidth } from "./timeline.js";
 import { readQueryOptions, restoreState, watchHash } from "./url-state.js";
 
@@ -25,6 +26,7 @@ export function startViewer(doc = document) {
   const api = createApi(ctx, parts);
   window.chronoatlas = api;
   wireControls(ctx, parts);
+  createSlides(ctx);
   watchHash(ctx);
   parts.list.render();
   parts.map = createMap(ctx);
