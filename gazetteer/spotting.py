@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Any, Literal
 from weakref import WeakKeyDictionary
 
+from .home import confident_home, home_may_change, shared_region
 from .model import Candidate, Resolution
 from .normalize import normalize
 
@@ -649,43 +650,6 @@ class Spotter:
                     return True
         return False
 
-    @staticmethod
-    def _home(tokens: list[_Token], places: list[_Span],
-              resolved: dict[str, Resolution]) -> tuple[str, str | None] | None:
-        """The region a story is set in: its dateline and first sure places count most,
-        every confidently placed town, county or state counts. None unless one country
-        holds most of the votes; the state only when it holds most of that country's."""
-        countries: dict[str, float] = {}
-        regions: dict[tuple[str, str], float] = {}
-        total = 0.0
-        for n, s in enumerate(places):
-            r = resolved[s.query]
-            b = r.best
-            if b is None or not b.country or r.confidence < 0.7 or s.weak and not s.cue:
-                continue
-            if b.kind in ("continent", "ocean", "sea", "region"):
-                continue
-            w = 3.0 if n == 0 or tokens[s.lo].start < 200 else 1.0
-            if b.kind in ("country", "historical-state"):
-                w *= 0.5
-            total += w
-            countries[b.country] = countries.get(b.country, 0.0) + w
-            if b.admin1 and b.kind != "country":
-                key = (b.country, b.admin1)
-                regions[key] = regions.get(key, 0.0) + w
-        if not countries or total < 2.0:
-            return None
-        cc, votes = max(countries.items(), key=lambda kv: kv[1])
-        if votes < 0.5 * total:
-            return None
-        mine = [(v, a) for (c, a), v in regions.items() if c == cc]
-        admin1 = None
-        if mine:
-            v, a = max(mine)
-            if v >= 2.0 and v >= 0.5 * votes:
-                admin1 = a
-        return cc, admin1
-
     def _resolve(self, text: str, tokens: list[_Token], spans: list[_Span],
                  published_year: int | None) -> list[Mention]:
         places = [s for s in spans if s.adjective is None]
@@ -700,9 +664,14 @@ class Spotter:
             results = self.gaz.resolve_all(queries, context_text=context or None,
                                            years=[published_year] * len(queries))
             resolved = dict(zip(queries, results))
-            home = self._home(tokens, places, resolved)
+            # one vote per distinct name ("ARLINGTON -- ... Arlington" is one name)
+            trusted = {normalize(s.query): resolved[s.query] for s in places
+                       if not s.weak or s.cue}
+            home = shared_region(trusted) or confident_home(
+                [(resolved[s.query], not s.weak or s.cue, n, tokens[s.lo].start)
+                 for n, s in enumerate(places)])
             if home is not None:
-                again = [q for q in queries if _home_may_change(resolved[q], home)]
+                again = [q for q in queries if home_may_change(resolved[q], home)]
                 if again:
                     results = self.gaz.resolve_all(again, context_text=context or None,
                                                    years=[published_year] * len(again), home=home)
@@ -725,17 +694,6 @@ class Spotter:
                 continue  # a surname or a word that happens to be a village somewhere
             out.append(Mention(start, end, surface, "place", r))
         return out
-
-
-def _home_may_change(r: Resolution, home: tuple[str, str | None]) -> bool:
-    """Whether the home prior could move this name: some candidate lies in the home
-    country (or state) and the current best is not there."""
-    best = r.best or (r.candidates[0] if r.candidates else None)
-    if best is None or len(r.candidates) < 2 and r.best is not None:
-        return False
-    if best.country == home[0] and (home[1] is None or best.admin1 == home[1]):
-        return r.best is None
-    return any(c.country == home[0] for c in r.candidates[1:])
 
 
 _spotters: WeakKeyDictionary = WeakKeyDictionary()

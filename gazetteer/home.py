@@ -1,0 +1,116 @@
+"""A story's home region: the country and state its places are set in.
+
+Local news rarely names its state: a Nebraska paper writes "Columbus", "Norfolk" and
+"Platte County", each a namesake elsewhere. Two kinds of evidence find the home:
+
+* the dateline and the confidently placed names (``confident_home``), first ones most;
+* the state that the most distinct names could lie in (``shared_region``): one sense per
+  story. Names with candidates in one state beyond chance (four of five names, say)
+  put the story there, even when every one of them alone is ambiguous.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import Resolution
+
+Home = tuple[str, "str | None"]
+
+_SKIP_KINDS = frozenset({"continent", "ocean", "sea", "region"})
+_NATIONS = frozenset({"country", "historical-state"})
+SHARED_MIN_NAMES = 3     # distinct names that must fit the winning state
+SHARED_MIN_SHARE = 0.5   # ...and this share of the story's distinct local names
+SHARED_MARGIN = 0.5      # as many names: weighted votes ahead of the next state
+
+
+def confident_home(items: Sequence[tuple[Resolution, bool, int, int]]) -> Home | None:
+    """From ``(resolution, trusted, position, offset)`` per mention, in text order: None
+    unless one country holds most of the votes; the state only when it holds most of
+    that country's. The dateline and the first places count three times."""
+    countries: dict[str, float] = {}
+    regions: dict[tuple[str, str], float] = {}
+    total = 0.0
+    for r, trusted, n, offset in items:
+        b = r.best
+        if b is None or not b.country or r.confidence < 0.7 or not trusted:
+            continue
+        if b.kind in _SKIP_KINDS:
+            continue
+        w = 3.0 if n == 0 or offset < 200 else 1.0
+        if b.kind in _NATIONS:
+            w *= 0.5
+        total += w
+        countries[b.country] = countries.get(b.country, 0.0) + w
+        if b.admin1 and b.kind != "country":
+            key = (b.country, b.admin1)
+            regions[key] = regions.get(key, 0.0) + w
+    if not countries or total < 2.0:
+        return None
+    cc, votes = max(countries.items(), key=lambda kv: kv[1])
+    if votes < 0.5 * total:
+        return None
+    mine = [(v, a) for (c, a), v in regions.items() if c == cc]
+    admin1 = None
+    if mine:
+        v, a = max(mine)
+        if v >= 2.0 and v >= 0.5 * votes:
+            admin1 = a
+    return cc, admin1
+
+
+def shared_region(names: dict[str, Resolution]) -> Home | None:
+    """The (country, state) that most of the story's distinct names could lie in, when
+    it clearly beats every other state; None otherwise. ``names``: one resolution per
+    distinct name. A name votes once for each state holding one of its candidates; a
+    state named outright (resolved) votes for itself. Countries and wide regions do not
+    vote, and do not count towards the share (a local story names the world too)."""
+    votes: dict[tuple[str, str], float] = {}
+    counts: dict[tuple[str, str], int] = {}
+    local = 0
+    for r in names.values():
+        best = r.best or (r.candidates[0] if r.candidates else None)
+        if best is None or best.kind in _NATIONS or best.kind in _SKIP_KINDS and r.best is not None:
+            continue
+        if best.kind == "admin1" and r.best is not None:
+            if best.country and best.admin1:
+                key = (best.country, best.admin1)
+                votes[key] = votes.get(key, 0.0) + 1.0
+                counts[key] = counts.get(key, 0) + 1
+                local += 1
+            continue
+        # each state's best namesake; the name's likeliest one votes 1, lesser ones less
+        seen: dict[tuple[str, str], float] = {}
+        for c in r.candidates:
+            if c.country and c.admin1 and c.kind not in _NATIONS:
+                key = (c.country, c.admin1)
+                seen[key] = max(seen.get(key, 0.0), c.score)
+        if not seen:
+            continue
+        local += 1
+        top = max(seen.values()) or 1.0
+        for key, score in seen.items():
+            votes[key] = votes.get(key, 0.0) + 0.5 + 0.5 * score / top
+            counts[key] = counts.get(key, 0) + 1
+    if not votes:
+        return None
+    # most names first; between states fitting as many names, the likelier namesakes
+    ranked = sorted(counts, key=lambda k: (-counts[k], -votes[k]))
+    key = ranked[0]
+    if counts[key] < SHARED_MIN_NAMES or counts[key] < SHARED_MIN_SHARE * local:
+        return None
+    if len(ranked) > 1:
+        other = ranked[1]
+        if counts[other] == counts[key] and votes[key] - votes[other] < SHARED_MARGIN:
+            return None
+    return key
+
+
+def home_may_change(r: Resolution, home: Home) -> bool:
+    """Whether the home prior could move this name: some candidate lies in the home
+    country (or state) and the current best is not there."""
+    best = r.best or (r.candidates[0] if r.candidates else None)
+    if best is None or len(r.candidates) < 2 and r.best is not None:
+        return False
+    if best.country == home[0] and (home[1] is None or best.admin1 == home[1]):
+        return r.best is None
+    return any(c.country == home[0] for c in r.candidates[1:])
