@@ -30,6 +30,7 @@ from weakref import WeakKeyDictionary
 
 from .home import confident_home, home_may_change, shared_region
 from .model import Candidate, Resolution
+from .spotrules import shared_feature
 from .normalize import normalize
 
 __all__ = ["Mention", "spot", "Spotter"]
@@ -401,6 +402,7 @@ class Spotter:
                     continue
             kept.append(s)
         self._qualify(text, tokens, kept)
+        shared_feature(text, tokens, kept)
         if not resolve:
             return [Mention(tokens[s.lo].start, tokens[s.hi].end,
                             text[tokens[s.lo].start:tokens[s.hi].end],
