@@ -20,7 +20,6 @@ _SKIP_KINDS = frozenset({"continent", "ocean", "sea", "region"})
 _NATIONS = frozenset({"country", "historical-state"})
 SHARED_MIN_NAMES = 3     # distinct names that must fit the winning state
 SHARED_MIN_SHARE = 0.5   # ...and this share of the story's distinct local names
-NAMED_STATE = 1          # a state named outright counts as one of its towns (2 helps A, hurts B)
 SHARED_MARGIN = 0.5      # as many names: weighted votes ahead of the next state
 
 
@@ -67,18 +66,16 @@ def shared_region(names: dict[str, Resolution]) -> Home | None:
     vote, and do not count towards the share (a local story names the world too)."""
     votes: dict[tuple[str, str], float] = {}
     counts: dict[tuple[str, str], int] = {}
-    named: set[tuple[str, str]] = set()
     local = 0
     for r in names.values():
         best = r.best or (r.candidates[0] if r.candidates else None)
         if best is None or best.kind in _NATIONS or best.kind in _SKIP_KINDS and r.best is not None:
             continue
         if best.kind == "admin1" and r.best is not None:
-            key = (best.country, best.admin1)
-            if best.country and best.admin1 and key not in named:
-                named.add(key)  # "Louisiana" and "La." are one state
-                votes[key] = votes.get(key, 0.0) + NAMED_STATE
-                counts[key] = counts.get(key, 0) + NAMED_STATE
+            if best.country and best.admin1:
+                key = (best.country, best.admin1)
+                votes[key] = votes.get(key, 0.0) + 1.0
+                counts[key] = counts.get(key, 0) + 1
                 local += 1
             continue
         # each state's best namesake; the name's likeliest one votes 1, lesser ones less
