@@ -129,6 +129,8 @@ FEATURE_SUFFIX = {
     "governorate": None, "republic": "country", "coast": None, "hills": None, "range": None,
     "falls": None, "river's": "river", "lakes": "lake",
 }
+# a town's own bodies: "X City Council" names the town X, not a place "X City"
+CIVIC_SUFFIX = _WORDS("city district town township village municipality")
 FEATURE_PREFIX = {"lake": "lake", "mount": "mountain", "mt": "mountain", "cape": None,
                   "port": None, "fort": None, "isle": "island", "gulf": None, "bay": None,
                   "sea": "sea"}
@@ -585,7 +587,11 @@ class Spotter:
             feature = FEATURE_SUFFIX[nxt.lower] or feature  # Queen Anne's County
             s.hi = s.j + 1
         elif next_cap:
-            if nxt.lower in FEATURE_SUFFIX and not (
+            after_next = tokens[s.j + 2] if s.j + 2 < len(tokens) else None
+            if (nxt.lower in CIVIC_SUFFIX and after_next is not None and after_next.cap
+                    and after_next.tight):
+                pass  # "Edwardsville City Council", "Woodstock District School": the town
+            elif nxt.lower in FEATURE_SUFFIX and not (
                     nxt.lower == "state" and s.j + 2 < len(tokens) and tokens[s.j + 2].cap
                     and tokens[s.j + 2].joined):
                 feature = FEATURE_SUFFIX[nxt.lower] or feature
