@@ -435,6 +435,14 @@ class Spotter:
                     out.add(last.lower)
                     if head.lower in self.given:
                         out.add("\x00" + last.lower)  # surely a person: "Andrew Trapani"
+            for a, b in zip(run, run[1:]):
+                # inside longer runs too: "State Rep. Jay Roberts", "Clerk Dean Johnson",
+                # "the Charles Webb Center": a given name before a word makes it a surname
+                if (a.lower in self.given and a.lower not in GIVEN_NAMES and b.lower not in ROLE
+                        and b.lower not in FEATURE_SUFFIX and b.lower not in self.given
+                        and self.info(normalize(text[a.start:b.end])) is None):
+                    out.add(b.lower)
+                    out.add("\x00" + b.lower)
             run = [t] if t is not None and t.cap and not t.upper and not (
                 t.initial and t.lower in FUNCTION) else []
         return out
