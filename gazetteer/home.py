@@ -20,6 +20,7 @@ _SKIP_KINDS = frozenset({"continent", "ocean", "sea", "region"})
 _NATIONS = frozenset({"country", "historical-state"})
 SHARED_MIN_NAMES = 3     # distinct names that must fit the winning state
 SHARED_MIN_SHARE = 0.5   # ...and this share of the story's distinct local names
+NAMED_STATE = 2          # a state named outright counts as two of its towns
 SHARED_MARGIN = 0.5      # as many names: weighted votes ahead of the next state
 
 
@@ -74,8 +75,8 @@ def shared_region(names: dict[str, Resolution]) -> Home | None:
         if best.kind == "admin1" and r.best is not None:
             if best.country and best.admin1:
                 key = (best.country, best.admin1)
-                votes[key] = votes.get(key, 0.0) + 1.0
-                counts[key] = counts.get(key, 0) + 1
+                votes[key] = votes.get(key, 0.0) + NAMED_STATE
+                counts[key] = counts.get(key, 0) + NAMED_STATE
                 local += 1
             continue
         # each state's best namesake; the name's likeliest one votes 1, lesser ones less
