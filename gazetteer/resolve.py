@@ -25,7 +25,7 @@ from .naturalearth import haversine_km
 from .normalize import MAX_NAME_CHARS, clean_display, normalize, skeleton, split_qualifier
 
 THRESHOLD = 0.65
-MAX_CANDIDATES = 10
+MAX_CANDIDATES = 20
 LOOKUP_LIMIT = 40
 TEMPERATURE = 2.5  # softmax sharpness per unit of importance
 SKELETON_PENALTY = 1.0
