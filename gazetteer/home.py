@@ -97,12 +97,14 @@ def shared_region(names: dict[str, Resolution]) -> Home | None:
     # most names first; between states fitting as many names, the likelier namesakes
     ranked = sorted(counts, key=lambda k: (-counts[k], -votes[k]))
     key = ranked[0]
-    if counts[key] < SHARED_MIN_NAMES or counts[key] < SHARED_MIN_SHARE * local:
+    other = ranked[1] if len(ranked) > 1 else None
+    if counts[key] < SHARED_MIN_SHARE * local:
         return None
-    if len(ranked) > 1:
-        other = ranked[1]
-        if counts[other] == counts[key] and votes[key] - votes[other] < SHARED_MARGIN:
-            return None
+    if counts[key] < SHARED_MIN_NAMES and not (
+            counts[key] == 2 and (other is None or counts[other] < 2)):
+        return None  # two names fit only when no other state holds both
+    if other is not None and counts[other] == counts[key] and votes[key] - votes[other] < SHARED_MARGIN:
+        return None
     return key
 
 
