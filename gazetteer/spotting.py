@@ -366,6 +366,11 @@ class Spotter:
         self._info[key] = value
         return value
 
+    def _is_state(self, name: str) -> bool:
+        """Whether the name's likeliest place is a first-level division (a state)."""
+        cands = self.gaz.lookup(name)
+        return bool(cands) and cands[0].kind == "admin1"
+
     def adjective(self, word: str) -> Resolution:
         res = self._adjectives.get(word)
         if res is None:
@@ -569,7 +574,9 @@ class Spotter:
         if prev_cap:
             if prev.lower in DIRECTIONS or prev.lower in FEATURE_PREFIX:
                 feature = FEATURE_PREFIX.get(prev.lower)
-                s.lo = s.i - 1
+                if prev.lower in FEATURE_PREFIX or not (
+                        prev.lower in ("metro", "metropolitan") or self._is_state(name)):
+                    s.lo = s.i - 1  # "Northeast Georgia", "Metro Atlanta": the state, the city
                 before = tokens[s.lo - 1] if s.lo > 0 else None
                 s.cue = s.cue or bool(before and not before.cap and before.lower in LOCATIVES)
             elif prev.lower in self.given and not info.nation and not prev.initial:
