@@ -531,6 +531,11 @@ class Spotter:
     def _accept(self, text: str, tokens: list[_Token], s: _Span, lowered: set[str],
                 headline_lines: set[int], surnames: set[str]) -> bool:
         """The precision filters; also sets the mention's extent, query, cue and weakness."""
+        if (s.j > s.i and s.state is None and tokens[s.j].lower == "state" and s.j + 1 < len(tokens)
+                and tokens[s.j + 1].cap and tokens[s.j + 1].tight):
+            base = self.info(normalize(text[tokens[s.i].start:tokens[s.j - 1].end]))
+            if base is not None:  # "Georgia State Ethics Commission", "Ohio State University"
+                s.j, s.info = s.j - 1, base
         first, last = tokens[s.i], tokens[s.j]
         info = s.info
         single = s.i == s.j
