@@ -39,6 +39,7 @@ UNDATED_ANCIENT_PENALTY = 1.0
 HOME_COUNTRY_BONUS = 1.0  # a local story's towns: in its country...
 HOME_REGION_BONUS = 1.5   # ...and most of all in its state or province
 _AREA_KINDS = frozenset({"country", "continent", "ocean", "historical-state", "sea", "region"})
+OWN_NAME_BONUS = 1.0  # "New York": the state called so, over "New York City" 
 SINGLE_ANCHOR_CAP = 0.8  # most one co-occurring place may add (see _context_bonus)
 
 KIND_WORDS = {
@@ -241,6 +242,9 @@ class Gazetteer:
         if anchors:
             # a name is no evidence for itself (the context text contains it too)
             anchors = tuple(a for a in anchors if a.key != key)
+        # "New York" is the state when the city is called "New York City" (GeoNames' way)
+        own_state = not fuzzy and len(hits) > 1 and any(
+            r.kind != "admin1" and normalize(r.name) == key + " city" for r, _ in hits[:MAX_CANDIDATES])
         scored = []
         for row, prior in hits:
             total = prior
@@ -265,6 +269,8 @@ class Gazetteer:
                 total += HOME_COUNTRY_BONUS
                 if home[1] is not None and row.admin1 == home[1]:
                     total += HOME_REGION_BONUS
+            if own_state and row.kind == "admin1" and normalize(row.name) == key:
+                total += OWN_NAME_BONUS  # "New York" is the state; the city is "New York City"
             scored.append((total, row, prior))
         top = max(t for t, _, _ in scored)
         weights = [math.exp(TEMPERATURE * (t - top)) for t, _, _ in scored]
