@@ -21,7 +21,7 @@ _NATIONS = frozenset({"country", "historical-state"})
 SHARED_MIN_NAMES = 3     # distinct names that must fit the winning state
 SHARED_MIN_SHARE = 0.5   # ...and this share of the story's distinct local names
 NAMED_STATE = 2          # a state named outright counts as two of its towns
-SHARED_MARGIN = 0.5      # as many names: weighted votes ahead of the next state
+SHARED_MARGIN = 0.1      # as many names: weighted votes ahead of the next state
 
 
 def confident_home(items: Sequence[tuple[Resolution, bool, int, int]]) -> Home | None:
@@ -79,9 +79,10 @@ def shared_region(names: dict[str, Resolution]) -> Home | None:
                 counts[key] = counts.get(key, 0) + NAMED_STATE
                 local += 1
             continue
-        # each state's best namesake; the name's likeliest one votes 1, lesser ones less
+        # each state's best namesake; ties between states go to the likelier namesakes
         seen: dict[tuple[str, str], float] = {}
-        for c in r.candidates:
+        pinned = r.best is not None and "," in r.query  # "Athens, Greece": only its own
+        for c in ([r.best] if pinned else r.candidates):
             if c.country and c.admin1 and c.kind not in _NATIONS:
                 key = (c.country, c.admin1)
                 seen[key] = max(seen.get(key, 0.0), c.score)
@@ -90,7 +91,7 @@ def shared_region(names: dict[str, Resolution]) -> Home | None:
         local += 1
         top = max(seen.values()) or 1.0
         for key, score in seen.items():
-            votes[key] = votes.get(key, 0.0) + 0.5 + 0.5 * score / top
+            votes[key] = votes.get(key, 0.0) + score / top
             counts[key] = counts.get(key, 0) + 1
     if not votes:
         return None
