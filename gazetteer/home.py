@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .model import Resolution
+from .normalize import normalize
 
 Home = tuple[str, "str | None"]
 
@@ -118,3 +119,56 @@ def home_may_change(r: Resolution, home: Home) -> bool:
     if best.country == home[0] and (home[1] is None or best.admin1 == home[1]):
         return r.best is None
     return any(c.country == home[0] for c in r.candidates[1:])
+
+
+SEAT_KM = 40.0  # a town this near a county's centre named in the same story is in it
+SEAT_MIN_POP = 1000
+
+
+def county_seats(names: dict[str, Resolution], lookup) -> dict[str, Resolution]:
+    """Towns placed by a county the story names: "Paris" beside "Henry County" is Paris,
+    Tennessee (Henry County's seat), not the French capital; "Athens" beside "Henderson
+    County" is Athens, Texas. For each town, the namesake nearest to some namesake of a
+    named county wins when it lies within ``SEAT_KM`` of it; the county takes that
+    namesake too. Only towns called so (not by an alias: Sewanee is also "University")
+    and no hamlets (under ``SEAT_MIN_POP``). ``lookup(name)`` lists every namesake. Returns the changed
+    resolutions."""
+    counties = {}
+    for k, r in names.items():
+        if r.candidates and r.candidates[0].kind == "admin2":
+            counties[k] = [c for c in lookup(r.query) if c.kind == "admin2"]
+    if not counties:
+        return {}
+    from dataclasses import replace
+    from .naturalearth import haversine_km
+    out: dict[str, Resolution] = {}
+    for k, r in names.items():
+        if k in counties or not r.candidates or "," in r.query:
+            continue
+        top = r.best or r.candidates[0]
+        if top.kind in _NATIONS or top.kind in _SKIP_KINDS or top.kind == "admin1":
+            continue
+        towns = [c for c in lookup(r.query) if c.kind not in _NATIONS and c.kind not in _SKIP_KINDS
+                 and c.kind not in ("admin1", "admin2") and c.population >= SEAT_MIN_POP
+                 and normalize(c.name) == k]
+        best = None
+        for ck, cands in counties.items():
+            for t in towns:
+                for c in cands:
+                    d = haversine_km(t.lat, t.lon, c.lat, c.lon)
+                    if d < SEAT_KM and (best is None or d < best[0]):
+                        best = (d, t, ck, c)
+        if best is None:
+            continue
+        _, town, ck, county = best
+        if haversine_km(town.lat, town.lon, top.lat, top.lon) >= 1.0:
+            out[k] = _promote(r, replace(town, confidence=0.7, score=max(town.score, 0.5)))
+        ctop = names[ck].best or names[ck].candidates[0]
+        if ck not in out and ctop.id != county.id:
+            out[ck] = _promote(names[ck], replace(county, confidence=0.7, score=max(county.score, 0.5)))
+    return out
+
+
+def _promote(r: Resolution, c) -> Resolution:
+    rest = [x for x in r.candidates if x.id != c.id]
+    return Resolution(query=r.query, status="resolved", best=c, candidates=[c] + rest)

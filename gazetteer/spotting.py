@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any, Literal
 from weakref import WeakKeyDictionary
 
-from .home import confident_home, home_may_change, shared_region
+from .home import confident_home, county_seats, home_may_change, shared_region
 from .model import Candidate, Resolution
 from .spotrules import shared_feature
 from .normalize import normalize
@@ -704,6 +704,14 @@ class Spotter:
                     results = self.gaz.resolve_all(again, context_text=context or None,
                                                    years=[published_year] * len(again), home=home)
                     resolved.update(zip(again, results))
+            trusted = {normalize(s.query): resolved[s.query] for s in places
+                       if not s.weak or s.cue}
+            changed = county_seats(trusted, self.gaz.lookup)
+            if changed:
+                for q in queries:
+                    k = normalize(q)
+                    if k in changed:
+                        resolved[q] = changed[k]
         countries: set[str] = set()
         for s in spans:
             r = self.adjective(s.adjective) if s.adjective else resolved[s.query]
