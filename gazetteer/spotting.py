@@ -533,8 +533,10 @@ class Spotter:
         """The precision filters; also sets the mention's extent, query, cue and weakness."""
         if (s.j > s.i and s.state is None and tokens[s.j].lower == "state" and s.j + 1 < len(tokens)
                 and tokens[s.j + 1].cap and tokens[s.j + 1].tight):
+            if tokens[s.j + 1].lower in ORG_SUFFIX:
+                return False  # Michigan State University: an institution, not the state
             base = self.info(normalize(text[tokens[s.i].start:tokens[s.j - 1].end]))
-            if base is not None:  # "Georgia State Ethics Commission", "Ohio State University"
+            if base is not None:  # "Georgia State Ethics Commission": the state's own body
                 s.j, s.info = s.j - 1, base
         first, last = tokens[s.i], tokens[s.j]
         info = s.info
