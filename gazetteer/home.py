@@ -11,8 +11,10 @@ Local news rarely names its state: a Nebraska paper writes "Columbus", "Norfolk"
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .model import Resolution
+from .naturalearth import haversine_km
 from .normalize import normalize
 
 Home = tuple[str, "str | None"]
@@ -123,6 +125,7 @@ def home_may_change(r: Resolution, home: Home) -> bool:
 
 SEAT_KM = 40.0  # a town this near a county's centre named in the same story is in it
 SEAT_MIN_POP = 1000
+_CELL_LAT, _CELL_LON = 0.5, 1.0  # degrees: cells wider than SEAT_KM up to 60 degrees N
 
 
 def county_seats(names: dict[str, Resolution], lookup) -> dict[str, Resolution]:
@@ -131,16 +134,18 @@ def county_seats(names: dict[str, Resolution], lookup) -> dict[str, Resolution]:
     County" is Athens, Texas. For each town, the namesake nearest to some namesake of a
     named county wins when it lies within ``SEAT_KM`` of it; the county takes that
     namesake too. Only towns called so (not by an alias: Sewanee is also "University")
-    and no hamlets (under ``SEAT_MIN_POP``). ``lookup(name)`` lists every namesake. Returns the changed
-    resolutions."""
+    and no hamlets (under ``SEAT_MIN_POP``). ``lookup(name)`` lists every namesake.
+    Returns the changed resolutions."""
     counties = {}
     for k, r in names.items():
         if r.candidates and r.candidates[0].kind == "admin2":
             counties[k] = [c for c in lookup(r.query) if c.kind == "admin2"]
     if not counties:
         return {}
-    from dataclasses import replace
-    from .naturalearth import haversine_km
+    grid: dict[tuple[int, int], list] = {}  # counties by cells; a town looks at its own and the 8 around
+    for ck, cands in counties.items():
+        for c in cands:
+            grid.setdefault((int(c.lat // _CELL_LAT), int(c.lon // _CELL_LON)), []).append((ck, c))
     out: dict[str, Resolution] = {}
     for k, r in names.items():
         if k in counties or not r.candidates or "," in r.query:
@@ -152,12 +157,14 @@ def county_seats(names: dict[str, Resolution], lookup) -> dict[str, Resolution]:
                  and c.kind not in ("admin1", "admin2") and c.population >= SEAT_MIN_POP
                  and normalize(c.name) == k]
         best = None
-        for ck, cands in counties.items():
-            for t in towns:
-                for c in cands:
-                    d = haversine_km(t.lat, t.lon, c.lat, c.lon)
-                    if d < SEAT_KM and (best is None or d < best[0]):
-                        best = (d, t, ck, c)
+        for t in towns:
+            cell = (int(t.lat // _CELL_LAT), int(t.lon // _CELL_LON))
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for ck, c in grid.get((cell[0] + dy, cell[1] + dx), ()):
+                        d = haversine_km(t.lat, t.lon, c.lat, c.lon)
+                        if d < SEAT_KM and (best is None or d < best[0]):
+                            best = (d, t, ck, c)
         if best is None:
             continue
         _, town, ck, county = best
