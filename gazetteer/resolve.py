@@ -33,6 +33,8 @@ SKELETON_CONFIDENCE = 0.85
 SKELETON_MIN_PRIOR = 5.0
 CONTEXT_CAP = 4.0
 POOL_KM = 50.0
+_POOL_DEGREES = POOL_KM / 111.0 + 0.01  # latitude gap beyond which no pooling
+_FAR_DEGREES = 1000.0 / 111.0 + 0.01   # latitude gap beyond which 1,000 km or more
 ANCIENT_BEFORE = 1000  # a story set before this year prefers places of its period...
 ANCIENT_BONUS = 2.5    # ...over modern namesakes (Thebes in 1300 BCE is in Egypt)
 UNDATED_ANCIENT_PENALTY = 1.0
@@ -243,8 +245,9 @@ class Gazetteer:
             # a name is no evidence for itself (the context text contains it too)
             anchors = tuple(a for a in anchors if a.key != key)
         # "New York" is the state when the city is called "New York City" (GeoNames' way)
+        city = key + " city"
         own_state = not fuzzy and len(hits) > 1 and any(
-            r.kind != "admin1" and normalize(r.name) == key + " city" for r, _ in hits[:MAX_CANDIDATES])
+            r.kind != "admin1" and r.name.lower() == city for r, _ in hits[:MAX_CANDIDATES])
         scored = []
         for row, prior in hits:
             total = prior
@@ -284,7 +287,8 @@ class Gazetteer:
             # candidates that are the same place on a map (a city and the province named
             # after it, a duplicate record) do not compete: the best one takes their weight
             pooled = sum(w for w, (t, row, prior) in ranked[1:]
-                         if haversine_km(row.lat, row.lon, best.lat, best.lon) < POOL_KM)
+                         if abs(row.lat - best.lat) < _POOL_DEGREES
+                         and haversine_km(row.lat, row.lon, best.lat, best.lon) < POOL_KM)
             if pooled:
                 best = replace(best, confidence=factor * (ranked[0][0] + pooled) / norm)
                 cands[0] = best
@@ -423,7 +427,10 @@ def _context_bonus(row: _Row, anchors: tuple[_Anchor, ...], corroborate: bool = 
             if a.admin1 and row.admin1 == a.admin1 and not a.country_only:
                 b += 1.5
         if not a.country_only:
-            d = haversine_km(row.lat, row.lon, a.lat, a.lon)
+            # a latitude gap alone puts it past 1,000 km (111 km a degree): no distance
+            # term, and no haversine (this loop is the resolver's hot spot)
+            d = 1000.0 if abs(row.lat - a.lat) > _FAR_DEGREES else haversine_km(
+                row.lat, row.lon, a.lat, a.lon)
             if d < 1.0:
                 continue  # the same place seen twice is not independent evidence
             b += 1.0 if d < 300 else 0.5 if d < 1000 else 0.0
