@@ -21,7 +21,8 @@ the resolver is unsure of is scored at its best candidate (as ``geoparse`` repor
 flagged by its confidence), never withheld.
 
 ``--errors N`` prints a per-class error breakdown (the classes of issue 13) and the N
-commonest errors of each class.
+commonest errors of each class; ``benchmarks/geoparse_errors.py`` lists every error with
+its context.
 """
 from __future__ import annotations
 

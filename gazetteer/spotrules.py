@@ -35,3 +35,21 @@ def shared_feature(text: str, tokens, kept) -> None:
                 continue
             r.query = f"{name} {word}" if word[0].isupper() else f"{name} ({word})"
             r.cue = True
+
+
+def mark_listed(text: str, tokens, spans) -> None:
+    """Before the filters: names in a list ending in a plural feature word ("Jackson,
+    Barrow and Madison counties") are cued, as a common word ("barrow") would otherwise
+    be dropped."""
+    for k, s in enumerate(spans):
+        if s.adjective is not None or _TAIL.match(text, tokens[s.j].end) is None:
+            continue
+        run = [s]
+        for prev in reversed(spans[:k]):
+            if prev.adjective is not None or not _LIST_GAP.fullmatch(
+                    text[tokens[prev.j].end:tokens[run[-1].i].start]):
+                break
+            run.append(prev)
+        if len(run) >= 2:
+            for r in run:
+                r.listed = True

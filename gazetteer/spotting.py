@@ -30,7 +30,7 @@ from weakref import WeakKeyDictionary
 
 from .home import confident_home, county_seats, home_may_change, shared_region
 from .model import Candidate, Resolution
-from .spotrules import shared_feature
+from .spotrules import mark_listed, shared_feature
 from .normalize import normalize
 
 __all__ = ["Mention", "spot", "Spotter"]
@@ -262,6 +262,7 @@ class _Span:
     weak: bool = False
     cue: bool = False
     state: str | None = None       # an AP state abbreviation: the state it names
+    listed: bool = False           # in a list before "counties" (see spotrules)
 
 
 def _data_text(name: str) -> str:
@@ -392,6 +393,7 @@ class Spotter:
         headline_lines = self._title_case_lines(tokens)
         spans = self._match(text, tokens)
         surnames = self._surnames(text, tokens)
+        mark_listed(text, tokens, spans)
         kept: list[_Span] = []
         for s in spans:
             if s.adjective is None and not self._accept(text, tokens, s, lowered,
@@ -572,6 +574,7 @@ class Spotter:
             prev_cap = False
         s.cue = bool(prev is not None and not prev.cap and prev.lower in LOCATIVES
                      and not first.initial)
+        s.cue = s.cue or s.listed
         feature = None
         # -- before the name --------------------------------------------------------------
         if (prev_cap and prev.word in ("D", "R", "I") and text[prev.end:first.start] == "-"
