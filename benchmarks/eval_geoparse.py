@@ -38,7 +38,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gazetteer.naturalearth import haversine_km  # noqa: E402
-from gazetteer.normalize import normalize  # noqa: E402
 from gazetteer.spotting import demonym_table, spot  # noqa: E402
 
 def _corpora() -> Path:
