@@ -21,7 +21,8 @@ the resolver is unsure of is scored at its best candidate (as ``geoparse`` repor
 flagged by its confidence), never withheld.
 
 ``--errors N`` prints a per-class error breakdown (the classes of issue 13) and the N
-commonest errors of each class.
+commonest errors of each class; ``benchmarks/geoparse_errors.py`` lists every error with
+its context.
 """
 from __future__ import annotations
 
@@ -37,7 +38,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gazetteer.naturalearth import haversine_km  # noqa: E402
-from gazetteer.normalize import normalize  # noqa: E402
 from gazetteer.spotting import demonym_table, spot  # noqa: E402
 
 def _corpora() -> Path:

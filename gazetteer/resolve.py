@@ -25,7 +25,7 @@ from .naturalearth import haversine_km
 from .normalize import MAX_NAME_CHARS, clean_display, normalize, skeleton, split_qualifier
 
 THRESHOLD = 0.65
-MAX_CANDIDATES = 10
+MAX_CANDIDATES = 20
 LOOKUP_LIMIT = 40
 TEMPERATURE = 2.5  # softmax sharpness per unit of importance
 SKELETON_PENALTY = 1.0
@@ -33,12 +33,15 @@ SKELETON_CONFIDENCE = 0.85
 SKELETON_MIN_PRIOR = 5.0
 CONTEXT_CAP = 4.0
 POOL_KM = 50.0
+_POOL_DEGREES = POOL_KM / 111.0 + 0.01  # latitude gap beyond which no pooling
+_FAR_DEGREES = 1000.0 / 111.0 + 0.01   # latitude gap beyond which 1,000 km or more
 ANCIENT_BEFORE = 1000  # a story set before this year prefers places of its period...
 ANCIENT_BONUS = 2.5    # ...over modern namesakes (Thebes in 1300 BCE is in Egypt)
 UNDATED_ANCIENT_PENALTY = 1.0
 HOME_COUNTRY_BONUS = 1.0  # a local story's towns: in its country...
 HOME_REGION_BONUS = 1.5   # ...and most of all in its state or province
 _AREA_KINDS = frozenset({"country", "continent", "ocean", "historical-state", "sea", "region"})
+OWN_NAME_BONUS = 1.0  # "New York": the state called so, over "New York City" 
 SINGLE_ANCHOR_CAP = 0.8  # most one co-occurring place may add (see _context_bonus)
 
 KIND_WORDS = {
@@ -241,6 +244,10 @@ class Gazetteer:
         if anchors:
             # a name is no evidence for itself (the context text contains it too)
             anchors = tuple(a for a in anchors if a.key != key)
+        # "New York" is the state when the city is called "New York City" (GeoNames' way)
+        city = key + " city"
+        own_state = not fuzzy and len(hits) > 1 and any(
+            r.kind != "admin1" and r.name.lower() == city for r, _ in hits[:MAX_CANDIDATES])
         scored = []
         for row, prior in hits:
             total = prior
@@ -265,6 +272,8 @@ class Gazetteer:
                 total += HOME_COUNTRY_BONUS
                 if home[1] is not None and row.admin1 == home[1]:
                     total += HOME_REGION_BONUS
+            if own_state and row.kind == "admin1" and normalize(row.name) == key:
+                total += OWN_NAME_BONUS  # "New York" is the state; the city is "New York City"
             scored.append((total, row, prior))
         top = max(t for t, _, _ in scored)
         weights = [math.exp(TEMPERATURE * (t - top)) for t, _, _ in scored]
@@ -278,7 +287,8 @@ class Gazetteer:
             # candidates that are the same place on a map (a city and the province named
             # after it, a duplicate record) do not compete: the best one takes their weight
             pooled = sum(w for w, (t, row, prior) in ranked[1:]
-                         if haversine_km(row.lat, row.lon, best.lat, best.lon) < POOL_KM)
+                         if abs(row.lat - best.lat) < _POOL_DEGREES
+                         and haversine_km(row.lat, row.lon, best.lat, best.lon) < POOL_KM)
             if pooled:
                 best = replace(best, confidence=factor * (ranked[0][0] + pooled) / norm)
                 cands[0] = best
@@ -417,7 +427,10 @@ def _context_bonus(row: _Row, anchors: tuple[_Anchor, ...], corroborate: bool = 
             if a.admin1 and row.admin1 == a.admin1 and not a.country_only:
                 b += 1.5
         if not a.country_only:
-            d = haversine_km(row.lat, row.lon, a.lat, a.lon)
+            # a latitude gap alone puts it past 1,000 km (111 km a degree): no distance
+            # term, and no haversine (this loop is the resolver's hot spot)
+            d = 1000.0 if abs(row.lat - a.lat) > _FAR_DEGREES else haversine_km(
+                row.lat, row.lon, a.lat, a.lon)
             if d < 1.0:
                 continue  # the same place seen twice is not independent evidence
             b += 1.0 if d < 300 else 0.5 if d < 1000 else 0.0

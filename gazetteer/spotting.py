@@ -28,7 +28,9 @@ from importlib import resources
 from typing import Any, Literal
 from weakref import WeakKeyDictionary
 
+from .home import confident_home, county_seats, home_may_change, shared_region
 from .model import Candidate, Resolution
+from .spotrules import mark_listed, shared_feature
 from .normalize import normalize
 
 __all__ = ["Mention", "spot", "Spotter"]
@@ -127,6 +129,8 @@ FEATURE_SUFFIX = {
     "governorate": None, "republic": "country", "coast": None, "hills": None, "range": None,
     "falls": None, "river's": "river", "lakes": "lake",
 }
+# a town's own bodies: "X City Council" names the town X, not a place "X City"
+CIVIC_SUFFIX = _WORDS("city district town township village municipality")
 FEATURE_PREFIX = {"lake": "lake", "mount": "mountain", "mt": "mountain", "cape": None,
                   "port": None, "fort": None, "isle": "island", "gulf": None, "bay": None,
                   "sea": "sea"}
@@ -258,6 +262,7 @@ class _Span:
     weak: bool = False
     cue: bool = False
     state: str | None = None       # an AP state abbreviation: the state it names
+    listed: bool = False           # in a list before "counties" (see spotrules)
 
 
 def _data_text(name: str) -> str:
@@ -362,6 +367,11 @@ class Spotter:
         self._info[key] = value
         return value
 
+    def _is_state(self, name: str) -> bool:
+        """Whether the name's likeliest place is a first-level division (a state)."""
+        cands = self.gaz.lookup(name)
+        return bool(cands) and cands[0].kind == "admin1"
+
     def adjective(self, word: str) -> Resolution:
         res = self._adjectives.get(word)
         if res is None:
@@ -383,6 +393,7 @@ class Spotter:
         headline_lines = self._title_case_lines(tokens)
         spans = self._match(text, tokens)
         surnames = self._surnames(text, tokens)
+        mark_listed(text, tokens, spans)
         kept: list[_Span] = []
         for s in spans:
             if s.adjective is None and not self._accept(text, tokens, s, lowered,
@@ -400,6 +411,7 @@ class Spotter:
                     continue
             kept.append(s)
         self._qualify(text, tokens, kept)
+        shared_feature(text, tokens, kept)
         if not resolve:
             return [Mention(tokens[s.lo].start, tokens[s.hi].end,
                             text[tokens[s.lo].start:tokens[s.hi].end],
@@ -430,6 +442,14 @@ class Spotter:
                     out.add(last.lower)
                     if head.lower in self.given:
                         out.add("\x00" + last.lower)  # surely a person: "Andrew Trapani"
+            for a, b in zip(run, run[1:]):
+                # inside longer runs too: "State Rep. Jay Roberts", "Clerk Dean Johnson",
+                # "the Charles Webb Center": a given name before a word makes it a surname
+                if (a.lower in self.given and a.lower not in GIVEN_NAMES and b.lower not in ROLE
+                        and b.lower not in FEATURE_SUFFIX and b.lower not in self.given
+                        and self.info(normalize(text[a.start:b.end])) is None):
+                    out.add(b.lower)
+                    out.add("\x00" + b.lower)
             run = [t] if t is not None and t.cap and not t.upper and not (
                 t.initial and t.lower in FUNCTION) else []
         return out
@@ -513,6 +533,13 @@ class Spotter:
     def _accept(self, text: str, tokens: list[_Token], s: _Span, lowered: set[str],
                 headline_lines: set[int], surnames: set[str]) -> bool:
         """The precision filters; also sets the mention's extent, query, cue and weakness."""
+        if (s.j > s.i and s.state is None and tokens[s.j].lower == "state" and s.j + 1 < len(tokens)
+                and tokens[s.j + 1].cap and tokens[s.j + 1].tight):
+            if tokens[s.j + 1].lower in ORG_SUFFIX:
+                return False  # Michigan State University: an institution, not the state
+            base = self.info(normalize(text[tokens[s.i].start:tokens[s.j - 1].end]))
+            if base is not None:  # "Georgia State Ethics Commission": the state's own body
+                s.j, s.info = s.j - 1, base
         first, last = tokens[s.i], tokens[s.j]
         info = s.info
         single = s.i == s.j
@@ -547,6 +574,7 @@ class Spotter:
             prev_cap = False
         s.cue = bool(prev is not None and not prev.cap and prev.lower in LOCATIVES
                      and not first.initial)
+        s.cue = s.cue or s.listed
         feature = None
         # -- before the name --------------------------------------------------------------
         if (prev_cap and prev.word in ("D", "R", "I") and text[prev.end:first.start] == "-"
@@ -556,7 +584,9 @@ class Spotter:
         if prev_cap:
             if prev.lower in DIRECTIONS or prev.lower in FEATURE_PREFIX:
                 feature = FEATURE_PREFIX.get(prev.lower)
-                s.lo = s.i - 1
+                if prev.lower in FEATURE_PREFIX or not (
+                        prev.lower in ("metro", "metropolitan") or self._is_state(name)):
+                    s.lo = s.i - 1  # "Northeast Georgia", "Metro Atlanta": the state, the city
                 before = tokens[s.lo - 1] if s.lo > 0 else None
                 s.cue = s.cue or bool(before and not before.cap and before.lower in LOCATIVES)
             elif prev.lower in self.given and not info.nation and not prev.initial:
@@ -582,7 +612,11 @@ class Spotter:
             feature = FEATURE_SUFFIX[nxt.lower] or feature  # Queen Anne's County
             s.hi = s.j + 1
         elif next_cap:
-            if nxt.lower in FEATURE_SUFFIX and not (
+            after_next = tokens[s.j + 2] if s.j + 2 < len(tokens) else None
+            if (nxt.lower in CIVIC_SUFFIX and after_next is not None and after_next.cap
+                    and after_next.tight):
+                pass  # "Edwardsville City Council", "Woodstock District School": the town
+            elif nxt.lower in FEATURE_SUFFIX and not (
                     nxt.lower == "state" and s.j + 2 < len(tokens) and tokens[s.j + 2].cap
                     and tokens[s.j + 2].joined):
                 feature = FEATURE_SUFFIX[nxt.lower] or feature
@@ -649,43 +683,6 @@ class Spotter:
                     return True
         return False
 
-    @staticmethod
-    def _home(tokens: list[_Token], places: list[_Span],
-              resolved: dict[str, Resolution]) -> tuple[str, str | None] | None:
-        """The region a story is set in: its dateline and first sure places count most,
-        every confidently placed town, county or state counts. None unless one country
-        holds most of the votes; the state only when it holds most of that country's."""
-        countries: dict[str, float] = {}
-        regions: dict[tuple[str, str], float] = {}
-        total = 0.0
-        for n, s in enumerate(places):
-            r = resolved[s.query]
-            b = r.best
-            if b is None or not b.country or r.confidence < 0.7 or s.weak and not s.cue:
-                continue
-            if b.kind in ("continent", "ocean", "sea", "region"):
-                continue
-            w = 3.0 if n == 0 or tokens[s.lo].start < 200 else 1.0
-            if b.kind in ("country", "historical-state"):
-                w *= 0.5
-            total += w
-            countries[b.country] = countries.get(b.country, 0.0) + w
-            if b.admin1 and b.kind != "country":
-                key = (b.country, b.admin1)
-                regions[key] = regions.get(key, 0.0) + w
-        if not countries or total < 2.0:
-            return None
-        cc, votes = max(countries.items(), key=lambda kv: kv[1])
-        if votes < 0.5 * total:
-            return None
-        mine = [(v, a) for (c, a), v in regions.items() if c == cc]
-        admin1 = None
-        if mine:
-            v, a = max(mine)
-            if v >= 2.0 and v >= 0.5 * votes:
-                admin1 = a
-        return cc, admin1
-
     def _resolve(self, text: str, tokens: list[_Token], spans: list[_Span],
                  published_year: int | None) -> list[Mention]:
         places = [s for s in spans if s.adjective is None]
@@ -700,13 +697,26 @@ class Spotter:
             results = self.gaz.resolve_all(queries, context_text=context or None,
                                            years=[published_year] * len(queries))
             resolved = dict(zip(queries, results))
-            home = self._home(tokens, places, resolved)
+            # one vote per distinct name ("ARLINGTON -- ... Arlington" is one name)
+            trusted = {normalize(s.query): resolved[s.query] for s in places
+                       if not s.weak or s.cue}
+            home = shared_region(trusted) or confident_home(
+                [(resolved[s.query], not s.weak or s.cue, n, tokens[s.lo].start)
+                 for n, s in enumerate(places)])
             if home is not None:
-                again = [q for q in queries if _home_may_change(resolved[q], home)]
+                again = [q for q in queries if home_may_change(resolved[q], home)]
                 if again:
                     results = self.gaz.resolve_all(again, context_text=context or None,
                                                    years=[published_year] * len(again), home=home)
                     resolved.update(zip(again, results))
+            trusted = {normalize(s.query): resolved[s.query] for s in places
+                       if not s.weak or s.cue}
+            changed = county_seats(trusted, self.gaz.lookup)
+            if changed:
+                for q in queries:
+                    k = normalize(q)
+                    if k in changed:
+                        resolved[q] = changed[k]
         countries: set[str] = set()
         for s in spans:
             r = self.adjective(s.adjective) if s.adjective else resolved[s.query]
@@ -725,17 +735,6 @@ class Spotter:
                 continue  # a surname or a word that happens to be a village somewhere
             out.append(Mention(start, end, surface, "place", r))
         return out
-
-
-def _home_may_change(r: Resolution, home: tuple[str, str | None]) -> bool:
-    """Whether the home prior could move this name: some candidate lies in the home
-    country (or state) and the current best is not there."""
-    best = r.best or (r.candidates[0] if r.candidates else None)
-    if best is None or len(r.candidates) < 2 and r.best is not None:
-        return False
-    if best.country == home[0] and (home[1] is None or best.admin1 == home[1]):
-        return r.best is None
-    return any(c.country == home[0] for c in r.candidates[1:])
 
 
 _spotters: WeakKeyDictionary = WeakKeyDictionary()
