@@ -11,6 +11,9 @@ _FEAST_MONTH = {"thanks": 11, "easter": 4}
 # in month*40 units: how far ahead the nearest date may lie in a past-tense sentence;
 # news reports future dates with past verbs ("said the deal is expected in December")
 TENSE_FLIP = 120
+# news mostly reports what has happened: with no tense cue a month more than this far
+# ahead is last year's
+UNTENSED_AHEAD = 200
 
 
 class ContextualMixin:
@@ -78,6 +81,8 @@ class ContextualMixin:
             year += 1
         elif direction < 0 and delta > TENSE_FLIP:
             year -= 1
+        elif direction == 0 and delta > UNTENSED_AHEAD:
+            year -= 1
         return year
 
     def _unknown_year(self, spec: Spec) -> Resolved:
@@ -109,7 +114,7 @@ class ContextualMixin:
             delta = -((here - spec.weekday) % 7)
         else:
             delta = (spec.weekday - here) % 7
-            if delta > 3:
+            if delta > 2:
                 delta -= 7
         y, mo, d = V.add_days(ref.year, ref.month, ref.day, delta)
         value = f"{V.year_value(y)}-{mo:02d}-{d:02d}{suffix}"
