@@ -160,3 +160,11 @@ def test_a_name_ending_in_ed_is_no_past_tense():
 def test_the_latest_quarter_has_ended_whatever_the_forecast_named():
     got = values("It expects a fourth-quarter loss. Sales in the latest quarter rose.", "1989-10-25")
     assert ("the latest quarter", "DATE", "1989-Q3") in got
+
+
+def test_timeml_conventions_make_later_a_duration():
+    text = "The company cut 300 jobs on Monday. Three days later, its chief executive resigned."
+    default = [(t.text, t.type, t.value) for t in tag(text, published="1989-10-30")]
+    timeml = [(t.text, t.type, t.value) for t in tag(text, published="1989-10-30", timeml=True)]
+    assert default[1] == ("Three days later", "DATE", "1989-11-02")
+    assert timeml[1] == ("Three days", "DURATION", "P3D")

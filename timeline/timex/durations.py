@@ -109,22 +109,16 @@ def _quantity(m, kind, text, s, e):
     if hyphen and qpre in ("the", "these", "those") and not post:
         s = m.start(f"{kind}__num")  # "the two-year contract": TimeML tags "two-year"
     if post in ("ago", "later", "earlier", "afterwards", "afterward", "hence", "from now"):
-        if n is None:
-            if post in ("ago", "earlier"):
-                return [Spec(s, e, kind, value="PAST_REF", mod=mod)]
-            return [Spec(s, e, kind, value="FUTURE_REF", mod=mod)]
-        if n != int(n) or unit in ("hour", "minute", "second", "quarter", "night", "weekend", "fortnight"):
-            if unit in ("night",):
-                unit = "day"
-            elif unit == "fortnight":
-                unit, n = "week", n * 2
-            else:
-                return [Spec(s, e, kind, type="DURATION", value=_duration(n, unit), mod=mod)]
-        if n != int(n):
-            return [Spec(s, e, kind, type="DURATION", value=_duration(n, unit), mod=mod)]
-        sign = -1 if post in ("ago", "earlier") else 1
-        base = "dct" if post in ("ago", "hence", "from now") else "narr"
-        return [Spec(s, e, kind, base=base, unit=unit, offset=sign * int(n), mod=mod)]
+        specs = _counted(m, kind, text, s, e, n, unit, post, mod)
+        if post in ("later", "afterwards", "afterward"):
+            # TimeML news tags "three days" in "three days later" as a duration, the
+            # adverb outside; histories (ACE style) date the whole phrase
+            d_end = m.start(f"{kind}__post")
+            while d_end > s and text[d_end - 1].isspace():
+                d_end -= 1
+            for spec in specs:
+                spec.news_duration = (d_end, _duration(n, unit))
+        return specs
     spec = Spec(s, e, kind, type="DURATION", value=_duration(n, unit), mod=mod)
     if post in ("old", "of age") or (hyphen and text.startswith(("-old", "-olds"), e)):
         spec.age = True
@@ -136,3 +130,23 @@ def _quantity(m, kind, text, s, e):
 def _bare(m, kind, text, s, e):
     unit = _unit_name(_g(m, kind, "unit"))
     return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit))]
+
+
+def _counted(m, kind, text, s, e, n, unit, post, mod) -> list[Spec]:
+    """"two days later", "a year ago": a date counted from the narrative or the DCT."""
+    if n is None:
+        if post in ("ago", "earlier"):
+            return [Spec(s, e, kind, value="PAST_REF", mod=mod)]
+        return [Spec(s, e, kind, value="FUTURE_REF", mod=mod)]
+    if n != int(n) or unit in ("hour", "minute", "second", "quarter", "night", "weekend", "fortnight"):
+        if unit in ("night",):
+            unit = "day"
+        elif unit == "fortnight":
+            unit, n = "week", n * 2
+        else:
+            return [Spec(s, e, kind, type="DURATION", value=_duration(n, unit), mod=mod)]
+    if n != int(n):
+        return [Spec(s, e, kind, type="DURATION", value=_duration(n, unit), mod=mod)]
+    sign = -1 if post in ("ago", "earlier") else 1
+    base = "dct" if post in ("ago", "hence", "from now") else "narr"
+    return [Spec(s, e, kind, base=base, unit=unit, offset=sign * int(n), mod=mod)]

@@ -166,7 +166,8 @@ def _link_ranges(text: str, specs: list[Spec]) -> None:
         a.role, b.role, a.partner = "start", "end", b
 
 
-def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) -> list[Timex]:
+def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
+        timeml: bool = False) -> list[Timex]:
     """Temporal expressions in ``text`` with TIMEX3 types and values.
 
     ``published`` is the document creation time (None, a HistoricalDate, a
@@ -174,7 +175,9 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
     the DCT), "narrative" (from the last date the text set) or "auto" (narrative when
     most years the text writes lie more than two years before the DCT).
     ``periods=False`` leaves out named periods ("World War II"), which TimeML
-    annotates as events, not TIMEX3.
+    annotates as events, not TIMEX3. ``timeml=True`` follows TimeML news annotation
+    where it gives a timeline less: "three days later" is the DURATION "three days"
+    (the adverb a signal), not the date it leads to.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -195,6 +198,11 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
         # TimeML news annotation (TimeBank, AQUAINT) leaves ages out; histories in the
         # ACE style (WikiWars) tag them, so narrative mode keeps them.
         specs = [s for s in specs if not s.age]
+    if mode == "news" and timeml:
+        for s in specs:
+            if s.news_duration is not None:
+                s.end, s.value = s.news_duration
+                s.type, s.base, s.unit, s.offset = "DURATION", None, None, 0
     resolver = Resolver(text, dct, mode, years)
     out: list[Timex] = []
     results: dict[int, Timex] = {}
