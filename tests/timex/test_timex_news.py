@@ -168,3 +168,9 @@ def test_timeml_conventions_make_later_a_duration():
     timeml = [(t.text, t.type, t.value) for t in tag(text, published="1989-10-30", timeml=True)]
     assert default[1] == ("Three days later", "DATE", "1989-11-02")
     assert timeml[1] == ("Three days", "DURATION", "P3D")
+
+
+def test_timeml_conventions_leave_anniversaries_to_events():
+    text = "NATO said on Friday it will mark its 50th anniversary in Washington next month."
+    assert any("anniversary" in t.text for t in tag(text, published="1999-03-12"))
+    assert not any("anniversary" in t.text for t in tag(text, published="1999-03-12", timeml=True))

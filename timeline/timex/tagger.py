@@ -175,9 +175,10 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
     the DCT), "narrative" (from the last date the text set) or "auto" (narrative when
     most years the text writes lie more than two years before the DCT).
     ``periods=False`` leaves out named periods ("World War II"), which TimeML
-    annotates as events, not TIMEX3. ``timeml=True`` follows TimeML news annotation
+    annotates as events, not TIMEX3. ``timeml=True`` follows TimeML news annotation (in news mode)
     where it gives a timeline less: "three days later" is the DURATION "three days"
-    (the adverb a signal), not the date it leads to.
+    (the adverb a signal), not the date it leads to; anniversaries are events, not
+    TIMEX3.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -199,6 +200,8 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
         # ACE style (WikiWars) tag them, so narrative mode keeps them.
         specs = [s for s in specs if not s.age]
     if mode == "news" and timeml:
+        # TimeML annotates "the 50th anniversary" as an event, not a TIMEX3
+        specs = [s for s in specs if s.kind != "anniversary"]
         for s in specs:
             if s.news_duration is not None:
                 s.end, s.value = s.news_duration
