@@ -174,3 +174,15 @@ def test_timeml_conventions_leave_anniversaries_to_events():
     text = "NATO said on Friday it will mark its 50th anniversary in Washington next month."
     assert any("anniversary" in t.text for t in tag(text, published="1999-03-12"))
     assert not any("anniversary" in t.text for t in tag(text, published="1999-03-12", timeml=True))
+
+
+def test_year_end_takes_its_year_from_the_dct_and_since_looks_back():
+    found = tag("The sale should close by year-end; the index is up 5% since year-end.",
+                published="1989-10-30")
+    assert [(t.text, t.value) for t in found] == [("year-end", "1989-12-31"), ("year-end", "1988-12-31")]
+
+
+def test_past_verbs_ahead_and_abbreviations():
+    assert tag("In March, the company received an offer.", published="1989-10-30")[0].value == "1989-03"
+    assert tag("Since KKR bought RJR in February, it sold units.", published="1989-10-30")[0].value == "1989-02"
+    assert tag("The group might come to the U.S. as soon as Tuesday.", published="2000-04-03")[0].value == "2000-04-04"

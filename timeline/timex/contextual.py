@@ -79,7 +79,7 @@ class ContextualMixin:
         delta = (year - ref.year) * 480 + there - here
         if direction > 0 and delta < -40:
             year += 1
-        elif direction < 0 and delta > TENSE_FLIP:
+        elif direction < 0 and delta > (TENSE_FLIP if direction == -1 else 0):
             year -= 1
         elif direction == 0 and delta > UNTENSED_AHEAD:
             year -= 1

@@ -7,6 +7,8 @@ from .spec import Spec, _cap, _duration, _g, _mod, _month, _unit_name, next_word
 
 
 def _partof(m, kind, text, s, e):
+    if _g(m, kind, "ye"):  # "by year-end": the last day of the year the context gives
+        return [Spec(s, e, kind, base="ctx", month=12, day=31, gran="day")]
     if _g(m, kind, "unit2"):
         det = (_g(m, kind, "det2") or "the").lower()
         unit = _g(m, kind, "unit2").lower()

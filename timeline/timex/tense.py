@@ -38,7 +38,8 @@ returns visits""".split())
 
 
 def tense(text: str, start: int, end: int) -> int:
-    """+1 future, -1 past, 0 unknown, from the nearest verb cue in the sentence."""
+    """+1 future, -1 past, 0 unknown, from the nearest verb cue in the sentence; -2
+    certainly past ("since ...")."""
     back = _WORD.findall(text, max(0, start - 90), start)
     words = []
     for w in reversed(back):
@@ -46,6 +47,8 @@ def tense(text: str, start: int, end: int) -> int:
             break
         # a capitalised word is a name ("the United States"), never a past participle
         words.append(w.lower() if w[:1].islower() or w.lower() in _CAPITAL_CUES else "")
+    if words and words[0] == "since":
+        return -2  # "since year-end": a point certainly past
     for i, w in enumerate(words[:12]):
         prev = words[i + 1] if i + 1 < len(words) else ""
         if (prev, w) in _FUTURE_BIGRAMS:
