@@ -186,3 +186,9 @@ def test_past_verbs_ahead_and_abbreviations():
     assert tag("In March, the company received an offer.", published="1989-10-30")[0].value == "1989-03"
     assert tag("Since KKR bought RJR in February, it sold units.", published="1989-10-30")[0].value == "1989-02"
     assert tag("The group might come to the U.S. as soon as Tuesday.", published="2000-04-03")[0].value == "2000-04-04"
+
+
+def test_timeml_conventions_leave_rates_of_amounts_out():
+    text = "The plan saves $17.9 million annually; the festival is held here annually."
+    assert [t.text for t in tag(text, published="1989-10-30")] == ["annually", "annually"]
+    assert [t.start for t in tag(text, published="1989-10-30", timeml=True)] == [text.rindex("annually")]

@@ -16,6 +16,8 @@ _SET_ADVERBS = {
 }
 
 
+# "$17.9 million annually", "rise 8.5% annually": a rate of an amount
+_AMOUNT_BEFORE = re.compile(r"(?:\d|%|\b(?:percent|million|billion|thousand|units))[^.;:!?\d]{0,3}(?:\S+\s){0,1}\Z", re.I)
 _QUARTERLY_NOUN = re.compile(r"\s(?!and\b|or\b|basis\b|through\b)[a-z]")
 
 
@@ -25,7 +27,9 @@ def _set(m, kind, text, s, e):
         key = " ".join(adv.lower().split())
         if key == "quarterly" and _QUARTERLY_NOUN.match(text, e):
             return []  # "its quarterly dividend", "quarterly results": a report's kind, not a set
-        return [Spec(s, e, kind, type="SET", value=_SET_ADVERBS.get(key, "P1D"))]
+        spec = Spec(s, e, kind, type="SET", value=_SET_ADVERBS.get(key, "P1D"))
+        spec.rate = bool(_AMOUNT_BEFORE.search(text, max(0, s - 30), s))
+        return [spec]
     wds = _g(m, kind, "wds")
     if wds:
         if not _cap(wds):

@@ -178,7 +178,7 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
     annotates as events, not TIMEX3. ``timeml=True`` follows TimeML news annotation (in news mode)
     where it gives a timeline less: "three days later" is the DURATION "three days"
     (the adverb a signal), not the date it leads to; anniversaries are events, not
-    TIMEX3.
+    TIMEX3, nor is the rate of an amount ("$2 million annually").
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -201,7 +201,7 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
         specs = [s for s in specs if not s.age]
     if mode == "news" and timeml:
         # TimeML annotates "the 50th anniversary" as an event, not a TIMEX3
-        specs = [s for s in specs if s.kind != "anniversary"]
+        specs = [s for s in specs if s.kind != "anniversary" and not s.rate]
         for s in specs:
             if s.news_duration is not None:
                 s.end, s.value = s.news_duration
