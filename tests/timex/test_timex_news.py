@@ -192,3 +192,9 @@ def test_timeml_conventions_leave_rates_of_amounts_out():
     text = "The plan saves $17.9 million annually; the festival is held here annually."
     assert [t.text for t in tag(text, published="1989-10-30")] == ["annually", "annually"]
     assert [t.start for t in tag(text, published="1989-10-30", timeml=True)] == [text.rindex("annually")]
+
+
+def test_a_part_of_day_belongs_to_the_last_day_named():
+    text = "Shares closed lower Friday. Dealers placed buy orders in the morning, down from the previous Friday."
+    assert [(t.text, t.value) for t in tag(text, published="1989-10-30")] == [
+        ("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO"), ("the previous Friday", "1989-10-20")]

@@ -26,6 +26,7 @@ __all__ = ["Point", "Resolved", "Resolver", "detect_mode", "focus"]
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[\"'“‘(]*[A-Z]")
 NEARBY = 250  # characters: how far back a news text's narrative anchor still holds
 QUARTER_REACH = 2500  # characters: how long a named quarter stays the one reported on
+DAY_PART_REACH = 600  # characters: how far a named day lends itself to "in the morning"
 
 
 # -- resolution ----------------------------------------------------------------------
@@ -57,7 +58,8 @@ class Resolver(ContextualMixin, OffsetMixin):
             base = "dct"
         if base == "ctx":
             base = "narr" if (self.narr is not None and (
-                self.mode == "narrative" or self._narrative_nearby(spec))) else "dct"
+                self.mode == "narrative" or self._narrative_nearby(spec)
+                or self._day_part_of_last_day(spec))) else "dct"
         if base == "narr":
             if self.narr is not None:
                 return self.narr, "narrative"
@@ -67,6 +69,12 @@ class Resolver(ContextualMixin, OffsetMixin):
         if self.narr is not None:
             return self.narr, "narrative"
         return None, "dct"
+
+    def _day_part_of_last_day(self, spec: Spec) -> bool:
+        """"closed lower Friday ... overnight losses", "in the morning": a part of day
+        without a day is a part of the last day the text named, in news too."""
+        return (spec.kind == "partday" and self.narr.day is not None
+                and spec.start - self.narr_end <= DAY_PART_REACH)
 
     def _narrative_nearby(self, spec: Spec) -> bool:
         """In news, a date without a year continues the story the text was just telling
