@@ -198,3 +198,8 @@ def test_a_part_of_day_belongs_to_the_last_day_named():
     text = "Shares closed lower Friday. Dealers placed buy orders in the morning, down from the previous Friday."
     assert [(t.text, t.value) for t in tag(text, published="1989-10-30")] == [
         ("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO"), ("the previous Friday", "1989-10-20")]
+
+
+def test_last_month_name_with_a_day():
+    assert [(t.text, t.value) for t in tag("He was shot last Oct. 23 at home.", published="1999-04-19")] == [
+        ("last Oct. 23", "1998-10-23")]

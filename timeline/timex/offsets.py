@@ -51,6 +51,9 @@ class OffsetMixin:
                 yy = y if m < ref.month else y - 1
             else:
                 yy = y if m > ref.month else y + 1
+            if spec.day is not None and _hd(yy, m, spec.day) is not None:
+                return Resolved(f"{V.year_value(yy)}-{m:02d}-{spec.day:02d}", _hd(yy, m, spec.day),
+                                None, anchor, Point(yy, m, spec.day))
             return Resolved(f"{V.year_value(yy)}-{m:02d}", _hd(yy, m), None, anchor, Point(yy, m))
         if unit == "month":
             if ref.month is None:

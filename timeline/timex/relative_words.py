@@ -2,6 +2,8 @@
 "that morning", "the day before", "today", "the past", "the first day"."""
 from __future__ import annotations
 
+import re
+
 from . import lexicon as L
 from .spec import Spec, _cap, _duration, _g, _mod, _month, _unit_name, next_word, prev_word
 
@@ -48,6 +50,9 @@ _AHEAD = {"next", "coming", "following", "subsequent", "succeeding", "ensuing",
           "upcoming", "this coming", "very next"}
 _ANAPHORIC = {"following", "subsequent", "succeeding", "ensuing", "preceding", "previous",
               "prior", "same", "that", "that same", "very same", "very next"}
+
+
+_DAY_AFTER = re.compile(r"\s{1,3}(\d{1,2})(?:st|nd|rd|th)?(?![\w,]\d|[\d:%]|,?\s{1,3}\d{4})")
 
 
 def _relative(m, kind, text, s, e):
@@ -102,6 +107,9 @@ def _relative(m, kind, text, s, e):
         if not _cap(what):
             return []
         spec.unit, spec.month = "monthname", mo
+        day = _DAY_AFTER.match(text, spec.end)
+        if day and 1 <= int(day.group(1)) <= 31:  # "last Oct. 23"
+            spec.day, spec.end, spec.gran = int(day.group(1)), day.end(), "day"
         return [spec]
     if w in L.SEASONS:
         spec.unit, spec.season = "season", L.SEASONS[w]
