@@ -203,3 +203,8 @@ def test_a_part_of_day_belongs_to_the_last_day_named():
 def test_last_month_name_with_a_day():
     assert [(t.text, t.value) for t in tag("He was shot last Oct. 23 at home.", published="1999-04-19")] == [
         ("last Oct. 23", "1998-10-23")]
+
+
+def test_more_between_number_and_unit():
+    assert [(t.text, t.value) for t in tag("He will stay for at least two more weeks.", published="2000-06-01")] == [
+        ("at least two more weeks", "P2W")]
