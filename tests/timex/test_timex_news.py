@@ -208,3 +208,9 @@ def test_last_month_name_with_a_day():
 def test_more_between_number_and_unit():
     assert [(t.text, t.value) for t in tag("He will stay for at least two more weeks.", published="2000-06-01")] == [
         ("at least two more weeks", "P2W")]
+
+
+def test_generic_today_and_high_noon_are_not_dates():
+    assert tag("The case is for today's youth what the blockade was.", published="2000-01-07") == []
+    assert tag("It was like the film High Noon.", published="1999-03-12") == []
+    assert tag("It ran in today's editions.", published="1989-11-02")[0].value == "1989-11-02"

@@ -155,6 +155,8 @@ def _clock(m, kind, text, s, e):
     t = m.group()
     if _g(m, kind, "named"):
         named = _g(m, kind, "named").lower()
+        if named == "noon" and prev_word(text, s) == "high":
+            return []  # "High Noon": a moment of decision, not a clock time
         if named == "midnight":
             return [Spec(s, e, kind, type="TIME", base="ctx", gran="time", part="24:00")]
         return [Spec(s, e, kind, type="TIME", base="ctx", gran="time", hour=12, minute=0)]

@@ -52,6 +52,8 @@ _ANAPHORIC = {"following", "subsequent", "succeeding", "ensuing", "preceding", "
               "prior", "same", "that", "that same", "very same", "very next"}
 
 
+_GENERIC_TODAY = re.compile(r"['’]s\s(?:world|youth|society|generation|children|kids|young|standards|"
+                            r"economy|technology|culture|politics|teenagers|students|families)\b", re.I)
 _DAY_AFTER = re.compile(r"\s{1,3}(\d{1,2})(?:st|nd|rd|th)?(?![\w,]\d|[\d:%]|,?\s{1,3}\d{4})")
 
 
@@ -144,6 +146,8 @@ def _word(m, kind, text, s, e):
     deictic = _g(m, kind, "deictic")
     if deictic:
         d = deictic.lower()
+        if d == "today" and _GENERIC_TODAY.match(text, e):
+            return []  # "today's world", "today's youth": nowadays, not the DCT
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[d]
         before = _g(m, kind, "before")
         if before:
