@@ -214,3 +214,9 @@ def test_generic_today_and_high_noon_are_not_dates():
     assert tag("The case is for today's youth what the blockade was.", published="2000-01-07") == []
     assert tag("It was like the film High Noon.", published="1999-03-12") == []
     assert tag("It ran in today's editions.", published="1989-11-02")[0].value == "1989-11-02"
+
+
+def test_current_and_recent_before_a_noun_are_references():
+    found = tag("The current weakness follows recent declines. The ocean current, most recent.", published="1989-10-30")
+    assert [(t.text, t.value) for t in found] == [("current", "PRESENT_REF"), ("recent", "PAST_REF")]
+    assert tag("Sales in the current fiscal year rose.", published="1989-10-30")[0].value == "1989"

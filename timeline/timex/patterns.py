@@ -155,7 +155,7 @@ KINDS: list[tuple[str, str]] = [
                r"|the\s(?:fiscal\s)?(?P<unit2>quarter)(?![\w-])"
                r"|the\s(?P<fy4>(?:19|20)\d\d)\s(?P<unit3>quarter|period)(?![\w-])"
                r"|the\s(?:(?:fiscal|full)\s)?(?P<ended>year)(?=\s(?:ended|ending)\s)"
-               r"|the\s(?:fiscal|full)\s(?P<fyear>year)(?![\w-])"
+               r"|the\s(?:current\s)?(?:fiscal|full)\s(?P<fyear>year)(?![\w-])"
                r"|(?<=\bfor\s)the\s(?P<fyear2>year)(?=[,.;])"),
     # broadcast transcripts: "nineteen ninety-six", "the year two thousand"
     ("spokenyear", r"(?:the\syear\s)?(?P<c>nineteen|eighteen|twenty)[\s-]"

@@ -52,6 +52,7 @@ _ANAPHORIC = {"following", "subsequent", "succeeding", "ensuing", "preceding", "
               "prior", "same", "that", "that same", "very same", "very next"}
 
 
+_ATTRIBUTIVE = re.compile(r"\s{1,3}(?:[a-z][\w-]*|\d)")
 _GENERIC_TODAY = re.compile(r"['’]s\s(?:world|youth|society|generation|children|kids|young|standards|"
                             r"economy|technology|culture|politics|teenagers|students|families)\b", re.I)
 _DAY_AFTER = re.compile(r"\s{1,3}(\d{1,2})(?:st|nd|rd|th)?(?![\w,]\d|[\d:%]|,?\s{1,3}\d{4})")
@@ -165,6 +166,8 @@ def _word(m, kind, text, s, e):
         return []
     if ref in ("the present", "the past", "the future") and next_word(text, e).lower() in ("tense", "participle", "perfect", "simple", "continuous"):
         return []
+    if ref in ("current", "recent") and not _ATTRIBUTIVE.match(text, e):
+        return []  # "the ocean current", "most recent,": only an adjective before its noun
     return [Spec(s, e, kind, value=value, base="ref")]
 
 

@@ -28,7 +28,7 @@ _TRIGGER_WORDS = set(L.MONTHS) | set(L.MONTH_ABBR) | set(L.WEEKDAYS) | set(L.WEE
 _TRIGGER_WORDS |= set(L.SEASONS) | set(L.UNITS) | set(L.UNIT_PLURALS) | set(L.DECADE_WORDS)
 _TRIGGER_WORDS |= {w for w in L.PARTS_OF_DAY if "-" not in w} | {"night-time"}
 _TRIGGER_WORDS |= {"today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently",
-                   "nowadays", "lately", "presently", "present", "past", "future", "being",
+                   "nowadays", "lately", "presently", "present", "current", "recent", "past", "future", "being",
                    "date", "anniversary", "noon", "midnight", "midday", "o'clock", "annum",
                    "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
                    "fortnightly", "quarterly", "biweekly", "bi-weekly", "semiannually",
