@@ -220,3 +220,10 @@ def test_current_and_recent_before_a_noun_are_references():
     found = tag("The current weakness follows recent declines. The ocean current, most recent.", published="1989-10-30")
     assert [(t.text, t.value) for t in found] == [("current", "PRESENT_REF"), ("recent", "PAST_REF")]
     assert tag("Sales in the current fiscal year rose.", published="1989-10-30")[0].value == "1989"
+
+
+def test_a_named_quarter_reported_in_the_past_and_year_earlier():
+    assert tag("AT&T announced a drop in profits for the fourth quarter.", published="1998-01-26")[0].value == "1997-Q4"
+    assert tag("It expects to report a third-quarter loss.", published="1989-10-26")[0].value == "1989-Q3"
+    found = tag("Net was $5 million in the third quarter, compared with a year-earlier loss.", published="1989-10-26")
+    assert [(t.text, t.value) for t in found] == [("the third quarter", "1989-Q3"), ("year-earlier", "1988-Q3")]

@@ -64,6 +64,12 @@ class ContextualMixin:
             y = self._pick_year(ref, month, spec.day or 15 if spec.day else None, direction)
         elif month is not None and ref.month is not None and anchor == "narrative" and spec.season is None:
             y = ref.year
+        elif month is None and spec.quarter and spec.quarter[0] == "Q" and ref.month is not None and anchor == "dct":
+            # "announced a drop in profits for the fourth quarter" in January: last year's
+            # (one "expects to report" is still the quarter just ended)
+            first = (int(spec.quarter[1]) - 1) * 3 + 1
+            if direction <= 0 and first > ref.month:
+                y -= 1
         return self._fields(spec, y, anchor)
 
     @staticmethod

@@ -76,8 +76,8 @@ def _quantity(m, kind, text, s, e):
     unit = _unit_name(unit_word)
     post = (_g(m, kind, "post") or "").lower()
     hyphen = _g(m, kind, "hy") == "-"
-    if unit is None:
-        return []
+    if unit is None or text.startswith(("-earlier", "-ago"), e):
+        return []  # "a year-earlier loss": "year-earlier" is the period (see fiscal)
     if _g(m, kind, "ofdate") and qpre not in ("the first", "the last", "the final", "the early", "the past", "the opening", "the closing", "the remaining"):
         e = m.end(f"{kind}__unit")  # "three months of 1940" without "the first": only the duration
     if num in ("the", "recent", "a number of") or (qpre in ("the",) and num in ("a", "an", "some")):
