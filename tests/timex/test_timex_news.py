@@ -227,3 +227,8 @@ def test_a_named_quarter_reported_in_the_past_and_year_earlier():
     assert tag("It expects to report a third-quarter loss.", published="1989-10-26")[0].value == "1989-Q3"
     found = tag("Net was $5 million in the third quarter, compared with a year-earlier loss.", published="1989-10-26")
     assert [(t.text, t.value) for t in found] == [("the third quarter", "1989-Q3"), ("year-earlier", "1988-Q3")]
+
+
+def test_passive_takes_the_tense_of_its_auxiliary():
+    text = "Colonel Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December."
+    assert tag(text, published="1998-03-04")[0].value == "1998-12"

@@ -11,9 +11,9 @@ _FEAST_MONTH = {"thanks": 11, "easter": 4}
 # in month*40 units: how far ahead the nearest date may lie in a past-tense sentence;
 # news reports future dates with past verbs ("said the deal is expected in December")
 TENSE_FLIP = 120
-# news mostly reports what has happened: with no tense cue a month more than this far
+# news mostly reports what has happened: with no tense cue a month more than four months
 # ahead is last year's
-UNTENSED_AHEAD = 200
+UNTENSED_AHEAD = 160
 
 
 class ContextualMixin:

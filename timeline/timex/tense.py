@@ -49,7 +49,7 @@ def tense(text: str, start: int, end: int) -> int:
         words.append(w.lower() if w[:1].islower() or w.lower() in _CAPITAL_CUES else "")
     if words and words[0] == "since":
         return -2  # "since year-end": a point certainly past
-    for i, w in enumerate(words[:12]):
+    for i, w in enumerate(words[:16]):
         prev = words[i + 1] if i + 1 < len(words) else ""
         if (prev, w) in _FUTURE_BIGRAMS:
             return 1
@@ -57,6 +57,8 @@ def tense(text: str, start: int, end: int) -> int:
             return 1
         if w in _MODAL_FUTURE and (i == 0 or words[i - 1] not in ("have", "not")):
             return 1  # "said the members would join in April": future in the past
+        if prev in ("be", "being") and w.endswith("ed"):
+            continue  # "will be named": a passive, its tense is the auxiliary's
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
             return -1
         if w in _PRESENT:
