@@ -35,6 +35,7 @@ _NOT_PAST_ED = frozenset("need feed speed seed bleed breed proceed exceed succee
 _PRESENT = frozenset("""is are am says say does do has have takes take begins starts ends
 expires runs comes opens closes meets becomes remains continues holds leaves arrives
 returns visits""".split())
+_SCHEDULED = frozenset("takes begins starts ends expires opens closes meets arrives visits".split())
 
 
 def tense(text: str, start: int, end: int) -> int:
@@ -61,6 +62,8 @@ def tense(text: str, start: int, end: int) -> int:
             continue  # "will be named": a passive, its tense is the auxiliary's
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
             return -1
+        if w in _SCHEDULED:
+            return 1  # "the plan takes effect Jan. 1": a present of schedules
         if w in _PRESENT:
             break
     ahead = _WORD.findall(text, end, min(len(text), end + 60))
