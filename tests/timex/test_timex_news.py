@@ -232,3 +232,8 @@ def test_a_named_quarter_reported_in_the_past_and_year_earlier():
 def test_passive_takes_the_tense_of_its_auxiliary():
     text = "Colonel Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December."
     assert tag(text, published="1998-03-04")[0].value == "1998-12"
+
+
+def test_a_clock_time_is_on_the_last_day_named():
+    text = "Two bombs exploded on Friday, Aug. 7. The blast in Nairobi occurred at about 10:35 a.m., toppling a building."
+    assert [t.value for t in tag(text, published="1998-08-08")][-1] == "1998-08-07T10:35"

@@ -71,9 +71,10 @@ class Resolver(ContextualMixin, OffsetMixin):
         return None, "dct"
 
     def _day_part_of_last_day(self, spec: Spec) -> bool:
-        """"closed lower Friday ... overnight losses", "in the morning": a part of day
-        without a day is a part of the last day the text named, in news too."""
-        return (spec.kind == "partday" and self.narr.day is not None
+        """"closed lower Friday ... overnight losses", "in the morning", "at 10:35 a.m.":
+        a part of day or clock time without a day is on the last day the text named
+        nearby, in news too."""
+        return (spec.kind in ("partday", "clock") and self.narr.day is not None
                 and spec.start - self.narr_end <= DAY_PART_REACH)
 
     def _narrative_nearby(self, spec: Spec) -> bool:
