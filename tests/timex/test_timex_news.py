@@ -237,3 +237,8 @@ def test_passive_takes_the_tense_of_its_auxiliary():
 def test_a_clock_time_is_on_the_last_day_named():
     text = "Two bombs exploded on Friday, Aug. 7. The blast in Nairobi occurred at about 10:35 a.m., toppling a building."
     assert [t.value for t in tag(text, published="1998-08-08")][-1] == "1998-08-07T10:35"
+
+
+def test_the_end_of_the_year_in_news_is_the_dct_year():
+    text = "Unisys plans layoffs in 1990. Separately, it expects to cut costs by the end of the year."
+    assert tag(text, published="1989-10-30")[-1].value == "1989"

@@ -60,6 +60,9 @@ class Resolver(ContextualMixin, OffsetMixin):
             base = "narr" if (self.narr is not None and (
                 self.mode == "narrative" or self._narrative_nearby(spec)
                 or self._day_part_of_last_day(spec))) else "dct"
+        if (base == "narr" and spec.kind == "partof" and self.mode == "news" and self.narr is not None
+                and self.dct is not None and not self._narrative_nearby(spec)):
+            base = "dct"  # "by the end of the year" in news: the DCT's year unless a story is told
         if base == "narr":
             if self.narr is not None:
                 return self.narr, "narrative"
