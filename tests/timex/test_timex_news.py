@@ -242,3 +242,9 @@ def test_a_clock_time_is_on_the_last_day_named():
 def test_the_end_of_the_year_in_news_is_the_dct_year():
     text = "Unisys plans layoffs in 1990. Separately, it expects to cut costs by the end of the year."
     assert tag(text, published="1989-10-30")[-1].value == "1989"
+
+
+def test_timeml_counts_decades_in_years():
+    text = "Unemployment is the lowest for almost two decades; the feud is decades-long."
+    assert [t.value for t in tag(text, published="1998-02-06")] == ["P2DE", "PXDE"]
+    assert [t.value for t in tag(text, published="1998-02-06", timeml=True)] == ["P20Y", "PXY"]

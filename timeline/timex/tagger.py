@@ -178,7 +178,8 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
     annotates as events, not TIMEX3. ``timeml=True`` follows TimeML news annotation (in news mode)
     where it gives a timeline less: "three days later" is the DURATION "three days"
     (the adverb a signal), not the date it leads to; anniversaries are events, not
-    TIMEX3, nor is the rate of an amount ("$2 million annually").
+    TIMEX3, nor is the rate of an amount ("$2 million annually"); decades are counted in
+    years (P20Y).
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -202,6 +203,9 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
     if mode == "news" and timeml:
         # TimeML annotates "the 50th anniversary" as an event, not a TIMEX3
         specs = [s for s in specs if s.kind != "anniversary" and not s.rate]
+        for s in specs:
+            if s.type == "DURATION" and s.value:
+                s.value = _decades_in_years(s.value)
         for s in specs:
             if s.news_duration is not None:
                 s.end, s.value = s.news_duration
@@ -242,6 +246,18 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
                 end = partner.end_date or partner.date
                 out[i] = _replace(timex, end_date=end)
     return out
+
+
+_DECADES = re.compile(r"P(\d+|X)DE\Z")
+
+
+def _decades_in_years(value: str) -> str:
+    """TimeML news writes "two decades" as P20Y and "decades" as PXY (ISO 8601 has no
+    decade designator)."""
+    m = _DECADES.match(value)
+    if m is None:
+        return value
+    return "PXY" if m.group(1) == "X" else f"P{int(m.group(1)) * 10}Y"
 
 
 _CLOCK_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:on|at|of)?\s{0,3}(?:,\s{0,3})?\Z", re.I)
