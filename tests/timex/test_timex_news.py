@@ -248,3 +248,9 @@ def test_timeml_counts_decades_in_years():
     text = "Unemployment is the lowest for almost two decades; the feud is decades-long."
     assert [t.value for t in tag(text, published="1998-02-06")] == ["P2DE", "PXDE"]
     assert [t.value for t in tag(text, published="1998-02-06", timeml=True)] == ["P20Y", "PXY"]
+
+
+def test_timeml_the_past_year_is_the_year_before():
+    text = "Hate groups grew over the past year."
+    assert tag(text, published="1998-03-03")[0].value == "P1Y"
+    assert tag(text, published="1998-03-03", timeml=True)[0].value == "1997"

@@ -78,7 +78,10 @@ def _relative(m, kind, text, s, e):
         if plural or rel in ("recent", "intervening"):
             return [Spec(s, e, kind, type="DURATION", value=_duration(None, unit))]
         if the and rel in ("last", "past"):
-            return [Spec(s, e, kind, type="DURATION", value=_duration(1, unit))]
+            dur = Spec(s, e, kind, type="DURATION", value=_duration(1, unit))
+            if unit in ("year", "month", "quarter"):
+                dur.news_previous = unit  # TimeML news: the previous year, month ...
+            return [dur]
         if rel in ("recent", "current", "intervening") and unit not in ("year", "month", "week", "day", "century", "decade", "quarter"):
             return []
         if unit in ("hour", "minute", "second"):

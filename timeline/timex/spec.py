@@ -49,6 +49,7 @@ class Spec:
     weekend: bool = False
     age: bool = False               # "52 years old", "a 6-year-old": not TIMEX3 in TimeML news
     rate: bool = False              # "$17.9 million annually": not TIMEX3 in TimeML news
+    news_previous: str | None = None  # "the past year": in TimeML news the previous year
     news_duration: tuple[int, str] | None = None  # (end, value) of "three days" in "three days later"
 
 

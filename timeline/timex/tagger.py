@@ -179,7 +179,7 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
     where it gives a timeline less: "three days later" is the DURATION "three days"
     (the adverb a signal), not the date it leads to; anniversaries are events, not
     TIMEX3, nor is the rate of an amount ("$2 million annually"); decades are counted in
-    years (P20Y).
+    years (P20Y); "the past year" is the year before (a DATE).
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -204,6 +204,8 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
         # TimeML annotates "the 50th anniversary" as an event, not a TIMEX3
         specs = [s for s in specs if s.kind != "anniversary" and not s.rate]
         for s in specs:
+            if s.news_previous is not None:
+                s.type, s.value, s.base, s.unit, s.offset = "DATE", None, "dct", s.news_previous, -1
             if s.type == "DURATION" and s.value:
                 s.value = _decades_in_years(s.value)
         for s in specs:
