@@ -198,7 +198,7 @@ KINDS: list[tuple[str, str]] = [
                 r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|hour)(?!\w|['’]s)"),
     ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<edge>(?:late|early|earlier|later)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
              r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
-    ("bare", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
+    ("bare", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
              r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?!\w)"),
     ("weekday", rf"(?:(?P<pre>early|late)\s)?{g('wd', WEEKDAY)}(?:\s{g('part', PART)}{END})?"),
     ("weekend", r"(?:(?<=\bover\s)|(?<=\bat\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s))?the\sweekend(?!\w)"),
