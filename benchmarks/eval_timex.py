@@ -12,7 +12,8 @@ R = matches / gold, micro-averaged over all documents. Value F1 = (share of rela
 pairs with the gold value) x relaxed F1. Type accuracy: share of relaxed pairs with the
 gold TIMEX3 type (WikiWars' conversion calls every type DATE, so it is not shown there).
 Named periods ("World War II") are left out:
-TimeML annotates them as events, not TIMEX3.
+TimeML annotates them as events, not TIMEX3; ``tag(timeml=True)`` follows TimeML's other
+conventions that give a timeline less ("three days later" is the duration "three days").
 """
 from __future__ import annotations
 
@@ -72,7 +73,7 @@ def score(paths, *, errors: int = 0, mode: str = "auto"):
     per_doc = []
     for path in paths:
         doc = read_timeml(path)
-        system = tag(doc.text, published=doc.dct, periods=False, mode=mode)
+        system = tag(doc.text, published=doc.dct, periods=False, mode=mode, timeml=True)
         pairs = pair(system, doc.timexes)
         n_sys += len(system)
         n_gold += len(doc.timexes)

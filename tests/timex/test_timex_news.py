@@ -160,3 +160,97 @@ def test_a_name_ending_in_ed_is_no_past_tense():
 def test_the_latest_quarter_has_ended_whatever_the_forecast_named():
     got = values("It expects a fourth-quarter loss. Sales in the latest quarter rose.", "1989-10-25")
     assert ("the latest quarter", "DATE", "1989-Q3") in got
+
+
+def test_timeml_conventions_make_later_a_duration():
+    text = "The company cut 300 jobs on Monday. Three days later, its chief executive resigned."
+    default = [(t.text, t.type, t.value) for t in tag(text, published="1989-10-30")]
+    timeml = [(t.text, t.type, t.value) for t in tag(text, published="1989-10-30", timeml=True)]
+    assert default[1] == ("Three days later", "DATE", "1989-11-02")
+    assert timeml[1] == ("Three days", "DURATION", "P3D")
+
+
+def test_timeml_conventions_leave_anniversaries_to_events():
+    text = "NATO said on Friday it will mark its 50th anniversary in Washington next month."
+    assert any("anniversary" in t.text for t in tag(text, published="1999-03-12"))
+    assert not any("anniversary" in t.text for t in tag(text, published="1999-03-12", timeml=True))
+
+
+def test_year_end_takes_its_year_from_the_dct_and_since_looks_back():
+    found = tag("The sale should close by year-end; the index is up 5% since year-end.",
+                published="1989-10-30")
+    assert [(t.text, t.value) for t in found] == [("year-end", "1989-12-31"), ("year-end", "1988-12-31")]
+
+
+def test_past_verbs_ahead_and_abbreviations():
+    assert tag("In March, the company received an offer.", published="1989-10-30")[0].value == "1989-03"
+    assert tag("Since KKR bought RJR in February, it sold units.", published="1989-10-30")[0].value == "1989-02"
+    assert tag("The group might come to the U.S. as soon as Tuesday.", published="2000-04-03")[0].value == "2000-04-04"
+
+
+def test_timeml_conventions_leave_rates_of_amounts_out():
+    text = "The plan saves $17.9 million annually; the festival is held here annually."
+    assert [t.text for t in tag(text, published="1989-10-30")] == ["annually", "annually"]
+    assert [t.start for t in tag(text, published="1989-10-30", timeml=True)] == [text.rindex("annually")]
+
+
+def test_a_part_of_day_belongs_to_the_last_day_named():
+    text = "Shares closed lower Friday. Dealers placed buy orders in the morning, down from the previous Friday."
+    assert [(t.text, t.value) for t in tag(text, published="1989-10-30")] == [
+        ("Friday", "1989-10-27"), ("the morning", "1989-10-27TMO"), ("the previous Friday", "1989-10-20")]
+
+
+def test_last_month_name_with_a_day():
+    assert [(t.text, t.value) for t in tag("He was shot last Oct. 23 at home.", published="1999-04-19")] == [
+        ("last Oct. 23", "1998-10-23")]
+
+
+def test_more_between_number_and_unit():
+    assert [(t.text, t.value) for t in tag("He will stay for at least two more weeks.", published="2000-06-01")] == [
+        ("at least two more weeks", "P2W")]
+
+
+def test_generic_today_and_high_noon_are_not_dates():
+    assert tag("The case is for today's youth what the blockade was.", published="2000-01-07") == []
+    assert tag("It was like the film High Noon.", published="1999-03-12") == []
+    assert tag("It ran in today's editions.", published="1989-11-02")[0].value == "1989-11-02"
+
+
+def test_current_and_recent_before_a_noun_are_references():
+    found = tag("The current weakness follows recent declines. The ocean current, most recent.", published="1989-10-30")
+    assert [(t.text, t.value) for t in found] == [("current", "PRESENT_REF"), ("recent", "PAST_REF")]
+    assert tag("Sales in the current fiscal year rose.", published="1989-10-30")[0].value == "1989"
+
+
+def test_a_named_quarter_reported_in_the_past_and_year_earlier():
+    assert tag("AT&T announced a drop in profits for the fourth quarter.", published="1998-01-26")[0].value == "1997-Q4"
+    assert tag("It expects to report a third-quarter loss.", published="1989-10-26")[0].value == "1989-Q3"
+    found = tag("Net was $5 million in the third quarter, compared with a year-earlier loss.", published="1989-10-26")
+    assert [(t.text, t.value) for t in found] == [("the third quarter", "1989-Q3"), ("year-earlier", "1988-Q3")]
+
+
+def test_passive_takes_the_tense_of_its_auxiliary():
+    text = "Colonel Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December."
+    assert tag(text, published="1998-03-04")[0].value == "1998-12"
+
+
+def test_a_clock_time_is_on_the_last_day_named():
+    text = "Two bombs exploded on Friday, Aug. 7. The blast in Nairobi occurred at about 10:35 a.m., toppling a building."
+    assert [t.value for t in tag(text, published="1998-08-08")][-1] == "1998-08-07T10:35"
+
+
+def test_the_end_of_the_year_in_news_is_the_dct_year():
+    text = "Unisys plans layoffs in 1990. Separately, it expects to cut costs by the end of the year."
+    assert tag(text, published="1989-10-30")[-1].value == "1989"
+
+
+def test_timeml_counts_decades_in_years():
+    text = "Unemployment is the lowest for almost two decades; the feud is decades-long."
+    assert [t.value for t in tag(text, published="1998-02-06")] == ["P2DE", "PXDE"]
+    assert [t.value for t in tag(text, published="1998-02-06", timeml=True)] == ["P20Y", "PXY"]
+
+
+def test_timeml_the_past_year_is_the_year_before():
+    text = "Hate groups grew over the past year."
+    assert tag(text, published="1998-03-03")[0].value == "P1Y"
+    assert tag(text, published="1998-03-03", timeml=True)[0].value == "1997"

@@ -57,8 +57,7 @@ ORDINALS = {
 
 # Quantities without a number: TimeML writes them with X ("PXY").
 VAGUE_QUANTITIES = {
-    "a few", "few", "several", "many", "some", "a couple of", "couple of", "a number of",
-    "a couple", "numerous", "countless", "dozens of", "hundreds of", "the", "recent",
+    "a few", "few", "several", "many", "some", "a number of", "numerous", "countless", "dozens of", "hundreds of", "the", "recent",
 }
 
 # unit word -> (TimeML duration designator, whether it is a time unit (PT...))
@@ -93,6 +92,8 @@ REFERENCES = {
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
     "the distant past": "PAST_REF", "the recent past": "PAST_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    # adjectives TimeML tags ("the current weakness", "a recent filing")
+    "current": "PRESENT_REF", "recent": "PAST_REF",
 }
 
 # Anniversary words with a fixed count of years.
@@ -135,6 +136,8 @@ def number_value(text: str) -> int | float | None:
         return 1
     if t in ("half a", "half an", "a half"):
         return 0.5
+    if t in ("a couple of", "couple of", "a couple"):
+        return 2  # TimeML: "a couple of years" is P2Y
     if t in VAGUE_QUANTITIES:
         return None
     digits = t.replace(",", "")

@@ -155,7 +155,7 @@ KINDS: list[tuple[str, str]] = [
                r"|the\s(?:fiscal\s)?(?P<unit2>quarter)(?![\w-])"
                r"|the\s(?P<fy4>(?:19|20)\d\d)\s(?P<unit3>quarter|period)(?![\w-])"
                r"|the\s(?:(?:fiscal|full)\s)?(?P<ended>year)(?=\s(?:ended|ending)\s)"
-               r"|the\s(?:fiscal|full)\s(?P<fyear>year)(?![\w-])"
+               r"|the\s(?:current\s)?(?:fiscal|full)\s(?P<fyear>year)(?![\w-])"
                r"|(?<=\bfor\s)the\s(?P<fyear2>year)(?=[,.;])"),
     # broadcast transcripts: "nineteen ninety-six", "the year two thousand"
     ("spokenyear", r"(?:the\syear\s)?(?P<c>nineteen|eighteen|twenty)[\s-]"
@@ -189,7 +189,7 @@ KINDS: list[tuple[str, str]] = [
         "the early", "the last few", "the past few", "the next few", "the few",
         "the initial", "the opening", "the closing", "the entire", "a whole",
         "the whole", "all",
-    ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?P<unit>{UNIT_ANY}){END}(?P<half>\sand\sa\shalf(?!\w))?"
+    ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?:(?:more|additional|further|extra)\s)?(?P<unit>{UNIT_ANY}){END}(?P<half>\sand\sa\shalf(?!\w))?"
        rf"(?:\s(?P<post>ago|later|earlier|before|after|afterwards?|hence|from\snow|prior|previously|old|of\sage|long|since|back|on){END}"
        rf"|\sof\s(?P<ofdate>{YEAR4}|{MONTH}(?:,?\s{YEAR4})?))?"),
     ("vague", rf"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes){END}\s(?P<post>later|earlier|ago|afterwards|before|after)(?!\w)"
@@ -198,14 +198,15 @@ KINDS: list[tuple[str, str]] = [
                 r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|hour)(?!\w|['’]s)"),
     ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<edge>(?:late|early|earlier|later)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
              r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
-    ("bare", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
+    ("bare", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
              r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?!\w)"),
     ("weekday", rf"(?:(?P<pre>early|late)\s)?{g('wd', WEEKDAY)}(?:\s{g('part', PART)}{END})?"),
     ("weekend", r"(?:(?<=\bover\s)|(?<=\bat\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s))?the\sweekend(?!\w)"),
     ("season", rf"{g('pre', PRE)}?(?:the\s)?{g('season', SEASON)}(?:\s(?:of\s)?{g('y', YEARPART)}|(?P<ofrel>{OF_REL_YEAR}))?"),
     # the end of the year, the beginning of that month
     ("partof", rf"{g('pre', PRE)}(?P<det>the|that|this|last|next)\s(?P<unit>year|month|week|decade|century)(?!\w)"
-               r"|(?:(?P<det2>the|that|this|last|next)\s)?(?P<unit2>year|month|week)['’]s\s(?P<edge>end|close|beginning|start)(?!\w)"),
+               r"|(?:(?P<det2>the|that|this|last|next)\s)?(?P<unit2>year|month|week)['’]s\s(?P<edge>end|close|beginning|start)(?!\w)"
+               r"|(?P<ye>year)[-\s]end(?![\w-])"),
     ("daybefore", r"the\s(?:very\s)?day\s(?P<dir>before|after)(?!\w)(?!\s(?:yesterday|tomorrow))"),
     ("partday", rf"(?:(?<=\bat\s)night|(?<=\bin\s)the\s(?:morning|afternoon|evening)|(?:one|that|the\ssame)\s{PART}|overnight){END}"),
     ("period", rf"(?:the\s)?(?-i:{trie(period_names(), lower=False)}){END}"),

@@ -28,7 +28,7 @@ _TRIGGER_WORDS = set(L.MONTHS) | set(L.MONTH_ABBR) | set(L.WEEKDAYS) | set(L.WEE
 _TRIGGER_WORDS |= set(L.SEASONS) | set(L.UNITS) | set(L.UNIT_PLURALS) | set(L.DECADE_WORDS)
 _TRIGGER_WORDS |= {w for w in L.PARTS_OF_DAY if "-" not in w} | {"night-time"}
 _TRIGGER_WORDS |= {"today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently",
-                   "nowadays", "lately", "presently", "present", "past", "future", "being",
+                   "nowadays", "lately", "presently", "present", "current", "recent", "past", "future", "being",
                    "date", "anniversary", "noon", "midnight", "midday", "o'clock", "annum",
                    "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
                    "fortnightly", "quarterly", "biweekly", "bi-weekly", "semiannually",
@@ -166,7 +166,8 @@ def _link_ranges(text: str, specs: list[Spec]) -> None:
         a.role, b.role, a.partner = "start", "end", b
 
 
-def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) -> list[Timex]:
+def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
+        timeml: bool = False) -> list[Timex]:
     """Temporal expressions in ``text`` with TIMEX3 types and values.
 
     ``published`` is the document creation time (None, a HistoricalDate, a
@@ -174,7 +175,11 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
     the DCT), "narrative" (from the last date the text set) or "auto" (narrative when
     most years the text writes lie more than two years before the DCT).
     ``periods=False`` leaves out named periods ("World War II"), which TimeML
-    annotates as events, not TIMEX3.
+    annotates as events, not TIMEX3. ``timeml=True`` follows TimeML news annotation (in news mode)
+    where it gives a timeline less: "three days later" is the DURATION "three days"
+    (the adverb a signal), not the date it leads to; anniversaries are events, not
+    TIMEX3, nor is the rate of an amount ("$2 million annually"); decades are counted in
+    years (P20Y); "the past year" is the year before (a DATE).
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
@@ -195,6 +200,18 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
         # TimeML news annotation (TimeBank, AQUAINT) leaves ages out; histories in the
         # ACE style (WikiWars) tag them, so narrative mode keeps them.
         specs = [s for s in specs if not s.age]
+    if mode == "news" and timeml:
+        # TimeML annotates "the 50th anniversary" as an event, not a TIMEX3
+        specs = [s for s in specs if s.kind != "anniversary" and not s.rate]
+        for s in specs:
+            if s.news_previous is not None:
+                s.type, s.value, s.base, s.unit, s.offset = "DATE", None, "dct", s.news_previous, -1
+            if s.type == "DURATION" and s.value:
+                s.value = _decades_in_years(s.value)
+        for s in specs:
+            if s.news_duration is not None:
+                s.end, s.value = s.news_duration
+                s.type, s.base, s.unit, s.offset = "DURATION", None, None, 0
     resolver = Resolver(text, dct, mode, years)
     out: list[Timex] = []
     results: dict[int, Timex] = {}
@@ -231,6 +248,18 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True) 
                 end = partner.end_date or partner.date
                 out[i] = _replace(timex, end_date=end)
     return out
+
+
+_DECADES = re.compile(r"P(\d+|X)DE\Z")
+
+
+def _decades_in_years(value: str) -> str:
+    """TimeML news writes "two decades" as P20Y and "decades" as PXY (ISO 8601 has no
+    decade designator)."""
+    m = _DECADES.match(value)
+    if m is None:
+        return value
+    return "PXY" if m.group(1) == "X" else f"P{int(m.group(1)) * 10}Y"
 
 
 _CLOCK_GAP = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:on|at|of)?\s{0,3}(?:,\s{0,3})?\Z", re.I)

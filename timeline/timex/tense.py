@@ -10,14 +10,17 @@ import re
 
 __all__ = ["tense"]
 
-_WORD = re.compile(r"[A-Za-z’']+|[.!?;:\n]")
-_FUTURE = frozenset("will 'll ’ll shall upcoming plans plan intends tomorrow next "
+# "U.S.", "Mr.", "Sept." are words, not sentence ends
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|"
+                   r"Gen|Gov|Sen|Rep|Jr|No)\.|[A-Za-z’']+|[.!?;:\n]")
+_FUTURE = frozenset("will 'll ’ll shall upcoming intends tomorrow next "
                     "planned planning scheduled postponed expects expect payable effective "
                     "forthcoming".split())
 _FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
                    ("plans", "to"), ("plan", "to"), ("expected", "to"), ("due", "to"),
                    ("to", "be"), ("would", "be"), ("scheduled", "to"),
-                   ("scheduled", "for"), ("planned", "for"), ("due", "on")}
+                   ("scheduled", "for"), ("planned", "for"), ("due", "on"),
+                   ("plan", "to"), ("intend", "to"), ("hopes", "to"), ("hope", "to")}
 _CAPITAL_CUES = frozenset("will would was were had said planned scheduled expected".split())
 _MODAL_FUTURE = frozenset("would may might".split())
 _PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
@@ -25,16 +28,19 @@ _PAST = frozenset("was were had did ago last yesterday said told came went took 
                   "brought began broke chose drew drove fled flew forgot froze got grew "
                   "hid hit kept knew laid lay meant paid put ran rose sank sat shot shut "
                   "sold spent spoke stood stole struck swore swept thought threw "
-                  "understood woke wore wrote".split())
+                  "understood woke wore wrote bought sought caught taught found heard built "
+                  "felt dealt lent bid quit withdrew arose began ago earlier".split())
 _NOT_PAST_ED = frozenset("need feed speed seed bleed breed proceed exceed succeed indeed "
                          "red bed shed wed bred fled led hundred kindred".split())
 _PRESENT = frozenset("""is are am says say does do has have takes take begins starts ends
 expires runs comes opens closes meets becomes remains continues holds leaves arrives
 returns visits""".split())
+_SCHEDULED = frozenset("takes begins starts ends expires opens closes meets arrives visits".split())
 
 
 def tense(text: str, start: int, end: int) -> int:
-    """+1 future, -1 past, 0 unknown, from the nearest verb cue in the sentence."""
+    """+1 future, -1 past, 0 unknown, from the nearest verb cue in the sentence; -2
+    certainly past ("since ...")."""
     back = _WORD.findall(text, max(0, start - 90), start)
     words = []
     for w in reversed(back):
@@ -42,16 +48,22 @@ def tense(text: str, start: int, end: int) -> int:
             break
         # a capitalised word is a name ("the United States"), never a past participle
         words.append(w.lower() if w[:1].islower() or w.lower() in _CAPITAL_CUES else "")
-    for i, w in enumerate(words[:12]):
+    if words and words[0] == "since":
+        return -2  # "since year-end": a point certainly past
+    for i, w in enumerate(words[:16]):
         prev = words[i + 1] if i + 1 < len(words) else ""
         if (prev, w) in _FUTURE_BIGRAMS:
             return 1
-        if w in _FUTURE:
+        if w in _FUTURE and not (w == "next" and i and words[i - 1] == "to"):  # "next to"
             return 1
         if w in _MODAL_FUTURE and (i == 0 or words[i - 1] not in ("have", "not")):
             return 1  # "said the members would join in April": future in the past
+        if prev in ("be", "being") and w.endswith("ed"):
+            continue  # "will be named": a passive, its tense is the auxiliary's
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
             return -1
+        if w in _SCHEDULED:
+            return 1  # "the plan takes effect Jan. 1": a present of schedules
         if w in _PRESENT:
             break
     ahead = _WORD.findall(text, end, min(len(text), end + 60))
@@ -59,8 +71,11 @@ def tense(text: str, start: int, end: int) -> int:
         if w in ".!?;\n":
             break
         w = w.lower()
-        if w in _FUTURE:
+        prev = ahead[i - 1].lower() if i else ""
+        if w in _FUTURE or (prev, w) in _FUTURE_BIGRAMS:
             return 1
-        if w in _PAST:
+        if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
             return -1
+        if w in _PRESENT:
+            break
     return 0
