@@ -16,10 +16,16 @@ THEMES = ("light", "dark", "contrast")
 _OFF = {"0", "false", "no", "off", "hide"}
 
 
-def embed_options(args) -> dict:
+def story_theme(story) -> str:
+    """The theme the story's settings ask for (the studio sets it), else light."""
+    theme = story.settings.get("theme") if isinstance(story.settings, dict) else None
+    return theme if theme in THEMES else "light"
+
+
+def embed_options(args, default_theme: str = "light") -> dict:
     hidden = {h.strip() for h in args.get("hide", "").split(",") if h.strip()}
     options = {
-        "theme": args.get("theme") if args.get("theme") in THEMES else "light",
+        "theme": args.get("theme") if args.get("theme") in THEMES else default_theme,
         "panel": "panel" not in hidden and args.get("panel", "1").lower() not in _OFF,
         "list": "list" not in hidden and args.get("list", "1").lower() not in _OFF,
         "timeline": "timeline" not in hidden,
@@ -36,7 +42,7 @@ def embed_options(args) -> dict:
 @bp.get("/embed/<slug>")
 def show(slug: str):
     prepared = story_or_404(slug)
-    options = embed_options(request.args)
+    options = embed_options(request.args, story_theme(prepared.story))
     html = render_template("embed.html", **viewer_context(prepared, embed=True, args=request.args,
                                                          options=options))
     ancestors = current_app.config["EMBED_FRAME_ANCESTORS"] or "'none'"

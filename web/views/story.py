@@ -5,6 +5,7 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 
 from ..basemap import basemap_bytes, basemap_script
 from ..security import apply_headers, page_csp
+from .embed import story_theme
 from .common import csp_img_hosts, csp_media_hosts, story_or_404, viewer_context
 
 bp = Blueprint("story", __name__)
@@ -13,7 +14,8 @@ bp = Blueprint("story", __name__)
 @bp.get("/stories/<slug>")
 def show(slug: str):
     prepared = story_or_404(slug)
-    html = render_template("story.html", **viewer_context(prepared, embed=False, args=request.args))
+    html = render_template("story.html", **viewer_context(prepared, embed=False, args=request.args),
+                           story_theme=story_theme(prepared.story))
     response = Response(html, mimetype="text/html")
     return apply_headers(response, csp=page_csp(img_hosts=csp_img_hosts(prepared),
                                                 media_hosts=csp_media_hosts(prepared)))
