@@ -127,13 +127,30 @@ def test_headlines_are_cut_at_a_clause_not_mid_phrase():
 
 
 def test_pronoun_headlines_take_a_name_only_when_it_is_plain():
-    from timeline.extract.headline import with_antecedent
+    from timeline.extract.antecedent import with_antecedent
 
     before = "Russian President Vladimir Putin described the killing as a provocation."
     assert with_antecedent("He ordered tighter security", before) == "Putin ordered tighter security"
     assert with_antecedent("He ordered tighter security", "Critics called him a dictator.") \
         == "He ordered tighter security"
     assert with_antecedent("He left", "In a statement, Mr Trump said so.") == "He left"
+    # the nearest sentence that names a person, its subject first
+    assert with_antecedent("He ordered guards", "The envoy was shot. Vladimir Putin spoke to "
+                           "Recep Tayyip Erdogan.") == "Putin ordered guards"
+    assert with_antecedent("His parents wept", "Doctors treated Alfie Evans.") == "Evans's parents wept"
+
+
+def test_it_and_they_take_the_nearest_noun_phrase_of_their_number():
+    from timeline.extract.antecedent import with_antecedent
+
+    assert with_antecedent("It lost the popular vote", "Support for Najib's ruling coalition "
+                           "has dwindled in the last two elections, and in 2013") \
+        == "Najib's ruling coalition lost the popular vote"
+    assert with_antecedent("They lit candles", "The recovering addicts met in the park.") \
+        == "Recovering addicts lit candles"
+    # nothing of the right number: unchanged
+    assert with_antecedent("They lit candles", "The church was full.") == "They lit candles"
+    assert with_antecedent("It rained", "On Monday, three days of storms began.") == "It rained"
 
 
 def test_news_deixis_reads_from_the_publication_day_with_the_tense():

@@ -17,7 +17,8 @@ from ..dates import HistoricalDate, Precision
 from ..model import Event, PlaceRef, Story
 from . import deixis, seats
 from .article import Article, place_name, read_article
-from .headline import headline, headline_for, with_antecedent
+from .antecedent import with_antecedent
+from .headline import headline, headline_for
 from .segment import Span, sentences
 from .statements import (_ATTRIBUTION, _BOILERPLATE, _LEDE_NEWS, _day, _pairs, _recalls_happening,
                          _words_outside)
@@ -282,9 +283,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 if _ATTRIBUTION.search(text, max(sentence.start, t.start - 50), t.start):
                     continue  # "police said Monday": the date of the saying, not the news
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
-                head = with_antecedent(headline_for(sentence.text, s0, s1),
-                                       text[max(0, sentence.start - 600):sentence.start],
-                                       place_names)
+                head = headline_for(sentence.text, s0, s1)
+                head = with_antecedent(head, _before_word(text, sentence, head), place_names)
                 clause = _clause_span(sentence, head)
                 places = _places_for(clause, sentence, scene, t.date)
                 start, end = _date_of(t)
@@ -316,8 +316,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 unresolved_relative = [t for t in dated if t.type in ("DATE", "TIME")]
                 if (places or unresolved_relative) and _recalls_happening(sentence.text):
                     undated.append(_Candidate(
-                        title=with_antecedent(headline(sentence.text),
-                                              text[max(0, sentence.start - 600):sentence.start],
+                        title=with_antecedent(head := headline(sentence.text),
+                                              _before_word(text, sentence, head),
                                               place_names), start=None, end=None, text=sentence.text,
                         places=places, provenance=(sentence.start, sentence.end),
                         confidence=0.3, words=_content_words(sentence.text)))
@@ -386,6 +386,15 @@ def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
     if dateline:
         return [m for m in all_mentions if m.start >= dateline.start and m.end <= dateline.end][:1]
     return []
+
+
+def _before_word(text: str, sentence: Span, head: str) -> str:
+    """The text before the headline's first word as the sentence says it ("..., and in
+    2013 it lost"): where a pronoun's antecedent is looked for (600 characters)."""
+    first = re.match(r"[\w’'-]+", head)
+    at = re.search(rf"\b{re.escape(first.group())}\b", sentence.text, re.I) if first else None
+    cut = sentence.start + (at.start() if at else 0)
+    return text[max(0, cut - 600):cut]
 
 
 def _lead_in(text: str, start: int) -> str:

@@ -35,7 +35,7 @@ _PERSON = re.compile(
 _AUXILIARY = [
     (re.compile(r"\b(?:is|are|was|were)\s+(?:set|due|expected|scheduled|poised|going)\s+to\b"), "to"),
     (re.compile(r"\bwill\s+be\s+(?=\w+(?:ed|en)\b)"), "to be "),
-    (re.compile(r"\bwill\s+(?!be\b)(?=\w)"), "to "),
+    (re.compile(r"\bwill\s+(?!be\b|not\b|never\b)(?=\w)"), "to "),
     (re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?=\w+ed\b)"), ""),
     (re.compile(r"\b(?:was|were)\s+(?=\w+ed\b)"), ""),
 ]
@@ -48,23 +48,46 @@ _DATE_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|by|since|during|from|until|til
                                r"throughout|around|about|early|late|mid|of|for)\s+)+$", re.I)
 
 
+# Clause bounds: punctuation, but not the comma of "506,994" or "$100,000".
+_BOUND = re.compile(r"[;:—–()]|,(?!\d{3})|\s-\s")
+# An introductory phrase before the subject ("In a statement, ...", "Alongside a small
+# group of addicts, ..."): dropped when a clause follows it.
+_INTRO = re.compile(r"^(?:in|on|at|after|before|alongside|along|during|following|despite|with|"
+                    r"without|for|from|under|since|while|when|although|though|as|because|"
+                    r"finally|yet|thus|however|meanwhile|also|instead|today|now|then|later|"
+                    r"earlier|according to|speaking|asked|separately|overall)\b[^,;:\"“”]{0,80},\s+"
+                    r"(?=\S+\s+\S+\s+\S)", re.I)
+_PARENTHETICAL = re.compile(r",\s*(?:however|though|meanwhile|also|too|in turn|for example|"
+                            r"for instance|nonetheless|nevertheless|moreover|in fact|instead),", re.I)
+# "The five airlines agreed": a definite number before its noun is dropped with the article
+# (the set is known); "38-year-old Vermelhudo": the age goes.
+_DEFINITE_COUNT = re.compile(r"^(?:[Tt]he|[Tt]hese|[Tt]hose|[Aa]ll)\s+(?:two|three|four|five|six|"
+                             r"seven|eight|nine|ten|\d+)\s+(?=[a-z]+s\b|[A-Z])")
+_AGE = re.compile(r"^(?:the\s+)?\d{1,3}[- ]year[- ]old\s+(?=[A-Z]|[a-z]+\s)", re.I)
+# "There will be further disruption": the existential goes, the noun phrase stays.
+_EXISTENTIAL = re.compile(r"^there\s+(?:is|are|was|were|will\s+be|would\s+be|has\s+been|"
+                          r"have\s+been|had\s+been)\s+(?!no\b)", re.I)
+
+
 def _clause(sentence: str, date_start: int, date_end: int) -> tuple[str, int, int]:
     """The comma- or subordinator-bounded stretch of ``sentence`` around the date."""
     bounds = [0]
-    for m in re.finditer(r"[;:,—–()]|\s-\s", sentence):
+    for m in _BOUND.finditer(sentence):
         bounds.append(m.end())
     for m in _SUBORDINATORS.finditer(sentence):
         bounds.append(m.start())
     bounds = sorted(set(bounds))
     left = max((b for b in bounds if b <= date_start), default=0)
-    rights = [m.start() for m in re.finditer(r"[;:,—–()]|\s-\s", sentence) if m.start() >= date_end]
+    rights = [m.start() for m in _BOUND.finditer(sentence) if m.start() >= date_end]
     rights += [m.start() for m in _SUBORDINATORS.finditer(sentence) if m.start() >= date_end]
     right = min(rights, default=len(sentence))
     clause = sentence[left:right]
     # A date with little else around it ("On 1 September 1939, ...") borrows a clause:
     # the one after it when it opens the sentence, else the one before.
     if len(_words(clause)) - len(_words(sentence[date_start:date_end])) < 3:
-        if left == 0 or sentence[:left].strip() == "" or right < len(sentence) and left < 3:
+        previous = sentence[max((b for b in bounds if b < left - 1), default=0):left]
+        if (left == 0 or sentence[:left].strip() == "" or right < len(sentence) and left < 3
+                or right < len(sentence) and len(_words(previous)) < 4):
             later = min((r for r in rights if r > right), default=len(sentence))
             right = later
         else:
@@ -87,45 +110,24 @@ def headline(sentence: str, date_start: int | None = None, date_end: int | None 
         text = f"{before} {clause[e:].lstrip(' ,')}".strip()
     text = re.sub(r"^[A-Z][A-Z .'’-]{1,40}:\s*", "", text)  # a dateline ("MOSCOW:")
     text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = re.sub(r"\s*\([^)]*$", "", text)  # a parenthesis the clause cut open
+    text = _PARENTHETICAL.sub("", text)
+    text = _INTRO.sub("", text.lstrip(" ,;:-—–"))
+    text = _EXISTENTIAL.sub("", text)
+    text = _AGE.sub("", text)
     text = _PERSON.sub(lambda m: m.group("surname"), text)
     for pattern, replacement in _AUXILIARY:
         text = pattern.sub(replacement, text)
     text = _LEADING.sub("", text.strip(" ,;:-—–\"“”'‘’"))
-    text = re.sub(r"^(?:the|a|an)\s+(?=[^\d\s])", "", text, flags=re.I)
+    text = _DEFINITE_COUNT.sub("", text)
+    text = re.sub(r"^(?:the|a|an)\s+(?=[^\d\s])(?!(?:one|two|three|four|five|six|seven|eight|"
+                  r"nine|ten|first|second|third)\b)", "", text, flags=re.I)
     text = _shorten(text)
     text = _DANGLING.sub("", text).strip(" ,;:-—–\"“”'‘’.")
     if not text:
         return sentence.strip()[:80]
     text = _balance_quotes(text)
     return text[0].upper() + text[1:]
-
-
-_PRONOUN = re.compile(r"^(He|She|His|Her)\s")
-_SUBJECT_RUN = re.compile(r"^(?:The\s+)?((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]+)(?:,|\s+[a-z])")
-_NOT_NAMES = frozenset("""The A An In On At After Before When While As But And Or So Yet If
-This That These Those It They We He She His Her Its Their There Here Police Officials
-""".split())
-
-
-def with_antecedent(head: str, before: str, places: set[str] = frozenset()) -> str:
-    """ "He ordered ..." -> "Erdogan ordered ..." when the sentence just before is about a
-    named person ("Turkish President Recep Tayyip Erdogan said ..."); otherwise unchanged:
-    a wrong name is worse than a pronoun."""
-    m = _PRONOUN.match(head)
-    if not m:
-        return head
-    previous = re.split(r"(?<=[.!?])[\"”’]?\s+", before.strip())[-1] if before.strip() else ""
-    run = _SUBJECT_RUN.match(previous)
-    if not run:
-        return head
-    words = run.group(1).split()
-    surname = re.sub(r"['’]s$", "", words[-1])
-    if (words[0] in _NOT_NAMES or surname in _NOT_NAMES or surname in places
-            or run.group(1) in places or not surname[1:].islower() and "-" not in surname):
-        return head
-    if len(words) == 1 and not re.search(rf"[A-Z][\w’'-]+\s+{re.escape(surname)}\b", before):
-        return head  # "Critics called him ...": a lone capital is a name only if seen in full
-    return (f"{surname}'s " if m.group(1) in ("His", "Her") else f"{surname} ") + head[m.end():]
 
 
 def headline_for(sentence: str, date_start: int, date_end: int) -> str:
@@ -148,7 +150,18 @@ def _shorten(text: str) -> str:
             if 3 <= len(text[:m.start()].split()) <= MAX_WORDS]
     if cuts:
         return text[:cuts[-1]].strip(" ,;:-—–\"“”'‘’.")
+    # else before a prepositional phrase, so that the headline ends on its noun
+    cuts = [m.start() for m in _PHRASE.finditer(text)
+            if 4 <= len(text[:m.start()].split()) <= MAX_WORDS
+            and not _DANGLING.search(text[:m.start()])]
+    if cuts:
+        return text[:cuts[-1]].strip(" ,;:-—–\"“”'‘’.")
     return " ".join(words[:MAX_WORDS]).strip(" ,;:-—–\"“”'‘’.")
+
+
+_PHRASE = re.compile(r"\s(?=(?:of|in|on|at|for|with|from|by|to|into|over|under|during|like|"
+                     r"near|against|between|through|across|about|toward|towards|without|"
+                     r"within|amid|among|per|via)\s)", re.I)
 
 
 def _balance_quotes(text: str) -> str:
