@@ -283,8 +283,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 if _ATTRIBUTION.search(text, max(sentence.start, t.start - 50), t.start):
                     continue  # "police said Monday": the date of the saying, not the news
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
-                head = headline_for(sentence.text, s0, s1)
-                head = with_antecedent(head, _before_word(text, sentence, head), place_names)
+                head = headline_for(sentence.text, s0, s1, lambda h, sentence=sentence: with_antecedent(
+                    h, _before_word(text, sentence, h), place_names))
                 clause = _clause_span(sentence, head)
                 places = _places_for(clause, sentence, scene, t.date)
                 start, end = _date_of(t)

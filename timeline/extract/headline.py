@@ -9,6 +9,7 @@ stays in the event's text.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 MAX_WORDS = 10
 # Where a long headline may be cut without leaving a fragment: before a subordinate or
@@ -39,11 +40,13 @@ _AUXILIARY = [
     (re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?=\w+ed\b)"), ""),
     (re.compile(r"\b(?:was|were)\s+(?=\w+ed\b)"), ""),
 ]
-_DANGLING = re.compile(r"(?:\s+(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|but|as|"
+_DANGLING = re.compile(r"(?:\s+\S+['’]s|\s+(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|but|as|"
                        r"that|which|who|its|his|her|their|is|are|was|were|be|been|has|have|had|will|would|not|"
                        r"over|into|about|after|before|than|there|also|this|these|those|"
                        r"our|my|your|per|via|against|between|among|amid|up|out|could|should|can|may|might|"
-                       r"must|shall|do|does|did))+$", re.I)
+                       r"must|shall|do|does|did|onto|under|during|since|until|no|very|here|upon|off|down|"
+                       r"within|without|whose|whom|whether|where|if|when|while|because|although|"
+                       r"though|nor|yet|so|am|being|just))+$", re.I)
 _DATE_PREPOSITION = re.compile(r"(?:\b(?:on|in|at|by|since|during|from|until|till|through|"
                                r"throughout|around|about|early|late|mid|of|for)\s+)+$", re.I)
 
@@ -55,7 +58,8 @@ _BOUND = re.compile(r"[;:—–()]|,(?!\d{3})|\s-\s")
 _INTRO = re.compile(r"^(?:in|on|at|after|before|alongside|along|during|following|despite|with|"
                     r"without|for|from|under|since|while|when|although|though|as|because|"
                     r"finally|yet|thus|however|meanwhile|also|instead|today|now|then|later|"
-                    r"earlier|according to|speaking|asked|separately|overall)\b[^,;:\"“”]{0,80},\s+"
+                    r"earlier|according to|speaking|asked|separately|overall|"
+                    r"(?:[\w-]+\s+){1,3}(?:later|earlier|ago|afterwards|before))\b[^,;:\"“”]{0,80},\s+"
                     r"(?=\S+\s+\S+\s+\S)", re.I)
 _PARENTHETICAL = re.compile(r",\s*(?:however|though|meanwhile|also|too|in turn|for example|"
                             r"for instance|nonetheless|nevertheless|moreover|in fact|instead),", re.I)
@@ -130,15 +134,44 @@ def headline(sentence: str, date_start: int | None = None, date_end: int | None 
     return text[0].upper() + text[1:]
 
 
-def headline_for(sentence: str, date_start: int, date_end: int) -> str:
-    """The clause's headline; when the clause alone is too thin ("Was born", "UK"), the
-    whole sentence's, with the date taken out."""
-    head = headline(sentence, date_start, date_end)
-    if len(head.split()) >= 3:
+_PRONOUN_START = re.compile(r"^(?:i|me|my|we|us|our|you|your|he|him|his|she|her|it|its|they|"
+                            r"them|their|this|that|these|those|who|which|what|there|here|"
+                            r"one|someone|something)\b", re.I)
+_NUMBER_START = re.compile(r"^(?:\d|[$£€]|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|"
+                           r"millions?|dozens?|first|second|third)\b)", re.I)
+_CONJUNCTION_START = re.compile(r"^(?:and|but|or|nor|so|yet|for|because|although|though|while|"
+                                r"when|if|unless|since|after|before|as|until|whereas|whether|"
+                                r"once|than|that|however|also|then)\b", re.I)
+
+
+def reads_as_headline(head: str) -> bool:
+    """The shape a timeline headline has (issue 14): 3-12 words, a noun phrase or name
+    first (not a pronoun, conjunction or number), its last word not a function word,
+    quotes and brackets closed."""
+    words = _words(head)
+    if not 3 <= len(words) <= 12:
+        return False
+    if _PRONOUN_START.match(head) or _NUMBER_START.match(head) or _CONJUNCTION_START.match(head):
+        return False
+    if _DANGLING.search(head) or head.count('"') % 2 or head.count("“") != head.count("”"):
+        return False
+    return head.count("(") == head.count(")")
+
+
+def headline_for(sentence: str, date_start: int, date_end: int,
+                 resolve: Callable[[str], str] = lambda head: head) -> str:
+    """The clause's headline; when it does not read as one (too thin, "Was born"; a
+    pronoun or number first; a cut phrase), the whole sentence's with the date taken
+    out, if that reads better. ``resolve`` replaces a pronoun subject (see antecedent)."""
+    head = resolve(headline(sentence, date_start, date_end))
+    if reads_as_headline(head):
         return head
     before = _DATE_PREPOSITION.sub("", sentence[:date_start]).rstrip()
-    whole = headline(f"{before} {sentence[date_end:].lstrip(' ,')}".strip())
-    return whole if len(whole.split()) > len(head.split()) else head
+    whole = resolve(headline(f"{before} {sentence[date_end:].lstrip(' ,')}".strip()))
+    if reads_as_headline(whole) or len(head.split()) < 3 < len(whole.split()):
+        return whole
+    return head
 
 
 def _shorten(text: str) -> str:
@@ -153,12 +186,16 @@ def _shorten(text: str) -> str:
     # else before a prepositional phrase, so that the headline ends on its noun
     cuts = [m.start() for m in _PHRASE.finditer(text)
             if 4 <= len(text[:m.start()].split()) <= MAX_WORDS
-            and not _DANGLING.search(text[:m.start()])]
+            and not _DANGLING.search(text[:m.start()])
+            and not _VERB_BEFORE.search(text[:m.start()])]
     if cuts:
         return text[:cuts[-1]].strip(" ,;:-—–\"“”'‘’.")
     return " ".join(words[:MAX_WORDS]).strip(" ,;:-—–\"“”'‘’.")
 
 
+# "an event put | on by ...": a particle after a verb is not where a phrase starts.
+_VERB_BEFORE = re.compile(r"(?:\w+(?:ed|ing)|put|set|held|made|taken|carried|brought|"
+                          r"turned|called|handed|laid|paid|sent|left|given|kept)$", re.I)
 _PHRASE = re.compile(r"\s(?=(?:of|in|on|at|for|with|from|by|to|into|over|under|during|like|"
                      r"near|against|between|through|across|about|toward|towards|without|"
                      r"within|amid|among|per|via)\s)", re.I)
