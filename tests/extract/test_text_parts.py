@@ -172,3 +172,33 @@ def test_news_deixis_reads_from_the_publication_day_with_the_tense():
     assert reread(t("January", "dct"), "", HistoricalDate.of(2016, 11, 26), "who takes office in").date \
         == HistoricalDate.of(2017, 1)
     assert reread(t("1957", "absolute"), "", dct, "in").date == HistoricalDate.of(1957)
+
+
+def test_durations_before_and_after_count_from_the_narrative():
+    from timeline.dates import parse_date
+    from timeline.extract import extract
+
+    text = ("Police said the attack happened on December 19, 2016. It came a day before a key "
+            "meeting about Syria to be held in Moscow. A week after that, investigators arrested "
+            "a suspect in Ankara. The ministers met two days before the summit. Three days after "
+            "the attack, the embassy closed.")
+    events = {e.title: e.start.isoformat() for e in extract(
+        text, published=parse_date("2016-12-22")).story.events if e.start}
+    assert events.get("Key meeting about Syria to be held in Moscow") == "2016-12-20"
+    assert events.get("Investigators arrested a suspect in Ankara") == "2016-12-27"
+    assert events.get("Embassy closed") == "2016-12-22"  # from the attack's date
+    assert not any(v == "2016-12-25" for v in events.values())  # the summit's date is unknown
+
+
+def test_a_year_duration_needs_no_finer_date_than_a_year():
+    from timeline.dates import HistoricalDate
+    from timeline.extract.deixis import chain
+    from timeline.timex.model import Timex
+
+    text = "He was elected in 2015. He resigned a year later. A day later he left."
+    t1 = Timex(18, 22, "2015", "DATE", "2015", HistoricalDate.of(2015))
+    t2 = Timex(36, 42, "a year", "DURATION", "P1Y")
+    t3 = Timex(50, 55, "A day", "DURATION", "P1D")
+    out = chain([t1, t2, t3], text)
+    assert out[1].date == HistoricalDate.of(2016)
+    assert out[2].date is None  # a day after a year: no day to count from

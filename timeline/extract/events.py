@@ -202,8 +202,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         notes.append("no publication date given (use --published YYYY-MM-DD): relative "
                       "dates such as 'next week' are left unresolved and their statements "
                       "listed as undated")
-    timexes = [deixis.reread(t, text, published, _lead_in(text, t.start))
-               for t in tagger(text, published=published)]
+    timexes = deixis.chain([deixis.reread(t, text, published, _lead_in(text, t.start))
+                            for t in tagger(text, published=published)], text)
     mentions = sorted(spotter(text), key=lambda m: m.start)
     dateline = article.dateline or _title_case_dateline(article, mentions)
     # The dateline names where the report was filed, not where events happened.

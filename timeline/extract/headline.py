@@ -73,6 +73,14 @@ _EXISTENTIAL = re.compile(r"^there\s+(?:is|are|was|were|will\s+be|would\s+be|has
                           r"have\s+been|had\s+been)\s+(?!no\b)", re.I)
 
 
+_RELATION_TO_COMMA = re.compile(r"\s+(?:later|earlier|afterwards?|before|after|prior\s+to)\b"
+                                r"[^,.;:]{0,40},")
+# "It came (a day) before a key meeting ...": the headline is the meeting.
+_CAME_BEFORE = re.compile(r"^(?:it|this|that)\s+(?:came|was|happened|occurred|followed)\s+"
+                          r"(?:just\s+|only\s+)?(?:before|after|ahead\s+of)\s+(?:the\s+|a\s+|an\s+)?",
+                          re.I)
+
+
 def _clause(sentence: str, date_start: int, date_end: int) -> tuple[str, int, int]:
     """The comma- or subordinator-bounded stretch of ``sentence`` around the date."""
     bounds = [0]
@@ -108,6 +116,9 @@ def headline(sentence: str, date_start: int | None = None, date_end: int | None 
     """A headline for the clause of ``sentence`` that holds the date at [date_start, date_end)."""
     text = sentence
     if date_start is not None and date_end is not None:
+        # "Three days after the attack, ...": the relation belongs to the date
+        relation = _RELATION_TO_COMMA.match(sentence, date_end)
+        date_end = relation.end() if relation else date_end
         clause, left, _ = _clause(sentence, date_start, date_end)
         s, e = date_start - left, date_end - left
         before = _DATE_PREPOSITION.sub("", clause[:s]).rstrip()
@@ -118,6 +129,7 @@ def headline(sentence: str, date_start: int | None = None, date_end: int | None 
     text = _PARENTHETICAL.sub("", text)
     text = _INTRO.sub("", text.lstrip(" ,;:-—–"))
     text = _EXISTENTIAL.sub("", text)
+    text = _CAME_BEFORE.sub("", text)
     text = _AGE.sub("", text)
     text = _PERSON.sub(lambda m: m.group("surname"), text)
     for pattern, replacement in _AUXILIARY:
