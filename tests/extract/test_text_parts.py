@@ -202,3 +202,24 @@ def test_a_year_duration_needs_no_finer_date_than_a_year():
     out = chain([t1, t2, t3], text)
     assert out[1].date == HistoricalDate.of(2016)
     assert out[2].date is None  # a day after a year: no day to count from
+
+
+def test_an_institution_gives_its_seat_only_where_it_acts():
+    from timeline.extract import seats
+
+    def acts(text, name):
+        i = text.index(name)
+        return seats.acts_here(text, i, i + len(name), 0)
+
+    assert acts("The ICC issued a warrant for his arrest.", "ICC")
+    assert acts("On Friday, the Kremlin's response came.", "Kremlin")
+    assert acts("He met aides at a White House meeting.", "White House")
+    assert not acts("EU airlines maintained safety standards.", "EU")
+    assert not acts("It was his first visit to an ICC member state.", "ICC")
+    assert not acts("The government sought to avoid complications with the ICC's obligations.", "ICC")
+    assert not acts("Trump wants to run the White House like a tower.", "White House")
+    assert not acts("The strong status of English in the EU was questioned.", "EU")
+    text = ("It was a visit to an International Criminal Court (ICC) member state since the "
+            "court issued a warrant.")
+    start = text.index("since")
+    assert seats.described(text, start, len(text))[2] == "The Hague"

@@ -100,6 +100,16 @@ def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene,
     return scene.setting(when)
 
 
+def _seat_fits(place: ResolvedPlace, institution: str, scene: _Scene) -> bool:
+    """A name several countries give their body ("House of Commons", "Congress") sits in
+    the table's city only when the article is set in that country (or nowhere known):
+    Ottawa's House of Commons is not in London."""
+    if institution not in seats.SHARED_NAMES:
+        return True
+    setting = [m for m in scene.fallback if m.located]
+    return not setting or setting[0].place.country == place.country
+
+
 def _envoy_post(mentions: list[PlaceMention], scene: _Scene) -> PlaceMention | None:
     """'the ambassador to Turkey' works (and here, was shot) in Turkey's capital."""
     for m in mentions:
@@ -118,11 +128,18 @@ def _seat(clause: tuple[int, int], sentence: Span, scene: _Scene) -> PlaceMentio
     for start, end in (clause, (sentence.start, sentence.end)):
         chunk = scene.text[start:end]
         for s0, s1, seat in seats.institutions(chunk, start):
+            if not seats.acts_here(scene.text, s0, s1, start):
+                continue  # "EU airlines", "the ICC's obligations": not the actor here
             place = seats.seat_place(seat)
-            if place is not None:
+            if place is not None and _seat_fits(place, scene.text[s0:s1], scene):
                 return PlaceMention(s0, s1, seat, place)
+        description = seats.described(scene.text, start, end)
+        if description is not None:
+            place = seats.seat_place(description[2])
+            if place is not None:
+                return PlaceMention(description[0], description[1], description[2], place)
         body = seats.NATIONAL_BODY.search(chunk)
-        if body:
+        if body and seats.acts_here(scene.text, start + body.start(), start + body.end(), start):
             near = [m for m in _in(sentence.start, sentence.end, scene.mentions)
                     if m.located and m.place.kind in ("country", None) or m.adjective]
             for m in near:
