@@ -22,6 +22,8 @@ February March April May June July August September October November December To
 According Last Next Earlier Later Meanwhile However Also Speaking Asked Then Now""".split())
 _FULL_NAME = re.compile(r"\b([A-Z][a-z][\w’'-]*(?:\s+[A-Z]\.)?(?:\s+(?:bin|al-|de|van|von|"
                         r"da|di|le|la)?\s*[A-Z][\w’'-]+){1,5})")
+_LONE_SUBJECT = re.compile(r"([A-Z][a-z][\w-]+)\s+(?:\w+ed|said|told|met|went|took|made|came|gave|"
+                           r"left|won|lost|was|had|has|became|began|spoke|wrote|flew|fled)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 # A noun phrase: a determiner or a possessive name, up to three lower-case words.
 _ORG = re.compile(r"\b((?:[A-Z][\w&’'-]+\s+){0,3}(?:Airport|Council|Court|Party|Company|"
@@ -77,6 +79,11 @@ def _person(before: str, places: set[str]) -> str | None:
                                                                sentence) if m.group(1) in seen]
         for m in _PERSON.finditer(sentence):
             names.append((m.start(), m.group("surname")))
+        # "Karlov joined the service": a lone capital opening the sentence before a verb
+        # in the past is its subject (not "Critics called": plurals are not names)
+        lone = _LONE_SUBJECT.match(sentence)
+        if lone and lone.group(1) not in _NOT_NAMES and not lone.group(1).endswith("s"):
+            names.append((0, lone.group(1)))
         for m in _FULL_NAME.finditer(sentence):
             words = [w for w in m.group(1).split() if w[0].isupper()]
             if (words[0] in _NOT_NAMES or m.group(1) in places or any(w in places for w in words)
