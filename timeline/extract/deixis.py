@@ -108,8 +108,9 @@ def _names_last(np: str, text: str, last, t_start: int) -> bool:
     """Whether "after <np>" names the happening the last date was said of: a word of
     the phrase (the attack, the vote) is in that sentence."""
     words = {w for w in re.findall(r"[a-z]{4,}", np.lower())} - {"that", "this", "their", "with"}
-    start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
-    stop = text.find(". ", last.end)
+    lo = max(0, last.start - 300)
+    start = max(text.rfind(". ", lo, last.start), text.rfind("\n", lo, last.start), lo - 1) + 1
+    stop = text.find(". ", last.end, last.end + 300)
     around = text[start:min(stop if stop >= 0 else len(text), t_start)].lower()
     return any(re.search(rf"\b{w}", around) for w in words)
 
@@ -148,17 +149,23 @@ def _chained(t, text: str, dated: list):
             forward = not forward  # the object is the later (earlier) happening
             # "It" is the last sentence's happening; when that sentence gives no date,
             # the story's own (its first date, the lede's)
-            here = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start))
-            before = max(text.rfind(". ", 0, here), text.rfind("\n", 0, here))
+            lo = max(0, t.start - 2 * CHAIN_REACH)
+            here = max(text.rfind(". ", lo, t.start), text.rfind("\n", lo, t.start))
+            before = max(text.rfind(". ", lo, here), text.rfind("\n", lo, here)) if here > lo else lo
             if last.start < before:
                 last = dated[0]
         else:
             # "three days after the attack": from the date the attack was told with
-            said = [d for d in reversed(dated) if t.start - d.end <= 2 * CHAIN_REACH
-                    and _names_last(rel.group("np"), text, d, t.start)]
-            if not said:
+            said = None
+            for d in reversed(dated):
+                if t.start - d.end > 2 * CHAIN_REACH:
+                    break
+                if _names_last(rel.group("np"), text, d, t.start):
+                    said = d
+                    break
+            if said is None:
                 return None  # "two days before the summit": some other happening's date
-            last = said[0]
+            last = said
     base = last.date
     need = {"day": 3, "month": 2, "year": 1}[_UNIT_PRECISION[unit]]
     have = 3 if base.day is not None else 2 if base.month is not None else 1
