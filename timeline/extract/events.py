@@ -208,7 +208,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
     dateline = article.dateline or _title_case_dateline(article, mentions)
     # The dateline names where the report was filed, not where events happened.
     body_mentions = [m for m in mentions if not (dateline and m.start >= dateline.start
-                                                 and m.end <= dateline.end)]
+                                                 and m.end <= dateline.end)
+                     and not _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)]
     actors = {(m.start, m.end) for m in body_mentions
               if seats.is_actor(text, m.start, m.end, m.place.name if m.place and m.place.name
                                 and m.text.lower() == m.place.name.lower() else m.text)}
@@ -386,6 +387,14 @@ def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
     if dateline:
         return [m for m in all_mentions if m.start >= dateline.start and m.end <= dateline.end][:1]
     return []
+
+
+# "His brother Raul", "President Jackson", "Mr Paris": a name after a kinship word or a
+# title is a person, whatever the gazetteer knows by that name.
+_PERSON_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|uncle|"
+                            r"aunt|cousin|nephew|niece|widow|President|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
+                            r"Sen\.|Rep\.|Gov\.|Gen\.|Judge|Justice|Pope|King|Queen|Prince|"
+                            r"Princess|Sir|Lady|Lord|Saint|Officer|Sgt\.|Detective)\s+\Z")
 
 
 def _before_word(text: str, sentence: Span, head: str) -> str:

@@ -94,6 +94,12 @@ def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene,
             and m.place.kind not in ("continent", "region")]
     seat = _seat(clause, sentence, scene)
     if head and not (seat and head[0].adjective):
+        # "Malaysian authorities ordered ..." in a report from Kuala Lumpur: the demonym
+        # names the actor's country; the dateline city in it is the finer venue
+        city = [m for m in scene.setting(when) if m.located and m.place.kind != "country"]
+        if (head[0].adjective and scene.dateline_country and city
+                and city[0].place.country == head[0].place.country):  # a dateline report
+            return city[:1]
         return [head[0]]
     if seat:
         return [seat]
