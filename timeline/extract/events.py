@@ -178,7 +178,10 @@ def _place_refs(mentions: list[PlaceMention]) -> tuple[PlaceRef, ...]:
             continue
         seen.add(key)
         if m.located:
-            refs.append(PlaceRef(name=m.text if not m.adjective else m.place.name,
+            name = m.text
+            if name.lower().startswith("the ") and not m.place.name.lower().startswith("the "):
+                name = name[4:]  # "the U.S." is the U.S.; The Hague keeps its article
+            refs.append(PlaceRef(name=name if not m.adjective else m.place.name,
                                  lat=round(m.place.lat, 5), lon=round(m.place.lon, 5),
                                  resolved=m.place, adjective=m.text if m.adjective else None))
         elif not m.adjective:
@@ -244,6 +247,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         if _BOILERPLATE.search(paragraph.text):
             continue
         for sentence in sentences(text, paragraph.start, paragraph.end):
+            sentence = _after_dateline(text, sentence, dateline)
             if _BOILERPLATE.search(sentence.text) or sentence.text.rstrip().endswith("?"):
                 continue  # a credit line, or a question (a box header, not a happening)
             dated = timexes_in(sentence)
@@ -360,6 +364,11 @@ _TITLE_DATELINE = re.compile(
     r"(?:\s*\([^)]{1,30}\))?\s*(?::|—|–| - )\s")
 
 
+# "DETROIT The U.S. Transportation Department ...": a capitals dateline run into the text.
+_CAPS_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?:,\s*[A-Z][\w.]+)?\s+"
+                            r"(?=(?:The|A|An)\s|[A-Z][a-z]+\s+[a-z])")
+
+
 def _title_case_dateline(article: Article, mentions: list[PlaceMention]) -> Span | None:
     """ "Kuala Lumpur: Malaysian authorities ..." - a dateline written in title case, taken
     only when the gazetteer knows the name as a place."""
@@ -367,6 +376,18 @@ def _title_case_dateline(article: Article, mentions: list[PlaceMention]) -> Span
         return None
     first = article.body[0]
     m = _TITLE_DATELINE.match(first.text)
+    caps = None if m else _CAPS_DATELINE.match(first.text)
+    if caps:
+        # the spotter may not read capitals: the gazetteer is asked for the name itself
+        start, end = first.start + caps.start("place"), first.start + caps.end("place")
+        if any(p.start == start and p.end == end and p.located for p in mentions):
+            return Span(start, end, caps.group("place"))
+        place = seats.seat_place(place_name(caps.group("place")))
+        if place is None:
+            return None
+        mentions.append(PlaceMention(start, end, place_name(caps.group("place")), place))
+        mentions.sort(key=lambda p: p.start)
+        return Span(start, end, caps.group("place"))
     if not m:
         return None
     start, end = first.start + m.start("place"), first.start + m.end("place")
@@ -395,6 +416,18 @@ _PERSON_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|fath
                             r"aunt|cousin|nephew|niece|widow|President|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
                             r"Sen\.|Rep\.|Gov\.|Gen\.|Judge|Justice|Pope|King|Queen|Prince|"
                             r"Princess|Sir|Lady|Lord|Saint|Officer|Sgt\.|Detective)\s+\Z")
+
+
+def _after_dateline(text: str, sentence: Span, dateline: Span | None) -> Span:
+    """The sentence without the dateline that opens it ("MOSCOW: ", "DETROIT "), so that
+    headlines and clauses start at the news."""
+    if dateline is None or not sentence.start <= dateline.start <= sentence.start + 2 \
+            or dateline.end >= sentence.end:
+        return sentence
+    rest = re.match(r"(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?(?:\s*\([^)]{1,40}\))?\s*"
+                    r"(?::|—|–|--| - )?\s*", text[dateline.end:sentence.end])
+    start = dateline.end + rest.end()
+    return Span(start, sentence.end, text[start:sentence.end]) if start < sentence.end else sentence
 
 
 def _before_word(text: str, sentence: Span, head: str) -> str:

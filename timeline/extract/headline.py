@@ -81,6 +81,21 @@ _CAME_BEFORE = re.compile(r"^(?:it|this|that)\s+(?:came|was|happened|occurred|fo
                           re.I)
 
 
+# "A man who fatally stabbed ... has been found guilty": the subject without its relative
+# clause, up to the main verb's auxiliary.
+_RELATIVE_SUBJECT = re.compile(r"^(?P<np>(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+                               r"(?:who|that)\s+(?!(?:has|have|had|is|are|was|were|will)\b)"
+                               r"[^,;:\"“”]{5,160}?\s+(?=(?:has|have|had|is|are|was|were|will)\s)")
+# Some word of a headline is a verb: a fragment ("South of Cairns") has none.
+_VERBISH = re.compile(r"\b(?:[a-z]\w*(?:ed|s)|to\s+[a-z]\w*|is|are|was|were|be|been|has|have|had|"
+                      r"won|lost|met|made|took|gave|went|came|left|led|held|hit|shot|fled|fell|"
+                      r"sent|built|paid|kept|began|became|rose|struck|sold|told|said|found|"
+                      r"got|put|set|ran|saw|won|broke|chose|drove|flew|spoke|wrote|stood|"
+                      r"quit|cut|let|lead|win|lose|meet|face|hold|open|close|die|kill|hit|"
+                      r"strike|sign|seek|vote|ban|back|join|launch|warn|urge|deny|call|arrest|"
+                      r"charge|sue|plan|set|end|begin|start|return|visit)\b")
+
+
 def _clause(sentence: str, date_start: int, date_end: int) -> tuple[str, int, int]:
     """The comma- or subordinator-bounded stretch of ``sentence`` around the date."""
     bounds = [0]
@@ -123,7 +138,10 @@ def headline(sentence: str, date_start: int | None = None, date_end: int | None 
         s, e = date_start - left, date_end - left
         before = _DATE_PREPOSITION.sub("", clause[:s]).rstrip()
         text = f"{before} {clause[e:].lstrip(' ,')}".strip()
+    text = " ".join(text.split())  # hard-wrapped lines, indentation
     text = re.sub(r"^[A-Z][A-Z .'’-]{1,40}:\s*", "", text)  # a dateline ("MOSCOW:")
+    text = re.sub(r",\s*\d{1,3},\s*", " ", text)  # an age ("Hickson, 34, admitted")
+    text = _RELATIVE_SUBJECT.sub(r"\g<np> ", text)
     text = re.sub(r"\s*\([^)]*\)", "", text)
     text = re.sub(r"\s*\([^)]*$", "", text)  # a parenthesis the clause cut open
     text = _PARENTHETICAL.sub("", text)
@@ -167,6 +185,8 @@ def reads_as_headline(head: str) -> bool:
     if _PRONOUN_START.match(head) or _NUMBER_START.match(head) or _CONJUNCTION_START.match(head):
         return False
     if _DANGLING.search(head) or head.count('"') % 2 or head.count("“") != head.count("”"):
+        return False
+    if not _VERBISH.search(head):
         return False
     return head.count("(") == head.count(")")
 

@@ -46,6 +46,12 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout|around
                        r"on the streets of|off)\s+(?:the\s+)?$", re.I)
 
 
+# "travel to Mongolia", "his visit to South Africa": a journey's end is where it happens.
+_DESTINATION = re.compile(r"\b(?:travel\w*|fl(?:y|ew|ies|ying)|go(?:es|ing)?|went|arriv\w*|return\w*|"
+                          r"c[ao]me|moved?|sent|head\w*|trips?|visits?|visited|journey\w*|"
+                          r"deployed|flown|driven)\s+(?:\w+\s+)?(?:to|for)\s+(?:the\s+)?$", re.I)
+
+
 @dataclass
 class _Scene:
     """What place choice needs about the article: its text, where mentions are, which
@@ -71,7 +77,8 @@ class _Scene:
                 if not m.adjective and (m.start, m.end) not in self.actors]
 
     def locative(self, m: PlaceMention) -> bool:
-        return bool(_LOCATIVE.search(self.text[max(0, m.start - 24):m.start]))
+        return bool(_LOCATIVE.search(self.text[max(0, m.start - 24):m.start])
+                    or _DESTINATION.search(self.text[max(0, m.start - 40):m.start]))
 
 
 def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene,
@@ -84,10 +91,12 @@ def _places_for(clause: tuple[int, int], sentence: Span, scene: _Scene,
     envoy = _envoy_post(own or scene.venues(sentence.start, sentence.end), scene)
     if envoy:
         return [envoy]
-    if own:
-        return [min(own, key=lambda m: (not scene.locative(m), m.start))]
     said_in = [m for m in scene.venues(sentence.start, sentence.end) if scene.locative(m)]
+    if own and (any(scene.locative(m) for m in own) or not said_in):
+        return [min(own, key=lambda m: (not scene.locative(m), m.start))]
     if said_in:
+        # the clause names a place but not as where ("a New Zealand national ... at a
+        # house in Edmonton"): the sentence's "in/at" place is the venue
         return [said_in[0]]
     head = [m for m in _in(sentence.start, min(sentence.end, sentence.start + 40), scene.mentions)
             if (m.start, m.end) not in scene.actors and m.located
