@@ -18,6 +18,7 @@ from ..model import Event, PlaceRef, Story
 from . import deixis, seats
 from .article import Article, place_name, read_article
 from .antecedent import with_antecedent
+from .datelines import after_dateline, title_case_dateline
 from .headline import headline, headline_for
 from .segment import Span, sentences
 from .statements import (_ATTRIBUTION, _BOILERPLATE, _LEDE_NEWS, _day, _pairs, _recalls_happening,
@@ -208,7 +209,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
     timexes = deixis.chain([deixis.reread(t, text, published, _lead_in(text, t.start))
                             for t in tagger(text, published=published)], text)
     mentions = sorted(spotter(text), key=lambda m: m.start)
-    dateline = article.dateline or _title_case_dateline(article, mentions)
+    dateline = article.dateline or title_case_dateline(article, mentions)
     # The dateline names where the report was filed, not where events happened.
     body_mentions = [m for m in mentions if not (dateline and m.start >= dateline.start
                                                  and m.end <= dateline.end)
@@ -247,7 +248,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         if _BOILERPLATE.search(paragraph.text):
             continue
         for sentence in sentences(text, paragraph.start, paragraph.end):
-            sentence = _after_dateline(text, sentence, dateline)
+            sentence = after_dateline(text, sentence, dateline)
             if _BOILERPLATE.search(sentence.text) or sentence.text.rstrip().endswith("?"):
                 continue  # a credit line, or a question (a box header, not a happening)
             dated = timexes_in(sentence)
@@ -359,43 +360,6 @@ def _clause_span(sentence: Span, head: str) -> tuple[int, int]:
     return sentence.start + first, sentence.start + last + len(words[-1])
 
 
-_TITLE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][a-z][\w.'’-]*(?:\s[A-Z][\w.'’-]+){0,2})(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
-    r"(?:\s*\([^)]{1,30}\))?\s*(?::|—|–| - )\s")
-
-
-# "DETROIT The U.S. Transportation Department ...": a capitals dateline run into the text.
-_CAPS_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?:,\s*[A-Z][\w.]+)?\s+"
-                            r"(?=(?:The|A|An)\s|[A-Z][a-z]+\s+[a-z])")
-
-
-def _title_case_dateline(article: Article, mentions: list[PlaceMention]) -> Span | None:
-    """ "Kuala Lumpur: Malaysian authorities ..." - a dateline written in title case, taken
-    only when the gazetteer knows the name as a place."""
-    if not article.body:
-        return None
-    first = article.body[0]
-    m = _TITLE_DATELINE.match(first.text)
-    caps = None if m else _CAPS_DATELINE.match(first.text)
-    if caps:
-        # the spotter may not read capitals: the gazetteer is asked for the name itself
-        start, end = first.start + caps.start("place"), first.start + caps.end("place")
-        if any(p.start == start and p.end == end and p.located for p in mentions):
-            return Span(start, end, caps.group("place"))
-        place = seats.seat_place(place_name(caps.group("place")))
-        if place is None:
-            return None
-        mentions.append(PlaceMention(start, end, place_name(caps.group("place")), place))
-        mentions.sort(key=lambda p: p.start)
-        return Span(start, end, caps.group("place"))
-    if not m:
-        return None
-    start, end = first.start + m.start("place"), first.start + m.end("place")
-    if any(p.start == start and p.end == end and p.located for p in mentions):
-        return Span(start, end, m.group("place"))
-    return None
-
-
 def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
                 dateline: Span | None) -> list[PlaceMention]:
     counts: dict[str, list[PlaceMention]] = {}
@@ -416,18 +380,6 @@ _PERSON_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|fath
                             r"aunt|cousin|nephew|niece|widow|President|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
                             r"Sen\.|Rep\.|Gov\.|Gen\.|Judge|Justice|Pope|King|Queen|Prince|"
                             r"Princess|Sir|Lady|Lord|Saint|Officer|Sgt\.|Detective)\s+\Z")
-
-
-def _after_dateline(text: str, sentence: Span, dateline: Span | None) -> Span:
-    """The sentence without the dateline that opens it ("MOSCOW: ", "DETROIT "), so that
-    headlines and clauses start at the news."""
-    if dateline is None or not sentence.start <= dateline.start <= sentence.start + 2 \
-            or dateline.end >= sentence.end:
-        return sentence
-    rest = re.match(r"(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?(?:\s*\([^)]{1,40}\))?\s*"
-                    r"(?::|—|–|--| - )?\s*", text[dateline.end:sentence.end])
-    start = dateline.end + rest.end()
-    return Span(start, sentence.end, text[start:sentence.end]) if start < sentence.end else sentence
 
 
 def _before_word(text: str, sentence: Span, head: str) -> str:
