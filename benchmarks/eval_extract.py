@@ -1,6 +1,15 @@
 """Score article -> story extraction on events-dev style JSON lines (issue 14's rules).
 
     python benchmarks/eval_extract.py [FILE.jsonl] [--errors] [--json] [--only ID]
+        [--folds] [--save RUN.json] [--compare RUN.json] [--headlines CORPUS.jsonl ...]
+
+``--folds`` adds the spread over articles (min / median / max of each figure) and the
+leave-one-article-out totals: a figure that moves a lot when one article is left out
+rests on that article. ``--save``/``--compare`` keep per-article figures of a run and
+show which articles a change moves (a rule that helps only one article shows as one
+row). ``--headlines`` scores the clean-headline rule on unannotated news corpora
+(geowebnews-dev, trnews-dev ...), split into even and odd articles, so headline rules
+tuned on one half are judged on the other.
 
 Default corpus: ../shared/corpora/events-dev.jsonl. Each line holds an article's ``text``,
 its ``published`` date, the gold ``events`` (date, optional end, place, headline,
@@ -241,6 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list misses, junk, wrong places")
     ap.add_argument("--json", action="store_true", help="print totals as JSON")
     ap.add_argument("--only", action="append", help="score only this article id")
+    ap.add_argument("--folds", action="store_true",
+                    help="spread over articles and leave-one-article-out totals")
+    ap.add_argument("--save", type=Path, help="write per-article figures to this file")
+    ap.add_argument("--compare", type=Path, help="per-article change against a --save file")
+    ap.add_argument("--headlines", type=Path, nargs="+", metavar="CORPUS",
+                    help="clean-headline rate on these unannotated corpora, by halves")
     args = ap.parse_args(argv)
 
     from timeline.dates import parse_date
@@ -273,9 +288,69 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(d["text"].split()) for d in docs)
     print(f"{len(docs)} articles, {words:,} words in {elapsed:.2f} s "
           f"(first call includes opening the gazetteer)")
+    if args.folds:
+        print_folds(rows, keys)
+    per_article = {r["id"]: {k: round(v, 4) for k, v in figures(r).items()} for r in rows}
+    if args.save:
+        args.save.write_text(json.dumps(per_article, indent=1))
+    if args.compare:
+        print_compare(json.loads(args.compare.read_text()), per_article)
+    if args.headlines:
+        headline_halves(args.headlines)
     if args.json:
         print(json.dumps({k: round(v, 4) for k, v in figures(total).items()} | total))
     return 0
+
+
+FIGS = ("F1", "date_exact", "place", "junk", "clean")
+
+
+def print_folds(rows: list[dict], keys: tuple) -> None:
+    """Spread over articles, and each figure with one article left out."""
+    import statistics
+
+    per = [figures(r) for r in rows]
+    print("\nspread over articles" + " " * 8 + "".join(f"{k:>11}" for k in FIGS))
+    for name, fn in (("min", min), ("median", statistics.median), ("max", max)):
+        print(f"  {name:<26}" + "".join(f"{fn(f[k] for f in per):>11.2f}" for k in FIGS))
+    print("leave one article out (micro totals without it)")
+    for r in rows:
+        rest = {k: sum(o[k] for o in rows if o is not r) for k in keys}
+        f = figures(rest)
+        print(f"  - {r['id']:<24}" + "".join(f"{f[k]:>11.2f}" for k in FIGS))
+
+
+def print_compare(before: dict, after: dict) -> None:
+    """Which articles a change moved, figure by figure."""
+    print("\nchange against the saved run (after - before), articles that moved")
+    for aid, fig in after.items():
+        old = before.get(aid)
+        if old is None:
+            continue
+        moved = {k: fig[k] - old[k] for k in FIGS if abs(fig[k] - old[k]) > 1e-6}
+        if moved:
+            print(f"  {aid:<26}" + "  ".join(f"{k} {v:+.2f}" for k, v in moved.items()))
+
+
+def headline_halves(paths: list[Path]) -> None:
+    """Clean headlines on corpora without event gold, even vs odd articles. No
+    publication date is known there; a fixed one stands in (it moves dates, not words)."""
+    from timeline.dates import parse_date
+    from timeline.extract import extract
+
+    published = parse_date("2018-06-15")
+    halves = [[0, 0], [0, 0]]
+    for path in paths:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            if not line.strip():
+                continue
+            story = extract(json.loads(line)["text"], published=published).story
+            heads = [e.title for e in story.events]
+            halves[n % 2][0] += len(heads)
+            halves[n % 2][1] += sum(map(clean_headline, heads))
+    for name, (total, clean) in zip(("even", "odd"), halves):
+        print(f"clean headlines, {name} articles of {', '.join(p.stem for p in paths)}: "
+              f"{clean / total if total else 0:.3f} of {total}")
 
 
 if __name__ == "__main__":

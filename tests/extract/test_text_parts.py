@@ -127,13 +127,30 @@ def test_headlines_are_cut_at_a_clause_not_mid_phrase():
 
 
 def test_pronoun_headlines_take_a_name_only_when_it_is_plain():
-    from timeline.extract.headline import with_antecedent
+    from timeline.extract.antecedent import with_antecedent
 
     before = "Russian President Vladimir Putin described the killing as a provocation."
     assert with_antecedent("He ordered tighter security", before) == "Putin ordered tighter security"
     assert with_antecedent("He ordered tighter security", "Critics called him a dictator.") \
         == "He ordered tighter security"
     assert with_antecedent("He left", "In a statement, Mr Trump said so.") == "He left"
+    # the nearest sentence that names a person, its subject first
+    assert with_antecedent("He ordered guards", "The envoy was shot. Vladimir Putin spoke to "
+                           "Recep Tayyip Erdogan.") == "Putin ordered guards"
+    assert with_antecedent("His parents wept", "Doctors treated Alfie Evans.") == "Evans's parents wept"
+
+
+def test_it_and_they_take_the_nearest_noun_phrase_of_their_number():
+    from timeline.extract.antecedent import with_antecedent
+
+    assert with_antecedent("It lost the popular vote", "Support for Najib's ruling coalition "
+                           "has dwindled in the last two elections, and in 2013") \
+        == "Najib's ruling coalition lost the popular vote"
+    assert with_antecedent("They lit candles", "The recovering addicts met in the park.") \
+        == "Recovering addicts lit candles"
+    # nothing of the right number: unchanged
+    assert with_antecedent("They lit candles", "The church was full.") == "They lit candles"
+    assert with_antecedent("It rained", "On Monday, three days of storms began.") == "It rained"
 
 
 def test_news_deixis_reads_from_the_publication_day_with_the_tense():
@@ -155,3 +172,54 @@ def test_news_deixis_reads_from_the_publication_day_with_the_tense():
     assert reread(t("January", "dct"), "", HistoricalDate.of(2016, 11, 26), "who takes office in").date \
         == HistoricalDate.of(2017, 1)
     assert reread(t("1957", "absolute"), "", dct, "in").date == HistoricalDate.of(1957)
+
+
+def test_durations_before_and_after_count_from_the_narrative():
+    from timeline.dates import parse_date
+    from timeline.extract import extract
+
+    text = ("Police said the attack happened on December 19, 2016. It came a day before a key "
+            "meeting about Syria to be held in Moscow. A week after that, investigators arrested "
+            "a suspect in Ankara. The ministers met two days before the summit. Three days after "
+            "the attack, the embassy closed.")
+    events = {e.title: e.start.isoformat() for e in extract(
+        text, published=parse_date("2016-12-22")).story.events if e.start}
+    assert events.get("Key meeting about Syria to be held in Moscow") == "2016-12-20"
+    assert events.get("Investigators arrested a suspect in Ankara") == "2016-12-27"
+    assert events.get("Embassy closed") == "2016-12-22"  # from the attack's date
+    assert not any(v == "2016-12-25" for v in events.values())  # the summit's date is unknown
+
+
+def test_a_year_duration_needs_no_finer_date_than_a_year():
+    from timeline.dates import HistoricalDate
+    from timeline.extract.deixis import chain
+    from timeline.timex.model import Timex
+
+    text = "He was elected in 2015. He resigned a year later. A day later he left."
+    t1 = Timex(18, 22, "2015", "DATE", "2015", HistoricalDate.of(2015))
+    t2 = Timex(36, 42, "a year", "DURATION", "P1Y")
+    t3 = Timex(50, 55, "A day", "DURATION", "P1D")
+    out = chain([t1, t2, t3], text)
+    assert out[1].date == HistoricalDate.of(2016)
+    assert out[2].date is None  # a day after a year: no day to count from
+
+
+def test_an_institution_gives_its_seat_only_where_it_acts():
+    from timeline.extract import seats
+
+    def acts(text, name):
+        i = text.index(name)
+        return seats.acts_here(text, i, i + len(name), 0)
+
+    assert acts("The ICC issued a warrant for his arrest.", "ICC")
+    assert acts("On Friday, the Kremlin's response came.", "Kremlin")
+    assert acts("He met aides at a White House meeting.", "White House")
+    assert not acts("EU airlines maintained safety standards.", "EU")
+    assert not acts("It was his first visit to an ICC member state.", "ICC")
+    assert not acts("The government sought to avoid complications with the ICC's obligations.", "ICC")
+    assert not acts("Trump wants to run the White House like a tower.", "White House")
+    assert not acts("The strong status of English in the EU was questioned.", "EU")
+    text = ("It was a visit to an International Criminal Court (ICC) member state since the "
+            "court issued a warrant.")
+    start = text.index("since")
+    assert seats.described(text, start, len(text))[2] == "The Hague"

@@ -91,3 +91,93 @@ def reread(timex, text: str, published: HistoricalDate | None, clause: str):
     if date is None or date == timex.date:
         return timex
     return replace(timex, date=date, end_date=None, anchor="dct")
+
+
+# "a day before", "two weeks after", "a year later": a duration said against the last date
+# the narrative set. The tagger reads the duration alone; the relation is read here.
+_DURATION = re.compile(r"^(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                       r"eleven|twelve)\s+(?P<unit>day|week|month|year)s?$", re.I)
+_RELATION = re.compile(r"\s+(?P<rel>later|earlier|afterwards?|before|after|prior\s+to)\b"
+                       r"(?P<that>\s+(?:that|this|then)\b)?(?P<np>(?:\s+[\w’'-]+){0,4})", re.I)
+# "It came a day before a meeting": the subject is the last happening, so the meeting is
+# the one the duration dates.
+_ANAPHORIC_SUBJECT = re.compile(r"(?:^|[.!?]\s+)(?:it|this|that|the\s+\w+)\s+(?:came|was|happened|"
+                                r"occurred|took\s+place|followed|preceded)\s+(?:just\s+|only\s+)?$",
+                                re.I)
+def _names_last(np: str, text: str, last, t_start: int) -> bool:
+    """Whether "after <np>" names the happening the last date was said of: a word of
+    the phrase (the attack, the vote) is in that sentence."""
+    words = {w for w in re.findall(r"[a-z]{4,}", np.lower())} - {"that", "this", "their", "with"}
+    lo = max(0, last.start - 300)
+    start = max(text.rfind(". ", lo, last.start), text.rfind("\n", lo, last.start), lo - 1) + 1
+    stop = text.find(". ", last.end, last.end + 300)
+    around = text[start:min(stop if stop >= 0 else len(text), t_start)].lower()
+    return any(re.search(rf"\b{w}", around) for w in words)
+
+
+_UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
+CHAIN_REACH = 400  # characters back to the date a duration counts from
+
+
+def chain(timexes: list, text: str) -> list:
+    """Durations related to the narrative's last date become dates: "a day later" after
+    19 December is 20 December; "It came a day before the meeting" dates the meeting
+    the day after. A date at a coarser precision than the unit stays unresolved."""
+    out, dated = [], []
+    for t in timexes:
+        if t.type == "DURATION" and dated and t.start - dated[-1].end <= CHAIN_REACH:
+            resolved = _chained(t, text, dated)
+            if resolved is not None:
+                t = resolved
+        if t.type in ("DATE", "TIME") and t.date is not None and t.role != "end":
+            dated.append(t)
+        out.append(t)
+    return out
+
+
+def _chained(t, text: str, dated: list):
+    last = dated[-1]
+    m, rel = _DURATION.match(" ".join(t.text.split())), _RELATION.match(text, t.end)
+    if not m or not rel:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _NUMBERS[m.group("n").lower()]
+    unit = m.group("unit").lower()
+    word = rel.group("rel").lower()
+    forward = word in ("later", "after", "afterward", "afterwards")
+    if (word in ("before", "after") or word.startswith("prior")) and not rel.group("that"):
+        if _ANAPHORIC_SUBJECT.search(text, max(0, t.start - 60), t.start):
+            forward = not forward  # the object is the later (earlier) happening
+            # "It" is the last sentence's happening; when that sentence gives no date,
+            # the story's own (its first date, the lede's)
+            lo = max(0, t.start - 2 * CHAIN_REACH)
+            here = max(text.rfind(". ", lo, t.start), text.rfind("\n", lo, t.start))
+            before = max(text.rfind(". ", lo, here), text.rfind("\n", lo, here)) if here > lo else lo
+            if last.start < before:
+                last = dated[0]
+        else:
+            # "three days after the attack": from the date the attack was told with
+            said = None
+            for d in reversed(dated):
+                if t.start - d.end > 2 * CHAIN_REACH:
+                    break
+                if _names_last(rel.group("np"), text, d, t.start):
+                    said = d
+                    break
+            if said is None:
+                return None  # "two days before the summit": some other happening's date
+            last = said
+    base = last.date
+    need = {"day": 3, "month": 2, "year": 1}[_UNIT_PRECISION[unit]]
+    have = 3 if base.day is not None else 2 if base.month is not None else 1
+    if have < need:
+        return None
+    sign = 1 if forward else -1
+    if unit in ("day", "week"):
+        d = dt.date(base.year, base.month, base.day) + sign * dt.timedelta(days=n * (7 if unit == "week" else 1))
+        date = _date(d, "day")
+    elif unit == "month":
+        y, mo = divmod(base.year * 12 + base.month - 1 + sign * n, 12)
+        date = HistoricalDate.of(y, mo + 1)
+    else:
+        date = HistoricalDate.of(base.year + sign * n)
+    return replace(t, type="DATE", date=date, end_date=None, anchor="narrative")

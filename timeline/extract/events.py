@@ -17,7 +17,9 @@ from ..dates import HistoricalDate, Precision
 from ..model import Event, PlaceRef, Story
 from . import deixis, seats
 from .article import Article, place_name, read_article
-from .headline import headline, headline_for, with_antecedent
+from .antecedent import with_antecedent
+from .datelines import after_dateline, title_case_dateline
+from .headline import headline, headline_for
 from .segment import Span, sentences
 from .statements import (_ATTRIBUTION, _BOILERPLATE, _LEDE_NEWS, _day, _pairs, _recalls_happening,
                          _words_outside)
@@ -177,7 +179,10 @@ def _place_refs(mentions: list[PlaceMention]) -> tuple[PlaceRef, ...]:
             continue
         seen.add(key)
         if m.located:
-            refs.append(PlaceRef(name=m.text if not m.adjective else m.place.name,
+            name = m.text
+            if name.lower().startswith("the ") and not m.place.name.lower().startswith("the "):
+                name = name[4:]  # "the U.S." is the U.S.; The Hague keeps its article
+            refs.append(PlaceRef(name=name if not m.adjective else m.place.name,
                                  lat=round(m.place.lat, 5), lon=round(m.place.lon, 5),
                                  resolved=m.place, adjective=m.text if m.adjective else None))
         elif not m.adjective:
@@ -201,13 +206,14 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         notes.append("no publication date given (use --published YYYY-MM-DD): relative "
                       "dates such as 'next week' are left unresolved and their statements "
                       "listed as undated")
-    timexes = [deixis.reread(t, text, published, _lead_in(text, t.start))
-               for t in tagger(text, published=published)]
+    timexes = deixis.chain([deixis.reread(t, text, published, _lead_in(text, t.start))
+                            for t in tagger(text, published=published)], text)
     mentions = sorted(spotter(text), key=lambda m: m.start)
-    dateline = article.dateline or _title_case_dateline(article, mentions)
+    dateline = article.dateline or title_case_dateline(article, mentions)
     # The dateline names where the report was filed, not where events happened.
     body_mentions = [m for m in mentions if not (dateline and m.start >= dateline.start
-                                                 and m.end <= dateline.end)]
+                                                 and m.end <= dateline.end)
+                     and not _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)]
     actors = {(m.start, m.end) for m in body_mentions
               if seats.is_actor(text, m.start, m.end, m.place.name if m.place and m.place.name
                                 and m.text.lower() == m.place.name.lower() else m.text)}
@@ -242,6 +248,7 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         if _BOILERPLATE.search(paragraph.text):
             continue
         for sentence in sentences(text, paragraph.start, paragraph.end):
+            sentence = after_dateline(text, sentence, dateline)
             if _BOILERPLATE.search(sentence.text) or sentence.text.rstrip().endswith("?"):
                 continue  # a credit line, or a question (a box header, not a happening)
             dated = timexes_in(sentence)
@@ -282,9 +289,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 if _ATTRIBUTION.search(text, max(sentence.start, t.start - 50), t.start):
                     continue  # "police said Monday": the date of the saying, not the news
                 s0, s1 = t.start - sentence.start, t.end - sentence.start
-                head = with_antecedent(headline_for(sentence.text, s0, s1),
-                                       text[max(0, sentence.start - 600):sentence.start],
-                                       place_names)
+                head = headline_for(sentence.text, s0, s1, lambda h, sentence=sentence: with_antecedent(
+                    h, _before_word(text, sentence, h), place_names))
                 clause = _clause_span(sentence, head)
                 places = _places_for(clause, sentence, scene, t.date)
                 start, end = _date_of(t)
@@ -316,8 +322,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 unresolved_relative = [t for t in dated if t.type in ("DATE", "TIME")]
                 if (places or unresolved_relative) and _recalls_happening(sentence.text):
                     undated.append(_Candidate(
-                        title=with_antecedent(headline(sentence.text),
-                                              text[max(0, sentence.start - 600):sentence.start],
+                        title=with_antecedent(head := headline(sentence.text),
+                                              _before_word(text, sentence, head),
                                               place_names), start=None, end=None, text=sentence.text,
                         places=places, provenance=(sentence.start, sentence.end),
                         confidence=0.3, words=_content_words(sentence.text)))
@@ -354,26 +360,6 @@ def _clause_span(sentence: Span, head: str) -> tuple[int, int]:
     return sentence.start + first, sentence.start + last + len(words[-1])
 
 
-_TITLE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][a-z][\w.'’-]*(?:\s[A-Z][\w.'’-]+){0,2})(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
-    r"(?:\s*\([^)]{1,30}\))?\s*(?::|—|–| - )\s")
-
-
-def _title_case_dateline(article: Article, mentions: list[PlaceMention]) -> Span | None:
-    """ "Kuala Lumpur: Malaysian authorities ..." - a dateline written in title case, taken
-    only when the gazetteer knows the name as a place."""
-    if not article.body:
-        return None
-    first = article.body[0]
-    m = _TITLE_DATELINE.match(first.text)
-    if not m:
-        return None
-    start, end = first.start + m.start("place"), first.start + m.end("place")
-    if any(p.start == start and p.end == end and p.located for p in mentions):
-        return Span(start, end, m.group("place"))
-    return None
-
-
 def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
                 dateline: Span | None) -> list[PlaceMention]:
     counts: dict[str, list[PlaceMention]] = {}
@@ -386,6 +372,23 @@ def _main_place(body: list[PlaceMention], all_mentions: list[PlaceMention],
     if dateline:
         return [m for m in all_mentions if m.start >= dateline.start and m.end <= dateline.end][:1]
     return []
+
+
+# "His brother Raul", "President Jackson", "Mr Paris": a name after a kinship word or a
+# title is a person, whatever the gazetteer knows by that name.
+_PERSON_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|uncle|"
+                            r"aunt|cousin|nephew|niece|widow|President|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
+                            r"Sen\.|Rep\.|Gov\.|Gen\.|Judge|Justice|Pope|King|Queen|Prince|"
+                            r"Princess|Sir|Lady|Lord|Saint|Officer|Sgt\.|Detective)\s+\Z")
+
+
+def _before_word(text: str, sentence: Span, head: str) -> str:
+    """The text before the headline's first word as the sentence says it ("..., and in
+    2013 it lost"): where a pronoun's antecedent is looked for (600 characters)."""
+    first = re.match(r"[\w’'-]+", head)
+    at = re.search(rf"\b{re.escape(first.group())}\b", sentence.text, re.I) if first else None
+    cut = sentence.start + (at.start() if at else 0)
+    return text[max(0, cut - 600):cut]
 
 
 def _lead_in(text: str, start: int) -> str:

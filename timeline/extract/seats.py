@@ -45,6 +45,11 @@ SEATS: dict[str, str] = {
     "Zhongnanhai": "Beijing", "Blue House": "Seoul", "Knesset": "Jerusalem",
 }
 
+# Names several countries give their own bodies: their seat here only when the article
+# is set in the table's country.
+SHARED_NAMES = frozenset({"Congress", "Capitol", "House of Commons", "Westminster",
+                          "Security Council", "General Assembly", "Supreme Court"})
+
 # Names that stand for a government when they act ("the Kremlin said"): never a venue.
 LANDMARK_ACTORS = frozenset({"Kremlin", "White House", "Pentagon", "Downing Street",
                              "Whitehall", "Elysee", "Élysée", "Elysée", "Zhongnanhai",
@@ -134,3 +139,78 @@ def seat_place(name: str):
         return None
     place = resolved_from(resolution)
     return place if place.located and place.status == "resolved" else None
+
+
+# Where an institution named in a clause is the one acting there (its seat is then the
+# venue), not a word in someone else's clause: "the ICC issued", "the Kremlin's response",
+# "at a White House meeting", "by the court" act; "EU airlines", "an ICC member state",
+# "the ICC's legal obligations" (an object) and "told the UN" do not.
+_AT = re.compile(r"\b(?:at|in|inside|outside|before|by|from)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_ATTRIBUTIVE = re.compile(r"^\)?\s*(?:\([^)]*\)\s*)?(?:[A-Z][a-z]|(?:member|members|leaders?|officials?|"
+                          r"states?|airlines?|countries|citizens|rules?|laws?|summit|meeting|"
+                          r"chiefs?|heads?|envoys?|delegations?|missions?|staff|membership|"
+                          r"budget|funds?|money|capitals?|nations?|partners?|allies|troops|"
+                          r"forces|diplomats?|spokes(?:man|woman|person)|commissioner|aides?|advisers?|"
+                          r"lawyers?|employees?|workers?|sources?|residence|"
+                          r"legal|obligations?|attention|standards?)\b)")
+_VERBISH = re.compile(r"\b(?:\w+ed|said|says|is|are|was|were|has|have|had|will|would|told|"
+                      r"made|took|gave|met|came|went|got|can|could|must|should)\b", re.I)
+# "the court issued a warrant": a definite description standing for the institution
+# named before it.
+DESCRIPTION = re.compile(r"\bthe\s+(court|tribunal|council|commission|bank|parliament|assembly|"
+                         r"alliance|union|organi[sz]ation|agency|committee|fund|congress)\b")
+
+
+# Unions of states are also areas: "in the EU" is within it, not at its seat.
+AREA_BODIES = frozenset({"EU", "European Union", "African Union", "ASEAN", "NATO", "Nato",
+                         "OPEC", "OECD", "Arab League"})
+_SUBJECT_LEAD = frozenset("""the a an some many several most all both former senior top new
+also then but and however meanwhile earlier later today now on in at of late last this that
+after before when while although though as since because until once so where whereas
+if unless""".split())
+
+
+_CLAUSE_OPENER = re.compile(r"[,;:—(]|\b(?:since|because|after|before|when|while|although|though|"
+                            r"as|until|and|but|that|which|who|where|if|once)\b", re.I)
+
+
+def acts_here(text: str, start: int, end: int, clause_start: int) -> bool:
+    """Whether the institution at [start, end) is the actor of the clause that begins at
+    ``clause_start``: said with "at/in/by", or its subject (only determiners, names and
+    openers before it; a verb, not a noun, after it: "EU airlines" is not the EU)."""
+    name = text[start:end]
+    before = text[max(clause_start, start - 30):start]
+    at = _AT.search(before)
+    if at:
+        return not (name in AREA_BODIES and re.match(r"(?:in|inside|outside|from)\b", at.group(), re.I))
+    after = text[end:end + 40]
+    if not after.startswith(("'s", "’s")):
+        if _ATTRIBUTIVE.match(after):
+            return False
+        nxt = re.match(r"\s+([a-z][\w-]*)", after)
+        if nxt and not (_VERBISH.fullmatch(nxt.group(1)) or re.fullmatch(r"\w+(?:s|ly)", nxt.group(1))):
+            return False  # "the EU mantra states": a noun after it, the name is a modifier
+    # the subject of the innermost clause: words after the last comma or subordinator
+    chunk = text[clause_start:start]
+    bounds = [m.end() for m in _CLAUSE_OPENER.finditer(chunk)]
+    lead = re.findall(r"[\w’'-]+", chunk[bounds[-1] if bounds else 0:])
+    return len(lead) <= 6 and all(w[0].isupper() or w.lower() in _SUBJECT_LEAD or w.isdigit()
+                                  for w in lead)
+
+
+def described(text: str, clause_start: int, clause_end: int) -> tuple[int, int, str] | None:
+    """"the court issued ..." after "the International Criminal Court": (start, end,
+    seat) of the description, when an institution with that word was named before."""
+    m = DESCRIPTION.search(text, clause_start, clause_end)
+    if not m or not acts_here(text, m.start(), m.end(), clause_start):
+        return None
+    word = m.group(1).lower()
+    named = [(s0, name) for s0, _, name in _named_before(text[max(0, m.start() - 2000):m.start()])
+             if word in name.lower()]
+    if not named:
+        return None
+    return m.start(), m.end(), SEATS[named[-1][1]]
+
+
+def _named_before(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(1), m.end(1), m.group(1)) for m in _SEAT_PATTERN.finditer(text)]

@@ -44,7 +44,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     runs_on = sum(1 for line in lines[:-1] if not line.rstrip().endswith((".", "!", "?", ":", '"', "”")))
-    return runs_on >= (len(lines) - 1) * 0.6 and max(len(line) for line in lines) < 120
+    return runs_on >= (len(lines) - 1) * 0.6 and max(len(line.strip()) for line in lines) < 120
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -78,9 +78,18 @@ _PAST_HAPPENING = re.compile(r"\b(?:was|were)\s+(?:not\s+)?\w+(?:ed|en)\b|\b(?:v
                              r"attacked|killed|arrested|signed|won|lost|fled|invaded)\b", re.I)
 
 
+# Conditions, forecasts, states and the present of a profile ("If ...", "they will not
+# decrease", "He is a passionate ...", "he lowers his voice") recall no happening.
+_NOT_RECALLED = re.compile(
+    r"^(?:if|unless|whatever|whoever|whenever|here['’]s|here\s+is)\b|"
+    r"^(?:[\w’'-]+\s+){1,3}(?:is|are|am)\s+(?:a|an|one|not|very|still|also|now|often|"
+    r"always|never)\b|^(?:[\w’'-]+\s+){1,3}(?:may|might|could|can)\s+(?!have\b)|"
+    r"^(?:he|she|it)\s+(?:\w+ly\s+)?(?!was\b|has\b|is\b)\w+[^s\W]s\b", re.I)
+
+
 def _recalls_happening(sentence: str) -> bool:
     sentence = sentence.strip()
-    if _NOT_A_HAPPENING.search(sentence) or sentence.endswith("?"):
+    if _NOT_A_HAPPENING.search(sentence) or sentence.endswith("?") or _NOT_RECALLED.search(sentence):
         return False
     return not _COMMENTARY.search(sentence) or bool(_PAST_HAPPENING.search(sentence))
 
