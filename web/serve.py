@@ -78,6 +78,8 @@ def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...]
         raise click.ClickException("no story could be prepared")
     click.echo(f"Serving {len(slugs)} stor{'y' if len(slugs) == 1 else 'ies'}: "
                + ", ".join(f"/stories/{printable(s)}" for s in slugs))
+    from .startup import settle
+    settle(app)  # the store opened, start-up's objects out of the collector's way
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
 
 
