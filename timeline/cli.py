@@ -1,40 +1,26 @@
-"""Commands over stories: validate, export, examples. A thin layer over timeline.formats."""
+"""Commands over stories: validate, export, examples, extract. A thin layer over
+timeline.formats; export formats other packages write come through timeline.registry."""
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 
 import click
 
+from . import registry
 from .errors import StoryFormatError, StoryNotFoundError
 from .formats import FORMATS, LoadResult, bundled_stories, dump, load
 
-# Formats written by other modules, loaded only when asked for ("module:function");
-# each function takes (story, out: Path | None) and writes the file or stdout.
-EXTRA_EXPORTS: dict[str, str] = {
-    "geojson": "timeline.exports:export_geojson",
-    "kml": "timeline.exports:export_kml",
-    "svg": "web.static_export:export_timeline_svg",
-    "png": "web.static_export:export_timeline_png",
-    "map-svg": "web.static_export:export_map_svg",
-    "map-png": "web.static_export:export_map_png",
-    "pdf": "web.handout:export_pdf",
-    "html": "web.widget:export_html",
-    "site": "web.widget:export_site",
-}
 
 
-def _available_exports() -> list[str]:
-    names = list(FORMATS)
-    for name, target in EXTRA_EXPORTS.items():
-        module, attr = target.split(":")
-        try:
-            if hasattr(importlib.import_module(module), attr):
-                names.append(name)
-        except ImportError:
-            pass
-    return names
+class _FormatsOption(click.Option):
+    """``--to``: its help lists the formats of this installation's composition (the
+    story formats, then every registered exporter), read when the help is shown."""
+
+    def get_help_record(self, ctx):
+        self.help = (f"{', '.join(FORMATS)}, and where installed: "
+                     f"{', '.join(registry.exporter_names())}.")
+        return super().get_help_record(ctx)
 
 
 def load_or_exit(source: str, *, skip_invalid: bool) -> LoadResult:
@@ -83,9 +69,7 @@ def validate(files: tuple[str, ...]) -> None:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("story")
-@click.option("--to", "fmt", required=True, metavar="FORMAT",
-              help="yaml, json, timelinejs, storymap, csv, and where installed: geojson, kml, svg, png, "
-                   "map-svg, map-png, pdf, html, site.")
+@click.option("--to", "fmt", cls=_FormatsOption, required=True, metavar="FORMAT")
 @click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=Path),
               help="File (or folder, for 'site') to write; stdout when omitted.")
 @click.option("--skip-invalid", is_flag=True, help="Load the valid events and list what was skipped.")
@@ -97,7 +81,7 @@ def export(story: str, fmt: str, output: Path | None, skip_invalid: bool) -> Non
 
 def export_formats() -> list[str]:
     """Every format ``write_story`` can write on this installation."""
-    return _available_exports()
+    return list(FORMATS) + registry.available()
 
 
 def write_story(story, fmt: str, output: Path | None) -> None:
@@ -110,17 +94,10 @@ def write_story(story, fmt: str, output: Path | None) -> None:
         else:
             output.write_text(text, encoding="utf-8")
         return
-    target = EXTRA_EXPORTS.get(fmt)
-    writer = None
-    if target:
-        module, attr = target.split(":")
-        try:
-            writer = getattr(importlib.import_module(module), attr, None)
-        except ImportError:
-            writer = None
+    writer = registry.exporter(fmt)
     if writer is None:
         raise click.BadParameter(
-            f"{fmt!r} is not available; choose one of {', '.join(_available_exports())}",
+            f"{fmt!r} is not available; choose one of {', '.join(export_formats())}",
             param_hint="--to")
     writer(story, output)
 

@@ -1,4 +1,7 @@
-"""The ``chronoatlas`` command: one entry point composed from each package's commands.
+"""The ``chronoatlas`` command, composed above the packages: each of timeline, gazetteer
+and web names its own commands and export formats in its ``cli_parts`` module; this one
+assembles them (commands here, exporters in timeline.registry) and knows no command's
+module itself.
 
 Commands load lazily so that ``chronoatlas timex`` never pays for importing Flask or
 opening the gazetteer index.
@@ -9,21 +12,27 @@ import importlib
 
 import click
 
-# command name -> "module:attribute"; each package owns its own commands.
-COMMANDS = {
-    "validate": "timeline.cli:validate",
-    "export": "timeline.cli:export",
-    "examples": "timeline.cli:examples",
-    "timex": "timeline.timex.cli:timex",
-    "extract": "timeline.cli:extract",
-    "geocode": "gazetteer.cli:geocode",
-    "geoparse": "gazetteer.geoparse_cli:geoparse",
-    "gazetteer": "gazetteer.cli:gazetteer_group",
-    "serve": "web.serve:serve",
-    "archive": "timeline.archive.cli:archive",
-    "users": "web.auth.cli:users",
-    "init-db": "web.store.cli:init_db",
-}
+from timeline import registry
+
+PACKAGES = ("timeline", "gazetteer", "web")
+
+
+def assemble(packages=PACKAGES) -> dict[str, str]:
+    """``{command: "module:attribute"}`` from every package's parts (their exporters go
+    to timeline.registry); a name two packages claim is an error, not a silent pick."""
+    commands: dict[str, str] = {}
+    for package in packages:
+        parts = importlib.import_module(f"{package}.cli_parts")
+        for name, target in parts.COMMANDS.items():
+            if name in commands and commands[name] != target:
+                raise ValueError(f"two packages add the command {name!r}: {commands[name]} and {target}")
+            commands[name] = target
+        registry.add_exporters(getattr(parts, "EXPORTERS", {}))
+    return commands
+
+
+# command name -> "module:attribute"
+COMMANDS = assemble()
 
 
 class LazyGroup(click.Group):
@@ -38,17 +47,9 @@ class LazyGroup(click.Group):
     @staticmethod
     def _load(name: str) -> click.Command | None:
         target = COMMANDS.get(name)
-        if target is None:
-            return None
-        module_name, attr = target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            # A command whose module has not been written yet is simply absent.
-            if exc.name == module_name:
-                return None
-            raise
-        return getattr(module, attr, None)
+        # a command whose module has not been written yet is simply absent; any other
+        # import error is a bug and is raised
+        return registry.resolve(target, optional=False) if target else None
 
     def invoke(self, ctx: click.Context):
         """A gazetteer that cannot be opened or built (a read-only or full cache) is one

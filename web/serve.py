@@ -87,6 +87,8 @@ def serve(stories: tuple[str, ...], host: str, port: int, tiles: tuple[str, ...]
     slugs = [p.slug for p in library]
     if not slugs:
         raise click.ClickException("no story could be prepared")
+    from .startup import settle
+    settle(app)  # the store opened, start-up's objects out of the collector's way
     click.echo(f"Serving {len(slugs)} stor{'y' if len(slugs) == 1 else 'ies'}: "
                + ", ".join(f"/stories/{printable(s)}" for s in slugs))
     if archive:

@@ -10,11 +10,13 @@ them: see benchmarks/bench_slow_clients.py.)
 seconds: its page data, map and the timeline's compile, whose engine starts once per
 process). Imported here, that work is done once at start-up. A story file with problems,
 or one that fails while being prepared, is left out and listed on ``/``; the others are
-served.
+served. ``settle`` then opens the store and freezes start-up's objects (web/startup.py).
 """
 from __future__ import annotations
 
 from . import create_app
+from .startup import settle
 
 app = create_app()
 app.extensions["chronoatlas"].warm()
+settle(app)  # the store opened, start-up's objects out of the collector's way

@@ -23,7 +23,7 @@ def test_migrations_create_the_schema_and_are_idempotent(store, database_url):
     assert {"stories", "revisions", "users", "api_tokens", "alembic_version"} <= tables
     again = Store(database_url)  # a second open runs no migration twice
     with again.session() as s:
-        assert s.scalar(text("SELECT version_num FROM alembic_version")) == "0001"
+        assert s.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
     again.dispose()
 
 
@@ -142,7 +142,7 @@ def test_revisions_cannot_be_orphaned(store):
     """Foreign keys hold on both backends: a revision needs its story."""
     from sqlalchemy.exc import IntegrityError
     with pytest.raises(IntegrityError), store.session() as s:
-        s.add(Revision(story_id=999, number=1, document={}, changes={}, action="x"))
+        s.add(Revision(story_id=999, number=1, snapshot={}, changes={}, action="x"))
         s.flush()
 
 

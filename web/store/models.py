@@ -2,14 +2,16 @@
 
 A story row holds what changes (its current revision number, which revision readers
 see); every document ever saved is a row of ``revisions`` that is never updated or
-deleted. The current revision number doubles as the story's ETag.
+deleted: either the whole document (a snapshot) or a delta against an earlier snapshot
+of the same story (``web.store.delta``; read revisions through ``repository``). The
+current revision number doubles as the story's ETag.
 """
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (JSON, Boolean, CheckConstraint, DateTime, ForeignKey,
+                        ForeignKeyConstraint, Index, Integer, String, Text, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = ["Base", "User", "ApiToken", "StoryRow", "Revision", "SignInFailure", "utcnow"]
@@ -72,13 +74,23 @@ class StoryRow(Base):
 
 class Revision(Base):
     __tablename__ = "revisions"
-    __table_args__ = (UniqueConstraint("story_id", "number", name="uq_revisions_story_number"),
-                      Index("ix_revisions_story", "story_id"))
+    __table_args__ = (
+        UniqueConstraint("story_id", "number", name="uq_revisions_story_number"),
+        Index("ix_revisions_story", "story_id"),
+        # a delta's snapshot is a revision of the same story, and it must exist
+        ForeignKeyConstraint(["story_id", "base"], ["revisions.story_id", "revisions.number"],
+                             name="fk_revisions_base", ondelete="RESTRICT"),
+        CheckConstraint("(document IS NOT NULL AND delta IS NULL AND base IS NULL) OR "
+                        "(document IS NULL AND delta IS NOT NULL AND base IS NOT NULL)",
+                        name="ck_revisions_whole_or_delta"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="RESTRICT"))
     number: Mapped[int] = mapped_column(Integer)
-    document: Mapped[dict] = mapped_column(JSON)
+    # the whole document (column "document", as before deltas), or NULL for a delta row
+    snapshot: Mapped[dict | None] = mapped_column("document", JSON(none_as_null=True), nullable=True)
+    base: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    delta: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     changes: Mapped[dict] = mapped_column(JSON)
     action: Mapped[str] = mapped_column(String(20))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
