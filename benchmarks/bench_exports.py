@@ -20,7 +20,8 @@ from dataclasses import replace
 
 from timeline.exports import dump_geojson, place_table, story_to_kml
 from timeline.formats import load_story
-from web import handout, samples, static_export as se
+from web import samples
+from web.exports import handout, static_export as se
 
 
 def grow(story, n):

@@ -41,12 +41,12 @@ def gz(data: bytes) -> int:
 def parts(html: str) -> dict[str, tuple[int, int]]:
     """Raw and gzipped bytes of each inline block, by what it is."""
     from web.vendor import STATIC
-    from web.widget import _script_text, widget_scripts
+    from web.exports.widget import _script_text, widget_scripts
 
     vendored = {}
     for rel in widget_scripts(True):
         vendored[_script_text((STATIC / rel).read_text(encoding="utf-8"))] = rel.split("/")[1]
-    from web.jsbundle import viewer_bundle
+    from web.exports.jsbundle import viewer_bundle
 
     glue = _script_text(viewer_bundle())
     out: dict[str, list[bytes]] = {}
@@ -93,7 +93,7 @@ def main() -> None:
     from timeline.exports.places import ensure_resolved
     from timeline.formats import load
     from web.samples import generated_story
-    from web.widget import prepare, widget_html
+    from web.exports.widget import prepare, widget_html
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     demo, _ = ensure_resolved(load("demo").story)

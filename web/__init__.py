@@ -71,7 +71,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         skip_invalid=app.config["SKIP_INVALID"], tile_hosts=app.config["TILE_HOSTS"],
         media_hosts=app.config["MEDIA_HOSTS"])
 
-    from . import errors, localmedia, oembed, security
+    from . import errors, security
+    from .content import localmedia
+    from .views import oembed
     from .views import api, embed, library, story
 
     app.register_blueprint(library.bp)

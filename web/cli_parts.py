@@ -10,11 +10,11 @@ COMMANDS = {
 
 # --to FORMAT -> "module:function(story, out)"
 EXPORTERS = {
-    "svg": "web.static_export:export_timeline_svg",
-    "png": "web.static_export:export_timeline_png",
-    "map-svg": "web.static_export:export_map_svg",
-    "map-png": "web.static_export:export_map_png",
-    "pdf": "web.handout:export_pdf",
-    "html": "web.widget:export_html",
-    "site": "web.widget:export_site",
+    "svg": "web.exports.static_export:export_timeline_svg",
+    "png": "web.exports.static_export:export_timeline_png",
+    "map-svg": "web.exports.static_export:export_map_svg",
+    "map-png": "web.exports.static_export:export_map_png",
+    "pdf": "web.exports.handout:export_pdf",
+    "html": "web.exports.widget:export_html",
+    "site": "web.exports.widget:export_site",
 }

@@ -17,7 +17,7 @@ __all__ = ["page_csp", "api_csp", "apply_headers"]
 # What a CSP source may look like here: a scheme-host(-port) origin, a keyword or ``*``.
 # Anything else (a ``;`` or a space smuggled in) is dropped, so no text can add directives.
 _HOST_SOURCE = re.compile(r"https://(?:\*\.)?[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?\Z")
-# Media hosts (web.media) may also be a loopback http origin: a local stand-in for a host.
+# Media hosts (web.content.media) may also be a loopback http origin: a local stand-in for a host.
 _MEDIA_SOURCE = re.compile(
     r"(?:https://(?:\*\.)?[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?|http://(?:127\.0\.0\.1|localhost))"
     r"(?::\d{1,5})?\Z")
@@ -32,7 +32,7 @@ def csp_sources(values: Iterable[str], pattern: re.Pattern = _HOST_SOURCE) -> li
 def page_csp(*, frame_ancestors: str = "'none'", img_hosts: Iterable[str] = (),
              media_hosts: Iterable[str] = (), frame_self: bool = False) -> str:
     """The viewer's policy. ``img_hosts``: tile layers; ``media_hosts``: the operator's
-    media hosts (web.media), which images, frames (YouTube...) and audio/video may use:
+    media hosts (web.content.media), which images, frames (YouTube...) and audio/video may use:
     exactly these, nothing a story names. ``frame_self``: the page frames this site's own
     pages (the studio's preview)."""
     media = csp_sources(media_hosts, _MEDIA_SOURCE)

@@ -28,12 +28,12 @@ from timeline.errors import Problem, StoryFormatError, StoryNotFoundError
 from timeline.model import Story, slugify
 from timeline.tiles import TileSource, TileSourceError, host_allowed, parse_tile_source
 
-from . import data as story_data
-from .localmedia import folder_of
-from .media import MediaPolicy, csp_sources, parse_media_hosts
+from .views import data as story_data
+from .content.localmedia import folder_of
+from .content.media import MediaPolicy, csp_sources, parse_media_hosts
 from .slugs import source_name, story_slug
-from .mapbuilder import MapParts, build_map
-from .timeline_chart import DATASETS, lighten_vega, timeline_spec
+from .exports.mapbuilder import MapParts, build_map
+from .exports.timeline_chart import DATASETS, lighten_vega, timeline_spec
 
 if TYPE_CHECKING:
     from timeline.formats import LoadResult
@@ -144,7 +144,7 @@ class PreparedStory:
     tiles: tuple = ()  # the operator's TileSources
     static_url: str = "/static/"
     tile_hosts_allowed: tuple = ()  # hosts a story's own tile layers may use
-    media_hosts: tuple = ()  # the operator's MediaHosts (web.media): they load directly
+    media_hosts: tuple = ()  # the operator's MediaHosts (web.content.media): they load directly
     media_root: Path | None = None  # a file story's folder: its relative media paths
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _details: dict = field(default_factory=dict, repr=False)
@@ -159,7 +159,7 @@ class PreparedStory:
 
     @cached_property
     def media_policy(self) -> MediaPolicy:
-        from .localmedia import served_policy
+        from .content.localmedia import served_policy
         return served_policy(self.media_hosts, self.media_root, self.slug)
 
     @property

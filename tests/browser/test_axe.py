@@ -33,7 +33,7 @@ def test_viewer_pages_have_no_serious_violations(axe_page, live_server, path):
 
 def test_widget_has_no_serious_violations(axe_page, tmp_path):
     from timeline.formats import load
-    from web.widget import export_html
+    from web.exports.widget import export_html
 
     out = tmp_path / "demo.html"
     export_html(load("demo").story, out)

@@ -117,11 +117,11 @@ def test_slides_without_motion_jump(browser, slides_server):
 
 
 def test_the_single_file_widget_plays_slides_too(browser, tmp_path):
-    """The widget runs the same modules as one bundled script (web/jsbundle.py)."""
+    """The widget runs the same modules as one bundled script (web/exports/jsbundle.py)."""
     from widget_helpers import open_page  # loaded by tests/browser/conftest.py
 
     from timeline.formats import load_story
-    from web.widget import export_html
+    from web.exports.widget import export_html
 
     out = tmp_path / "beagle.html"
     export_html(load_story(STORY), out)

@@ -11,8 +11,8 @@ from pypdf.generic import ContentStream
 
 from timeline.dates import HistoricalDate
 from timeline.model import Event, PlaceRef, Source, Story
-from web import handout
-from web.handout import handout_pdf, plain_text, wrap
+from web.exports import handout
+from web.exports.handout import handout_pdf, plain_text, wrap
 from web.cli import main
 from web.samples import generated_story
 
@@ -129,7 +129,7 @@ def test_unicode_text_prints_and_glyphless_characters_are_reported(capsys):
 
 
 def test_fonts_are_shipped_and_embedded():
-    fonts = Path(handout.__file__).with_name("fonts")
+    fonts = handout.FONT_DIR
     for name in ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LICENSE-LiberationSans"):
         assert (fonts / name).is_file()
     reader = PdfReader(io.BytesIO(handout_pdf(generated_story(3, slug="gen"))))

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from timeline.exports import place_table
 from timeline.exports.output import write_bytes
-from web import static_export as se
+from web.exports import static_export as se
 from web.cli import main
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -18,7 +18,7 @@ def signed_in(client, auth):
 
 
 def test_markdown_preview_is_the_readers_sanitised_html(client, signed_in):
-    from web.markdown import render_markdown
+    from web.content.markdown import render_markdown
     text = "**Bold** and <script>alert(1)</script> [x](javascript:alert(1)) [ok](https://example.org)"
     r = client.post("/api/studio/markdown", json={"text": text}, headers=signed_in)
     html = r.get_json()["html"]

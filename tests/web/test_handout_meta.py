@@ -5,7 +5,7 @@ import datetime
 import re
 
 from timeline.formats import load
-from web.handout import handout_pdf
+from web.exports.handout import handout_pdf
 
 
 def _trailer_info(pdf: bytes) -> str:

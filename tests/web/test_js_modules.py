@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from web.jsbundle import JS_DIR, BundleError, bundle, module_files, module_order
+from web.exports.jsbundle import JS_DIR, BundleError, bundle, module_files, module_order
 
 ASSETS = Path(__file__).resolve().parents[2] / "web" / "templates" / "_assets.html"
 

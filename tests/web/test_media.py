@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from web import create_app
-from web.data import event_detail
-from web.media import MediaHostError, MediaPolicy, describe, parse_media_host, parse_media_hosts
+from web.views.data import event_detail
+from web.content.media import MediaHostError, MediaPolicy, describe, parse_media_host, parse_media_hosts
 from web.security import page_csp
 
 OFFICIAL = Path(__file__).resolve().parents[1] / "timeline" / "timelinejs_official"
@@ -156,7 +156,7 @@ def test_local_media_are_served_from_the_instance_and_only_them(tmp_path):
 
 
 def test_widget_inlines_local_images_and_keeps_its_csp(tmp_path):
-    from web.widget import widget_html
+    from web.exports.widget import widget_html
     from timeline.formats import load
 
     path = _local_story(tmp_path)

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from web.handout import plain_text
-from web.richtext import embedded_media, render_inline, render_text
+from web.exports.handout import plain_text
+from web.content.richtext import embedded_media, render_inline, render_text
 
 HOSTILE = [
     '<script>window.__pwned=1</script>',

@@ -239,7 +239,7 @@ def _json_block(html: str, element_id: str):
 def test_timeline_axis_labels_bce_and_months():
     import vl_convert
 
-    from web.timeline_chart import AXIS_LABEL_EXPR
+    from web.exports.timeline_chart import AXIS_LABEL_EXPR
 
     # evaluate the label expression through Vega itself, on a tiny spec
     spec = {"data": {"values": [{"v": v} for v in (-489.0, 1939.0, 1939.5, 1939.2, 12000.0, -65e6)]},

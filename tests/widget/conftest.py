@@ -40,7 +40,7 @@ def demo_story():
 
 @pytest.fixture(scope="session")
 def demo_widget(tmp_path_factory, demo_story):
-    from web.widget import export_html
+    from web.exports.widget import export_html
 
     path = tmp_path_factory.mktemp("widget") / "demo.html"
     export_html(demo_story, path)
@@ -50,7 +50,7 @@ def demo_widget(tmp_path_factory, demo_story):
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory, demo_story):
     from web.samples import generated_story, hostile_story, sample_story
-    from web.widget import build_site
+    from web.exports.widget import build_site
 
     out = tmp_path_factory.mktemp("site")
     build_site([demo_story, sample_story(), hostile_story(), generated_story(300, slug="gen")], out)

@@ -11,7 +11,7 @@ import pytest
 from widget_helpers import only_files, wait_ready
 
 from timeline.formats import load
-from web.widget import widget_html
+from web.exports.widget import widget_html
 
 pytestmark = pytest.mark.browser
 

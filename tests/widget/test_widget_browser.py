@@ -102,7 +102,7 @@ def _hostile_with_areas():
 
 
 def test_hostile_widget_stays_inert(tmp_path, pages):
-    from web.widget import widget_html
+    from web.exports.widget import widget_html
 
     path = tmp_path / "hostile.html"
     path.write_text(widget_html(_hostile_with_areas(), resolve=False), encoding="utf-8")

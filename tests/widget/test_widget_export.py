@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from web.samples import hostile_story, sample_story
-from web.widget import build_site, widget_html
+from web.exports.widget import build_site, widget_html
 
 MB = 1_000_000
 

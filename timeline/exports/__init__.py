@@ -1,8 +1,8 @@
 """Exports that need no web server: GeoJSON and KML, plus the place table they share.
 
 The image and handout exports (``svg``, ``png``, ``map-svg``, ``map-png``, ``pdf``) render
-charts, which is the web package's job: see :mod:`web.static_export` and
-:mod:`web.handout` (the CLI maps those formats there, so ``timeline`` never imports ``web``).
+charts, which is the web package's job: see :mod:`web.exports.static_export` and
+:mod:`web.exports.handout` (the CLI maps those formats there, so ``timeline`` never imports ``web``).
 """
 from __future__ import annotations
 

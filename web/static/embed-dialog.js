@@ -1,5 +1,5 @@
 /* The story page's "Embed" dialog: options in, a snippet out: the fixed iframe (the same
- * snippet /oembed answers with; see web/oembed.py iframe_snippet), or responsive code that
+ * snippet /oembed answers with; see web/views/oembed.py iframe_snippet), or responsive code that
  * sizes the frame to the story (pym.js, or a few lines of script without a library). No inline script: loaded as a
  * file after the viewer (js/main.js).
  */
@@ -11,7 +11,7 @@
   var opener = $("ca-embed-open");
   if (!dialog || !opener || typeof dialog.showModal !== "function") return;
 
-  var SANDBOX = "allow-scripts allow-popups";  // as web/oembed.py SANDBOX
+  var SANDBOX = "allow-scripts allow-popups";  // as web/views/oembed.py SANDBOX
   var PYM_JS = "https://pym.nprapps.org/pym.v1.min.js";  // the host page loads pym, not us
   var fields = ["ca-embed-kind", "ca-embed-height", "ca-embed-theme", "ca-embed-date", "ca-embed-from", "ca-embed-to",
                 "ca-embed-event", "ca-embed-hide-panel", "ca-embed-hide-list"];

@@ -81,7 +81,7 @@ class StoredStories:
         story = story_of(document, name=slug)
         if self._resolve:
             story = resolve(story)
-        from ..media import parse_media_hosts  # the operator's media hosts apply here too
+        from ..content.media import parse_media_hosts  # the operator's media hosts apply here too
         return PreparedStory(story, slug, tiles=self._tiles, static_url=self._static_url,
                              media_hosts=parse_media_hosts(self._app.config.get("MEDIA_HOSTS") or ()))
 

@@ -16,8 +16,8 @@ MAX_TEXT = 100_000  # the schema's limit for a text
 @bp.post("/markdown")
 @require("read")
 def markdown_preview():
-    """``{"text"}`` -> ``{"html"}``: exactly what readers will see (web.markdown)."""
-    from ..markdown import render_markdown
+    """``{"text"}`` -> ``{"html"}``: exactly what readers will see (web.content.markdown)."""
+    from ..content.markdown import render_markdown
 
     text = _body().get("text")
     if not isinstance(text, str):

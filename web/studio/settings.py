@@ -8,7 +8,7 @@ from flask import current_app
 
 __all__ = ["BASEMAPS", "choices", "problems"]
 
-BASEMAPS = ("physical", "political")  # what web.mapbuilder.default_basemap reads
+BASEMAPS = ("physical", "political")  # what web.exports.mapbuilder.default_basemap reads
 
 
 def _themes() -> tuple[str, ...]:

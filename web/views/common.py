@@ -85,5 +85,5 @@ def csp_img_hosts(prepared: PreparedStory) -> list[str]:
 
 
 def csp_media_hosts(prepared: PreparedStory) -> list[str]:
-    """The operator's media hosts (web.media); a stored story has the default: none."""
+    """The operator's media hosts (web.content.media); a stored story has the default: none."""
     return list(getattr(prepared, "csp_media_sources", ()))

@@ -1,4 +1,4 @@
-/* The map: folium made the Leaflet map and empty layers (see web/mapbuilder.py); this
+/* The map: folium made the Leaflet map and empty layers (see web/exports/mapbuilder.py); this
  * draws the event markers (clustered on a grid above CLUSTER_ABOVE places), fills the
  * offline basemap, adds the layer control and the route, and shows the selection. */
 import { groupClass, located, mark, theme } from "./core.js";
@@ -14,7 +14,7 @@ const MAP_THEMES = {
 // clustered on a pixel grid for the view in sight (redrawn on every move; about
 // MAX_MARKERS markers at most), which stays fast at 100,000 places where building a
 // cluster tree up front (leaflet.markercluster) took seconds.
-// web/widget.py's CLUSTER_THRESHOLD is the same number.
+// web/exports/widget.py's CLUSTER_THRESHOLD is the same number.
 export const CLUSTER_ABOVE = 150;
 const CELL = 64, MAX_MARKERS = 80, UNCLUSTER_ZOOM = 16;
 

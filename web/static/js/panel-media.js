@@ -1,5 +1,5 @@
 /* An event's media and background in the panel, as the server described them
- * (web/media.py): "direct" media load here (the page's CSP allows exactly those hosts),
+ * (web/content/media.py): "direct" media load here (the page's CSP allows exactly those hosts),
  * "away" media are a placeholder naming the host whose link opens it there, in a new
  * tab (the CSP would refuse to load it here), "none" says why nothing is shown.
  * Captions, credits and quotes are HTML sanitised on the server. */
@@ -46,7 +46,7 @@ function frame(m, title) {
 function direct(m, title) {
   if (m.kind === "quote") {
     const q = el("div", "ca-media-quote");
-    q.innerHTML = m.html || ""; // sanitised on the server (web/media.py)
+    q.innerHTML = m.html || ""; // sanitised on the server (web/content/media.py)
     return q;
   }
   if (m.kind === "image") {

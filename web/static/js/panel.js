@@ -38,7 +38,7 @@ export function createPanel(ctx) {
 
   function fill(ev, detail) {
     if (ctx.state.current !== ev.id) return;
-    // server-side sanitised (web/richtext.py, nh3): event text and headline are HTML
+    // server-side sanitised (web/content/richtext.py, nh3): event text and headline are HTML
     // from the story (TimelineJS) or its Markdown rendered; nothing else writes HTML.
     $("ca-panel-text").innerHTML = detail.html || "";
     if (detail.headline) $("ca-panel-title").innerHTML = detail.headline;

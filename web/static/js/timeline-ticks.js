@@ -1,5 +1,5 @@
 /* Tick values for the timeline's axis, round in the words its labels use (see
- * web/timeline_chart.py AXIS_LABEL_EXPR): 500 BCE, 480 BCE... (position 1 - year),
+ * web/exports/timeline_chart.py AXIS_LABEL_EXPR): 500 BCE, 480 BCE... (position 1 - year),
  * 1939, 1940..., "66 million years ago" (position 1950 - years ago), months and days as
  * twelfths of a year, as the label expression reads them. Vega's own ticks are round in
  * positions, which put BCE labels at 501, 481, 461 BCE. */

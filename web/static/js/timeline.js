@@ -1,5 +1,5 @@
 /* The timeline: one Vega view of the spec compiled on the server from the altair chart
- * (web/timeline_chart.py). Only the rows are added here, split per layer, thinned to
+ * (web/exports/timeline_chart.py). Only the rows are added here, split per layer, thinned to
  * what the pixels can show and laid out in rows so headlines fit beside their marks
  * (timeline-layout.js); the axis ticks are computed at each window (timeline-ticks.js);
  * wheel, drag, pinch, buttons and keys zoom and pan (timeline-zoom.js); a click or tap
@@ -13,7 +13,7 @@ import { attachZoom } from "./timeline-zoom.js";
 // other in the same lane are drawn once (the view cannot show them apart; zooming in
 // brings them back): the canvas renderer redraws every item on any change.
 const THIN_ABOVE = 3000, HIST_BINS = 120;
-const ROW_PX = 18, LABEL_PX = 320;  // as web/timeline_chart.py
+const ROW_PX = 18, LABEL_PX = 320;  // as web/exports/timeline_chart.py
 const TICK_PX = 110;                // about one axis label per this many pixels
 
 /** The canvas-drawn timeline takes the page theme's colours from its CSS variables. */

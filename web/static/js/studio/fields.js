@@ -62,7 +62,7 @@ export function markdownField(holder, key, label, config, onChange) {
   const button = el("button", { type: "button", "aria-expanded": "false", text: "Preview text" });
   async function show() {
     const { status, data } = await api(config.markdownUrl, { method: "POST", json: { text: input.value } });
-    // the server's sanitiser (web/markdown.py) made this HTML: the same readers get
+    // the server's sanitiser (web/content/markdown.py) made this HTML: the same readers get
     preview.innerHTML = status === 200 ? data.html : "";
     if (status !== 200) preview.textContent = data.error;
     if (!input.value.trim()) preview.textContent = "(no text)";

@@ -1,7 +1,7 @@
 """A resolved Story as JSON: the public API shape and the compact page data the glue reads.
 
 Only values leave here; every piece of story text is data for ``textContent`` (or
-sanitised HTML from :mod:`web.richtext`), never code.
+sanitised HTML from :mod:`web.content.richtext`), never code.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from typing import Any
 from timeline.htmltext import looks_like_html
 from timeline.model import Era, Event, PlaceRef, Story
 
-from .media import MediaPolicy, background, describe
-from .richtext import embedded_media, render_inline, render_text
+from ..content.media import MediaPolicy, background, describe
+from ..content.richtext import embedded_media, render_inline, render_text
 
 __all__ = ["story_json", "event_json", "event_detail", "page_data", "PALETTE", "place_status",
            "place_zoom", "low_confidence", "slide_order"]
@@ -147,7 +147,7 @@ def _safe_url(url: str | None) -> str | None:
 
 def event_media(event: Event, policy: MediaPolicy) -> list[dict[str, Any]]:
     """The event's media, then pictures and embeds found in its HTML text, each described
-    by the media rules (web.media): nothing is loaded that the policy does not allow."""
+    by the media rules (web.content.media): nothing is loaded that the policy does not allow."""
     out = []
     m = event.media
     if m is not None:

@@ -12,9 +12,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from flask import Blueprint, jsonify, request, url_for
 from markupsafe import escape
 
-from .errors import api_error
-from .security import api_csp
-from .views.common import library
+from ..errors import api_error
+from ..security import api_csp
+from .common import library
 
 __all__ = ["bp", "iframe_snippet", "EMBED_OPTIONS", "SANDBOX", "DEFAULT_WIDTH", "DEFAULT_HEIGHT"]
 

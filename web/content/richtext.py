@@ -6,7 +6,7 @@ The allow-list keeps what a story's prose needs (paragraphs, links, line breaks,
 lists, blockquotes) and nothing that runs or loads: no script, style, iframe, SVG, form,
 event handler or ``style`` attribute. Pictures and embeds inside the text are not shown
 inline: :func:`embedded_media` lifts them out so they go through the media rules
-(:mod:`web.media`) like the event's own media, never as a silent request.
+(:mod:`web.content.media`) like the event's own media, never as a silent request.
 """
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Sequence
 
 import altair as alt
 
-from .data import PALETTE
+from ..views.data import PALETTE
 
 __all__ = ["timeline_spec", "lighten_vega", "AXIS_LABEL_EXPR", "DATASETS", "ROW_PX", "LABEL_PX"]
 

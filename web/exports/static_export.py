@@ -24,7 +24,7 @@ from timeline.dates import HistoricalDate
 from timeline.exports.output import warn, write_bytes, write_text
 from timeline.exports.places import PlaceTable, place_table
 
-from .data import PALETTE  # the web's colour-blind-safe palette: images match the page
+from ..views.data import PALETTE  # the web's colour-blind-safe palette: images match the page
 from timeline.model import Event, Story
 
 __all__ = [
@@ -407,7 +407,7 @@ def _basemap() -> dict:
         return basemap_topojson()
     except ImportError:  # pragma: no cover - the file ships with the package either way
         import json
-        path = Path(__file__).resolve().parent.parent / "gazetteer/data/naturalearth/countries-110m.json"
+        path = Path(__file__).resolve().parents[2] / "gazetteer/data/naturalearth/countries-110m.json"
         return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -7,7 +7,7 @@ their SHA-256 hashes: no ``'unsafe-inline'``, no ``'unsafe-eval'``, ``connect-sr
 'none'``. The static site links the same files relatively, so any static host serves it.
 
 Both render the web app's own ``_viewer.html`` and run the same viewer modules
-(``web/static/js/``), joined into one classic script by :mod:`web.jsbundle`, so a
+(``web/static/js/``), joined into one classic script by :mod:`web.exports.jsbundle`, so a
 journalist's copy behaves as the story page does. Story text stays data: JSON blocks
 written with Jinja's htmlsafe ``tojson``, event text rendered and sanitised on the
 server (nh3), never a folium Popup/Tooltip nor ``Chart.to_html``.
@@ -28,10 +28,10 @@ from werkzeug.datastructures import MultiDict
 
 from timeline.model import Story, slugify
 
-from . import data as story_data
+from ..views import data as story_data
 from .mapbuilder import MapParts, build_map
-from .stories import PreparedStory, _htmlsafe_json
-from .vendor import STATIC, VERSIONS, static_path
+from ..stories import PreparedStory, _htmlsafe_json
+from ..vendor import STATIC, VERSIONS, static_path
 
 __all__ = ["widget_html", "export_html", "build_site", "export_site", "ExportedStory",
            "widget_csp", "CLUSTER_THRESHOLD"]
@@ -52,9 +52,9 @@ class ExportedStory(PreparedStory):
     @cached_property
     def media_policy(self):
         """No remote host loads (the CSP has none); local images beside a file story
-        are inlined as data: URIs within the budget of web.localmedia."""
-        from .localmedia import Inliner
-        from .media import MediaPolicy
+        are inlined as data: URIs within the budget of web.content.localmedia."""
+        from ..content.localmedia import Inliner
+        from ..content.media import MediaPolicy
 
         return MediaPolicy(local=Inliner(self.media_root) if self.media_root else None)
 
@@ -119,14 +119,14 @@ def prepare(story: Story | PreparedStory, *, resolve: bool = True, slug: str | N
 def _app():
     """The web app, only for its Jinja environment and ``viewer_context``: the pages are
     rendered by the same templates the server uses."""
-    from . import create_app
+    from .. import create_app
 
     return create_app({"STORIES": [], "RESOLVE_PLACES": False, "SERVER_NAME": "export.invalid"})
 
 
 def _viewer_context(prepared: ExportedStory, *, embed: bool, options: dict | None,
                     urls: dict[str, Any]) -> dict[str, Any]:
-    from .views.common import viewer_context
+    from ..views.common import viewer_context
 
     app = _app()
     with app.test_request_context("/"):
@@ -213,9 +213,9 @@ def widget_html(story: Story | PreparedStory, *, theme: str = "light",
     keyboard use and ``window.chronoatlas``, with no request to anywhere. Remote media
     are links that open on their host; local images (relative paths under
     ``media_root``, the story file's folder) are inlined within a size budget."""
-    from .basemap import basemap_geojson
+    from ..basemap import basemap_geojson
     from .jsbundle import viewer_bundle
-    from .views.embed import THEMES
+    from ..views.embed import THEMES
 
     prepared = prepare(story, resolve=resolve, media_root=media_root)
     clustered = prepared.clustered
@@ -301,7 +301,7 @@ def build_site(stories: Iterable[Story | PreparedStory], out: Path, *, title: st
     the vendored scripts with their licences, the stylesheet, the basemap and each
     story's map script. Every URL is relative.
     """
-    from .basemap import basemap_script
+    from ..basemap import basemap_script
     from .jsbundle import viewer_bundle
 
     out = Path(out)
@@ -319,7 +319,7 @@ def build_site(stories: Iterable[Story | PreparedStory], out: Path, *, title: st
     written.append(out / "assets" / "chronoatlas.js")
     _write(out / "assets" / "basemap.js", basemap_script())
     written.append(out / "assets" / "basemap.js")
-    notice = Path(__file__).resolve().parent.parent / "NOTICE"
+    notice = Path(__file__).resolve().parents[2] / "NOTICE"
     if notice.exists():
         _write(out / "assets" / "NOTICE.txt", notice.read_bytes())
         written.append(out / "assets" / "NOTICE.txt")

@@ -18,8 +18,8 @@ import nh3
 from timeline.model import Story
 from timeline.tiles import PRESETS
 
-from .data import PALETTE, place_coords
-from .vendor import localize_folium
+from ..views.data import PALETTE, place_coords
+from ..vendor import localize_folium
 
 __all__ = ["MapParts", "build_map", "TILE_PRESETS", "tile_hosts"]
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 __all__ = ["BundleError", "JS_DIR", "ENTRY", "bundle", "module_order", "module_files", "viewer_bundle"]
 
-JS_DIR = Path(__file__).resolve().parent / "static" / "js"
+JS_DIR = Path(__file__).resolve().parents[1] / "static" / "js"
 ENTRY = "main.js"
 
 _IMPORT = re.compile(r'^import\s*\{([^}]*)\}\s*from\s*"\./([\w-]+\.js)";\s*$')
@@ -112,7 +112,7 @@ def module_order(entry: str = ENTRY, folder: Path = JS_DIR) -> list[str]:
 
 def bundle(entry: str = ENTRY, folder: Path = JS_DIR) -> str:
     """The classic script: each module a function run once, in dependency order."""
-    out = ["/* chronoatlas viewer: web/static/js/*.js joined by web/jsbundle.py */",
+    out = ["/* chronoatlas viewer: web/static/js/*.js joined by web/exports/jsbundle.py */",
            "(function () {", '"use strict";']
     for file in module_order(entry, folder):
         imports, exports, body = _parse(folder, file)

@@ -9,7 +9,7 @@ written straight to PDF by ReportLab, with Liberation Sans 2.1.5 shipped in
 with Helvetica/Arial, and the font vl-convert draws the charts with, so the handout
 looks as it did). The font is subset and embedded once for the whole document and
 every line is real text with a ToUnicode map, so it stays selectable and searchable.
-The two charts are the Vega-Lite charts of :mod:`web.static_export`: rendered to SVG
+The two charts are the Vega-Lite charts of :mod:`web.exports.static_export`: rendered to SVG
 and turned into a one-page PDF by vl-convert (``svg_to_pdf``) as before, then placed
 as vector content into the box the layout left for them: the chart page becomes a form
 XObject that the text page invokes (pypdf copies it in). The charts are rendered in a
@@ -70,7 +70,7 @@ PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points
 MARGIN = 42.0
 CONTENT_W = PAGE_W - 2 * MARGIN
 BOTTOM = PAGE_H - MARGIN - 14  # room for the footer
-FONT_DIR = Path(__file__).with_name("fonts")
+FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 REGULAR, BOLD = "ChronoatlasSans", "ChronoatlasSans-Bold"
 _FILES = {REGULAR: "LiberationSans-Regular.ttf", BOLD: "LiberationSans-Bold.ttf"}
 
@@ -151,7 +151,7 @@ def plain_text(markdown: str) -> str:
     of script or style, entities decoded."""
     from timeline.htmltext import plain_text as html_plain
 
-    from .richtext import is_html
+    from ..content.richtext import is_html
 
     if is_html(markdown):
         return "\n\n".join(html_plain(markdown).split("\n"))  # a paragraph a block
