@@ -136,3 +136,45 @@ def test_the_single_file_widget_plays_slides_too(browser, tmp_path):
     finally:
         context.close()
     rec.check()
+
+
+STORYMAP = Path(__file__).resolve().parents[1] / "timeline" / "storymap" / "ibn-battuta.json"
+
+
+@pytest.fixture(scope="module")
+def storymap_server():
+    """A StoryMapJS file as users have them, served as it is (imported on load)."""
+    from werkzeug.serving import make_server
+
+    from web import create_app
+
+    app = create_app({"TESTING": True, "STORIES": [str(STORYMAP)]})
+    lib = app.extensions["chronoatlas"]
+    slugs = [p.slug for p in lib]
+    assert len(slugs) == 1, lib.errors
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}", slugs[0]
+    server.shutdown()
+
+
+def test_an_imported_storymapjs_file_plays_slide_by_slide(page, storymap_server, ready):
+    import json
+
+    base, slug = storymap_server
+    slides = json.loads(STORYMAP.read_text(encoding="utf-8"))["storymap"]["slides"][1:]
+    page.goto(f"{base}/stories/{slug}")
+    ready(page)
+    assert page.locator("#ca-slide-count").inner_text() == f"Slide 1 of {len(slides)}"
+    assert page.locator("#ca-prev").is_disabled()
+    for n, slide in enumerate(slides[1:], start=2):
+        fly(page, lambda: page.locator("#ca-next").click())
+        assert page.locator("#ca-slide-count").inner_text() == f"Slide {n} of {len(slides)}"
+        where = slide.get("location") or {}
+        if "lat" in where:
+            view = page.evaluate(VIEW)
+            assert abs(view["lat"] - where["lat"]) < 0.5 and abs(view["lon"] - where["lon"]) < 0.5, (n, view)
+            assert view["zoom"] == where["zoom"], (n, view)
+    assert page.locator("#ca-next").is_disabled()
+    # the slide's HTML text is shown formatted, not as tags
+    assert "<em>" not in page.locator("#ca-panel").inner_text()
