@@ -134,3 +134,28 @@ def ready():
 def new_page(browser):
     """Open extra pages (other viewports); each is checked like ``page`` when closed."""
     yield from _HELPERS.page_factory(lambda **kw: open_page(browser, **kw))
+
+
+@pytest.fixture()
+def studio_site(tmp_path):
+    """``studio_site(("ed", PASSWORD), ("ada", PASSWORD, "admin"))``: the studio on a fresh
+    SQLite store holding those accounts, served on 127.0.0.1; its base URL."""
+    import contextlib
+
+    from web import create_app
+    from web.auth.accounts import add_user
+    from web.store import get_store
+
+    stack = contextlib.ExitStack()
+
+    def start(*accounts):
+        app = create_app({"STORIES": [], "DATABASE_URL": f"sqlite:///{tmp_path / 'studio.sqlite3'}",
+                          "SECRET_KEY": "browser-" + tmp_path.name})
+        with get_store(app).session() as s:
+            for account in accounts:
+                add_user(s, *account)
+        stack.callback(get_store(app).dispose)
+        return stack.enter_context(_HELPERS.serve_app(app))
+
+    with stack:
+        yield start

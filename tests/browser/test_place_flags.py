@@ -4,7 +4,6 @@ confidence" in the list and the panel (not colour alone). The slide story and th
 pass axe-core too."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -23,18 +22,15 @@ def _violations(page):
 
 @pytest.fixture(scope="module")
 def flags_server():
-    from werkzeug.serving import make_server
-
+    from widget_helpers import serve_app
     from web import create_app
 
     app = create_app({"TESTING": True, "STORIES": [str(STORIES / "inferred-places.yaml"),
                                                    str(STORIES / "beagle-slides.yaml")]})
     lib = app.extensions["chronoatlas"]
     assert lib.get("inferred-places") is not None, lib.errors
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve_app(app) as base:
+        yield base
 
 
 def test_inferred_places_are_flagged_in_marker_list_and_panel(page, flags_server, ready):

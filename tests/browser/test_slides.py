@@ -4,7 +4,6 @@ to each slide's place at its zoom, the URL keeps the slide, the list is in slide
 and the timeline (nothing to draw) makes way for the strip."""
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,14 @@ ORDER = ["overview", "plymouth", "santiago", "bahia", "tierra", "andes", "galapa
 
 @pytest.fixture(scope="module")
 def slides_server():
-    from werkzeug.serving import make_server
-
+    from widget_helpers import serve_app
     from web import create_app
 
     app = create_app({"TESTING": True, "STORIES": [str(STORY)]})
     lib = app.extensions["chronoatlas"]
     assert lib.get("beagle-slides") is not None, lib.errors
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve_app(app) as base:
+        yield base
 
 
 VIEW = """() => { const m = chronoatlas.map, c = m.getCenter();
@@ -144,18 +140,15 @@ STORYMAP = Path(__file__).resolve().parents[1] / "timeline" / "storymap" / "ibn-
 @pytest.fixture(scope="module")
 def storymap_server():
     """A StoryMapJS file as users have them, served as it is (imported on load)."""
-    from werkzeug.serving import make_server
-
+    from widget_helpers import serve_app
     from web import create_app
 
     app = create_app({"TESTING": True, "STORIES": [str(STORYMAP)]})
     lib = app.extensions["chronoatlas"]
     slugs = [p.slug for p in lib]
     assert len(slugs) == 1, lib.errors
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", slugs[0]
-    server.shutdown()
+    with serve_app(app) as base:
+        yield base, slugs[0]
 
 
 def test_an_imported_storymapjs_file_plays_slide_by_slide(page, storymap_server, ready):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,24 +17,8 @@ NEW_HEADLINE = "Putin visits Mongolia, defying the ICC warrant"
 
 
 @pytest.fixture()
-def studio_server(tmp_path):
-    from werkzeug.serving import make_server
-
-    from web import create_app
-    from web.auth.accounts import add_user
-    from web.store import get_store
-
-    app = create_app({"STORIES": [], "DATABASE_URL": f"sqlite:///{tmp_path / 'studio.sqlite3'}",
-                      "SECRET_KEY": "browser-" + tmp_path.name})
-    with get_store(app).session() as s:
-        add_user(s, "ed", PASSWORD)
-        add_user(s, "kim", PASSWORD)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    get_store(app).dispose()
+def studio_server(studio_site):
+    return studio_site(("ed", PASSWORD), ("kim", PASSWORD))
 
 
 def sign_in(page, base, name="ed"):

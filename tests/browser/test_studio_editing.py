@@ -5,7 +5,6 @@ eras, story settings, fixing places (statuses, candidates on a mini-map, draggin
 from __future__ import annotations
 
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -15,23 +14,8 @@ ARTICLE = (Path(__file__).parents[1] / "studio" / "fixtures" / "putin-mongolia-i
 
 
 @pytest.fixture()
-def studio(tmp_path):
-    from werkzeug.serving import make_server
-
-    from web import create_app
-    from web.auth.accounts import add_user
-    from web.store import get_store
-
-    app = create_app({"STORIES": [], "DATABASE_URL": f"sqlite:///{tmp_path / 'studio.sqlite3'}",
-                      "SECRET_KEY": "browser-" + tmp_path.name})
-    with get_store(app).session() as s:
-        add_user(s, "ed", PASSWORD)
-        add_user(s, "ada", PASSWORD, "admin")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    get_store(app).dispose()
+def studio(studio_site):
+    return studio_site(("ed", PASSWORD), ("ada", PASSWORD, "admin"))
 
 
 def sign_in(page, base, name="ed"):

@@ -22,5 +22,4 @@ def init_app(app: Flask) -> None:
     from . import views
 
     app.extensions["chronoatlas"].archive = stories
-    app.extensions["chronoatlas_archive"] = stories
     app.register_blueprint(views.bp)

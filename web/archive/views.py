@@ -16,7 +16,7 @@ SHOWN = 100  # events listed on the search page; the story map shows them all
 
 
 def _stories():
-    return current_app.extensions["chronoatlas_archive"]
+    return current_app.extensions["chronoatlas"].archive
 
 
 def _page(html: str, status: int = 200) -> Response:
