@@ -47,7 +47,7 @@ def test_responsive_snippets_size_the_frame(page, live_server, kind):
     code = _snippet(page, live_server, kind)
     assert 'height="300"' not in code or kind == "script"  # the script one starts at the chosen height
     if kind == "pym":
-        assert PYM_CDN in code and "data-pym-src=" in code and 'data-pym-sandbox="allow-scripts allow-popups"' in code
+        assert PYM_CDN in code and "data-pym-src=" in code and 'data-pym-sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"' in code
         # the host page's copy of pym.js, served from the test (no network)
         code = code.replace(PYM_CDN, f"{live_server}/__vendor/pym.js")
         page.route(f"{live_server}/__vendor/pym.js", lambda route: route.fulfill(

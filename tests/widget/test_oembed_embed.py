@@ -55,7 +55,7 @@ def test_oembed_rich_iframe(client):
     assert attrs["title"].startswith("Sample: Khalkhin Gol")
     assert attrs["loading"] == "lazy"
     # no allow-same-origin: the frame's reads (basemap, event text) are open to any origin
-    assert attrs["sandbox"] == "allow-scripts allow-popups"
+    assert attrs["sandbox"] == "allow-scripts allow-popups allow-popups-to-escape-sandbox"
     with client.get("/basemap.json") as basemap:
         assert basemap.headers["Access-Control-Allow-Origin"] == "*"
     assert int(attrs["height"]) == body["height"]

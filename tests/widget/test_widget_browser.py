@@ -212,7 +212,7 @@ def test_embed_dialog_snippet_works_in_a_host_page(app_server, pages, tmp_path):
     page.check("#ca-embed-event")
     page.check("#ca-embed-hide-panel")
     snippet = page.input_value("#ca-embed-code")
-    for part in ('loading="lazy"', 'sandbox="allow-scripts allow-popups"',
+    for part in ('loading="lazy"', 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"',
                  'title="Sample: Khalkhin Gol and others (interactive map and timeline)"',
                  'height="520"', "theme=contrast", "event=marathon", "hide=panel", 'width="100%"'):
         assert part in snippet, (part, snippet)
@@ -248,3 +248,10 @@ def test_embed_dialog_snippet_works_in_a_host_page(app_server, pages, tmp_path):
         embed.evaluate("chronoatlas.next()")
         assert embed.evaluate("chronoatlas.current()") != "marathon"
         assert "event=" in embed.evaluate("location.hash")
+        # a link the reader opens from the embed (the full story) is a normal page with
+        # the site's own origin, not a second sandboxed frame that cannot keep its state
+        with hosted.context.expect_page() as opened:
+            embed.evaluate(f"window.open('{app_server}/stories/sample', '_blank')")
+        story = opened.value
+        wait_ready(story)
+        assert story.evaluate("self.origin") == app_server

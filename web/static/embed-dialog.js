@@ -11,7 +11,7 @@
   var opener = $("ca-embed-open");
   if (!dialog || !opener || typeof dialog.showModal !== "function") return;
 
-  var SANDBOX = "allow-scripts allow-popups";  // as web/views/oembed.py SANDBOX
+  var SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox";  // as web/views/oembed.py SANDBOX
   var PYM_JS = "https://pym.nprapps.org/pym.v1.min.js";  // the host page loads pym, not us
   var fields = ["ca-embed-kind", "ca-embed-height", "ca-embed-theme", "ca-embed-date", "ca-embed-from", "ca-embed-to",
                 "ca-embed-event", "ca-embed-hide-panel", "ca-embed-hide-list"];

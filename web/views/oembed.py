@@ -25,7 +25,7 @@ EMBED_OPTIONS = ("height", "event", "date", "from", "to", "theme", "panel", "lis
 # What the embedded view needs: its scripts, and links that may open new tabs. Not its own
 # origin: the basemap is a script, and event text (for stories too large to carry it) comes
 # from an endpoint that allows any origin, so the frame runs with an opaque one.
-SANDBOX = "allow-scripts allow-popups"
+SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 800, 600
 MIN_WIDTH, MIN_HEIGHT = 200, 200
 
