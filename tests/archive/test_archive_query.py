@@ -52,10 +52,12 @@ def test_filters_place_period_and_words(built):
 
 
 def test_bad_queries_are_clear_errors(built, tmp_path):
-    with pytest.raises(QueryError, match="--from"):
+    with pytest.raises(QueryError, match="--from") as bad_date:
         query(built, start="the day after")
-    with pytest.raises(QueryError, match="not in the gazetteer"):
+    assert bad_date.value.field == "from" and bad_date.value.reason
+    with pytest.raises(QueryError, match="not in the gazetteer") as bad_place:
         query(built, place="Qqxyzzyville")
+    assert bad_place.value.field == "place" and str(bad_place.value).startswith("--place: ")
     from timeline.archive.layout import ArchiveIndexError
 
     with pytest.raises(ArchiveIndexError, match="not an archive index"):

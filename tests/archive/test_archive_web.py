@@ -103,12 +103,18 @@ def test_untrusted_article_titles_and_urls_are_escaped_and_never_linked(client):
 
 
 def test_unreadable_questions_are_clear_errors(client):
-    for args, words in (({"place": "Qwxzzyplace"}, "not in the gazetteer"),
-                        ({"from": "the day after never"}, "From")):
+    for args, words, field in (({"place": "Qwxzzyplace"}, "Place: &#39;Qwxzzyplace&#39; is not in the gazetteer", "place"),
+                               ({"from": "the day after never"}, "From: ", "from"),
+                               ({"to": "sometime soonish"}, "To: ", "to")):
         page = client.get("/archive/", query_string=args)
         assert page.status_code == 400, args
         html = page.get_data(as_text=True)
-        assert words in html and "Traceback" not in html
+        assert words in html and "Traceback" not in html and "--" not in words
+        # the input at fault is marked invalid and points at the message; the others are not
+        inputs = dict(re.findall(r'<input id="archive-(\w+)"([^>]*)>', html))
+        assert 'aria-invalid="true"' in inputs[field] and "archive-error" in inputs[field], inputs
+        assert all('aria-invalid' not in attrs for name, attrs in inputs.items() if name != field)
+        assert 'id="archive-error"' in html
     assert client.get("/archive/", query_string={"text": "x" * 10_000}).status_code == 200
 
 

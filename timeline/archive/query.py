@@ -25,7 +25,16 @@ DEFAULT_LIMIT = 5000
 
 
 class QueryError(ValueError):
-    """A query that cannot be asked: a place that does not resolve, a bad date."""
+    """A query that cannot be asked: a place that does not resolve, a bad date.
+
+    ``field`` names the option at fault ("from", "to", "place") and ``reason`` says what
+    was wrong, so the CLI can say "--from: ..." and a form can mark its own input.
+    """
+
+    def __init__(self, field: str, reason: str):
+        super().__init__(f"--{field}: {reason}")
+        self.field = field
+        self.reason = reason
 
 
 @dataclass
@@ -44,7 +53,7 @@ def _date(text: str | None, what: str) -> HistoricalDate | None:
     try:
         return parse_date(str(text))
     except DateError as exc:
-        raise QueryError(f"--{what}: {exc}") from None
+        raise QueryError(what, str(exc)) from None
 
 
 def _place_filter(place: str, gazetteer) -> tuple[str, list, Any]:
@@ -55,7 +64,7 @@ def _place_filter(place: str, gazetteer) -> tuple[str, list, Any]:
     resolution = gazetteer.resolve(place)
     best = resolution.best or (resolution.candidates[0] if resolution.candidates else None)
     if best is None:
-        raise QueryError(f"--place: {place!r} is not in the gazetteer")
+        raise QueryError("place", f"{place!r} is not in the gazetteer")
     if best.kind in AREA_KINDS and best.country:
         return "e.country = ?", [best.country], best
     if best.kind == "admin1" and best.country and best.admin1:

@@ -25,6 +25,11 @@ def _page(html: str, status: int = 200) -> Response:
     return apply_headers(response, csp=page_csp())
 
 
+def _form_error(exc) -> str:
+    """A query error in the form's words: the input's label, not the CLI's option."""
+    return f"{exc.field.capitalize()}: {exc.reason}"
+
+
 @bp.get("/")
 def search():
     from timeline.archive.query import QueryError
@@ -32,14 +37,13 @@ def search():
     query = ArchiveQuery.from_args(request.args)
     stories = _stories()
     values = {"query": query, "counts": stories.counts, "result": None, "error": None,
-              "shown": SHOWN, "can_save": allowed(g.get("user"), "create")}
+              "error_field": None, "shown": SHOWN, "can_save": allowed(g.get("user"), "create")}
     if query.empty:
         return _page(render_template("archive/search.html", **values))
     try:
         values["result"] = stories.result(query)
     except QueryError as exc:
-        values["error"] = str(exc).replace("--from", "From").replace("--to", "To") \
-            .replace("--place", "Place")
+        values["error"], values["error_field"] = _form_error(exc), exc.field
         return _page(render_template("archive/search.html", **values), 400)
     values["map_url"] = url_for("story.show", slug=query.slug())
     return _page(render_template("archive/search.html", **values))
@@ -60,7 +64,7 @@ def save():
     try:
         result = _stories().result(query)
     except QueryError as exc:
-        abort(400, description=str(exc))
+        abort(400, description=_form_error(exc))
     if not result.story.events:
         abort(400, description="No events match this query: there is nothing to save.")
     with get_store().session() as s:
