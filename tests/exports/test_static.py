@@ -1,7 +1,6 @@
 """Static timeline and map images: offline specs, BCE-aware axes, real images, inert text."""
 from __future__ import annotations
 
-import json
 import struct
 import xml.etree.ElementTree as ET
 
@@ -10,7 +9,7 @@ from click.testing import CliRunner
 
 from timeline.exports import place_table
 from timeline.exports.output import write_bytes
-from web.exports import static_export as se
+from web.exports import static_export as se, static_map
 from web.cli import main
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -99,8 +98,8 @@ def test_map_fit_keeps_places_at_the_equator_edges_inside():
     """Equal Earth bows outwards at the equator: the fitted box must include the edges
     there, not only its corners, or places at its far east and west fall off the map."""
     points = [(-179.0, 0.0), (179.0, 1.0), (10.0, 75.0), (20.0, -60.0)]
-    box = [se._equal_earth(lon, lat) for lon, lat in se._fit_box(points)]
-    placed = [se._equal_earth(lon, lat) for lon, lat in points]
+    box = [static_map._equal_earth(lon, lat) for lon, lat in static_map._fit_box(points)]
+    placed = [static_map._equal_earth(lon, lat) for lon, lat in points]
     assert min(x for x, _ in box) <= min(x for x, _ in placed)
     assert max(x for x, _ in box) >= max(x for x, _ in placed)
 
