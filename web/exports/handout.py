@@ -46,6 +46,7 @@ from timeline.model import Story
 
 from .handout_layout import PAGE_H, PAGE_W, ChartOp, Layout, handout_layout
 from .handout_text import BOLD, FONT_DIR, REGULAR, fonts, plain_text, text_width, wrap
+from .pdf_tags import Marks, write_structure
 
 __all__ = ["handout_layout", "handout_pdf", "export_pdf", "plain_text", "wrap", "text_width",
            "FONT_DIR"]
@@ -55,9 +56,11 @@ def _chart_name(index: int) -> str:
     return f"/ChronoatlasChart{index}"
 
 
-def _draw(layout: Layout) -> bytes:
+def _draw(layout: Layout) -> tuple[bytes, Marks]:
     """Every page as PDF (ReportLab): the text, and for each chart an invocation of a
-    form XObject (``_chart_name``) that :func:`_add_charts` then supplies."""
+    form XObject (``_chart_name``) that :func:`_add_charts` then supplies; every line
+    and chart inside the marked-content sequence of its structure element (the footers
+    in an artifact's), which the returned marks record for the structure tree."""
     from reportlab.lib.colors import HexColor
     from reportlab.pdfgen.canvas import Canvas
 
@@ -76,17 +79,25 @@ def _draw(layout: Layout) -> bytes:
     canvas.setSubject("")
     canvas.setCreator("chronoatlas")
     canvas.setProducer("chronoatlas")
+    canvas.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name
+    marks = Marks(layout.elements)
     colours: dict[str, object] = {}
     for page in layout.pages:
         font = colour = None
+        marks.new_page()
         for op in page:
             if isinstance(op, ChartOp):
                 chart = layout.charts[op.chart]
                 k = op.scale  # one chart unit is one point; PDF y grows upwards
                 f = PAGE_H - op.y - chart.height * k
+                box = (op.x, f, op.x + chart.width * k, f + chart.height * k)
+                canvas.addLiteral(marks.switch(op.element, box))
                 canvas.addLiteral(f"q {k:.5f} 0 0 {k:.5f} {op.x:.3f} {f:.3f} cm "
                                   f"{_chart_name(op.chart)} Do Q")
                 continue
+            begin = marks.switch(op.element)
+            if begin:
+                canvas.addLiteral(begin)
             if (op.bold, op.size) != font:
                 canvas.setFont(BOLD if op.bold else REGULAR, op.size)
                 font = (op.bold, op.size)
@@ -99,9 +110,12 @@ def _draw(layout: Layout) -> bytes:
                 canvas.drawRightString(op.x, PAGE_H - op.y, op.text)
             else:
                 canvas.drawString(op.x, PAGE_H - op.y, op.text)
+        end = marks.end_page()
+        if end:
+            canvas.addLiteral(end)
         canvas.showPage()
     canvas.save()
-    return buf.getvalue()
+    return buf.getvalue(), marks
 
 
 def _add_charts(writer, layout: Layout) -> None:
@@ -149,8 +163,11 @@ def handout_pdf(story: Story | PlaceTable, *,
     layout = handout_layout(story)
     if layout.warnings:
         report(layout.warnings)
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_draw(layout))))
+    pdf, marks = _draw(layout)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     _add_charts(writer, layout)
+    write_structure(writer, marks)
+    writer.pdf_header = b"%PDF-1.7"  # tagged PDF needs 1.4 (/MarkInfo), /Tabs 1.5
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()

@@ -1,5 +1,10 @@
 """The handout laid out: A4 pages, top to bottom, of text lines (wrapped by the font's
-real advance widths) and boxes for the two charts, which are rendered meanwhile."""
+real advance widths) and boxes for the two charts, which are rendered meanwhile.
+
+Every line and chart also names the structure element it belongs to (:class:`Element`:
+the title's H1, an event's H3, a paragraph's P, a chart's Figure), so the drawing can
+mark it and the PDF can carry the story's logical structure (a tagged PDF); the page
+footers belong to none, they are artifacts."""
 from __future__ import annotations
 
 import io
@@ -12,7 +17,8 @@ import vl_convert as vlc
 from timeline.exports.places import PlaceTable, place_table
 from timeline.model import Event, Story
 
-from .handout_text import Glyphs, clean, plain_text, text_width, wrap
+from .handout_alt import map_alt, timeline_alt
+from .handout_text import Glyphs, clean, plain_text, right_to_left, text_width, wrap
 from .static_export import ATTRIBUTION, map_spec, render, timeline_spec
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points
@@ -29,6 +35,7 @@ class _Line:
     colour: str = "#111111"
     indent: float = 0.0
     gap_before: float = 0.0
+    element: int | None = None
 
     @property
     def height(self) -> float:
@@ -45,6 +52,7 @@ class TextOp:
     bold: bool
     colour: str
     align: str = "left"
+    element: int | None = None  # the index in Layout.elements; None: a page footer
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ class ChartOp:
     x: float
     y: float
     scale: float
+    element: int  # its Figure
 
 
 @dataclass
@@ -62,6 +71,19 @@ class Chart:
     pdf: bytes  # a one-page PDF from vl-convert
     width: float
     height: float
+
+
+@dataclass
+class Element:
+    """A structure element: ``role`` a standard structure type (H1, H2, H3, P, Figure,
+    Sect), ``parent`` the index of the element it is part of (None: the document),
+    ``alt`` a figure's description, ``actual`` its exact text where the printed lines
+    are not it in reading order (right-to-left text is printed left to right). Its
+    content is the lines and charts naming it."""
+    role: str
+    parent: int | None = None
+    alt: str | None = None
+    actual: str | None = None
 
 
 @dataclass
@@ -74,6 +96,7 @@ class Layout:
     warnings: list[str] = field(default_factory=list)
     glyphless: frozenset[str] = frozenset()  # characters the font has no glyph for
     language: str = "en"  # the story's language, the PDF's /Lang (screen readers' voice)
+    elements: list[Element] = field(default_factory=list)  # parents before their parts
 
 
 class _Layout:
@@ -82,12 +105,24 @@ class _Layout:
     def __init__(self):
         self.pages: list[list[TextOp | ChartOp]] = []
         self.charts: list[Chart] = []
+        self.elements: list[Element] = []
         self.y = MARGIN
         self.new_page()
 
     def new_page(self) -> None:
         self.pages.append([])
         self.y = MARGIN
+
+    def element(self, role: str, parent: int | None = None, alt: str | None = None) -> int:
+        self.elements.append(Element(role, parent, alt))
+        return len(self.elements) - 1
+
+    def stamp(self, element: int, lines: list[_Line]) -> None:
+        """The lines are ``element``'s content."""
+        for li in lines:
+            li.element = element
+        if any(right_to_left(li.text) for li in lines):
+            self.elements[element].actual = " ".join(li.text for li in lines)
 
     def space_left(self) -> float:
         return BOTTOM - self.y
@@ -98,10 +133,14 @@ class _Layout:
             line.gap_before = 0
         self.y += line.gap_before + line.size
         self.pages[-1].append(TextOp(MARGIN + line.indent, self.y, line.text, line.size,
-                                     line.bold, line.colour))
+                                     line.bold, line.colour, element=line.element))
         self.y += line.size * 0.32
 
-    def block(self, lines: list[_Line], *, keep_together: bool = True) -> None:
+    def block(self, lines: list[_Line], role: str | None = None, *,
+              keep_together: bool = True) -> None:
+        """Lines kept on one page where they fit; ``role``: they are one element."""
+        if role is not None and lines:
+            self.stamp(self.element(role), lines)
         need = sum(li.height for li in lines)
         if keep_together and need <= BOTTOM - MARGIN and need > self.space_left():
             self.new_page()
@@ -110,7 +149,17 @@ class _Layout:
         for li in lines:
             self.text_line(li)
 
-    def chart(self, chart: Chart, *, max_height: float) -> None:
+    def event(self, parts: list[tuple[str, list[_Line]]]) -> None:
+        """An event: a section (Sect) of its heading and paragraphs, kept together."""
+        parts = [(role, lines) for role, lines in parts if lines]
+        if not parts:
+            return
+        sect = self.element("Sect")
+        for role, lines in parts:
+            self.stamp(self.element(role, sect), lines)
+        self.block([li for _, lines in parts for li in lines])
+
+    def chart(self, chart: Chart, *, max_height: float, alt: str) -> None:
         w, h = chart.width, chart.height
         k = min(CONTENT_W / w, max_height / h, 1.0)
         if h * k > self.space_left():
@@ -120,7 +169,8 @@ class _Layout:
                 self.new_page()
         self.charts.append(chart)
         self.pages[-1].append(ChartOp(len(self.charts) - 1,
-                                      MARGIN + (CONTENT_W - w * k) / 2, self.y, k))
+                                      MARGIN + (CONTENT_W - w * k) / 2, self.y, k,
+                                      self.element("Figure", alt=alt)))
         self.y += h * k + 10
 
     def footers(self, title: str) -> None:
@@ -157,7 +207,10 @@ def _place_note(event: Event, unlocated: set[tuple[str, str]]) -> str:
     return "; ".join(names)
 
 
-def _event_block(event: Event, unlocated: set[tuple[str, str]], glyphs: Glyphs) -> list[_Line]:
+def _event_block(event: Event, unlocated: set[tuple[str, str]],
+                 glyphs: Glyphs) -> list[tuple[str, list[_Line]]]:
+    """An event's parts, each (its structure type, its lines): the heading is the date
+    and the title (H3, so heading navigation hears both), then paragraphs (P)."""
     texts = [clean(event.date_label()), clean(event.title)]
     meta = []
     if event.places:
@@ -175,15 +228,16 @@ def _event_block(event: Event, unlocated: set[tuple[str, str]], glyphs: Glyphs) 
             refs.append("Source: " + clean(ref))
     glyphs.check(f"event {event.id!r} ({' '.join(texts[1].split())[:60]})", *texts, *paras, *refs)
 
-    lines = _lines(texts[0], 9.5, bold=True, colour="#2b5c8a", gap_before=9)
-    lines += _lines(texts[1], 12, bold=True)
+    heading = _lines(texts[0], 9.5, bold=True, colour="#2b5c8a", gap_before=9)
+    heading += _lines(texts[1], 12, bold=True)
+    parts = [("H3", heading)]
     if meta:
-        lines += _lines(texts[2], 9, colour="#555555")
+        parts.append(("P", _lines(texts[2], 9, colour="#555555")))
     for i, para in enumerate(paras):
-        lines += _lines(para, 10, gap_before=2 if i else 1)
+        parts.append(("P", _lines(para, 10, gap_before=2 if i else 1)))
     for ref in refs:
-        lines += _lines(ref, 8.5, colour="#444444", indent=8, gap_before=1)
-    return lines
+        parts.append(("P", _lines(ref, 8.5, colour="#444444", indent=8, gap_before=1)))
+    return parts
 
 
 def _render_charts(table: PlaceTable) -> tuple[Chart, Chart]:
@@ -221,26 +275,28 @@ def handout_layout(story: Story | PlaceTable) -> Layout:
         map_chart, timeline_chart = charts.result()
 
     lay = _Layout()
-    lay.block(_lines(title, 20, bold=True))
+    lay.block(_lines(title, 20, bold=True), "H1")
     if byline:
-        lay.block(_lines(byline, 10, colour="#555555", gap_before=2))
+        lay.block(_lines(byline, 10, colour="#555555", gap_before=2), "P")
     if summary:
-        lay.block(_lines(summary, 10.5, gap_before=8))
+        lay.block(_lines(summary, 10.5, gap_before=8), "P")
     lay.y += 10
-    lay.chart(map_chart, max_height=330)
-    lay.chart(timeline_chart, max_height=360)
-    lay.block(_lines("Events in order", 15, bold=True, gap_before=10))
-    for block in dated:
-        lay.block(block)
+    lay.chart(map_chart, max_height=330, alt=map_alt(table))
+    lay.chart(timeline_chart, max_height=360, alt=timeline_alt(table))
+    lay.block(_lines("Events in order", 15, bold=True, gap_before=10), "H2")
+    for parts in dated:
+        lay.event(parts)
     if undated:
-        lay.block(_lines("Undated events", 15, bold=True, gap_before=14))
-        for block in undated:
-            lay.block(block)
-    lay.block(_lines(ATTRIBUTION + " Made with chronoatlas.", 8, colour="#666666", gap_before=16))
+        lay.block(_lines("Undated events", 15, bold=True, gap_before=14), "H2")
+        for parts in undated:
+            lay.event(parts)
+    lay.block(_lines(ATTRIBUTION + " Made with chronoatlas.", 8, colour="#666666",
+                     gap_before=16), "P")
     lay.footers(title)
     return Layout(title, clean(story.byline) if story.byline else None, lay.pages,
                   lay.charts, glyphs.warnings(), glyphs.glyphless(),
-                  language=_language(getattr(story, "language", None)))
+                  language=_language(getattr(story, "language", None)),
+                  elements=lay.elements)
 
 
 def _language(value) -> str:

@@ -72,6 +72,11 @@ def fonts() -> Fonts:
         return _fonts_cache[0]
 
 
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` holds right-to-left letters (Hebrew, Arabic...)."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width in points of ``text`` set in the handout font at ``size`` points."""
     m = fonts().bold if bold else fonts().regular
