@@ -31,6 +31,13 @@ parse every path operator of the map (~7 s); a form XObject copies the compresse
 content stream as it is. Measured medians, before/after interleaved at load 3-4: demo
 1.18 s -> 0.51 s; 300 events 8.4 s -> 3.7 s (1.4 MB -> 0.64 MB).
 
+It is a tagged PDF (issue 16): besides /Lang, the title (shown as the window's title)
+and the real creation date, every line and chart is drawn inside the marked-content
+sequence of its structure element and the page footers inside artifacts, and
+:mod:`web.exports.pdf_tags` writes the structure tree (Document: H1, P, Figure with
+/Alt, H2, Sect of H3 and P...) so screen readers get headings, reading order and chart
+descriptions (:mod:`web.exports.handout_alt`).
+
 The text (font, wrapping, coverage) is :mod:`web.exports.handout_text`, the layout
 :mod:`web.exports.handout_layout`; this module draws the laid-out pages.
 """

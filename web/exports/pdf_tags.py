@@ -10,6 +10,10 @@ at its marked content, and the ParentTree that maps every page's MCIDs back to t
 Only names this module chooses (the standard structure types) and numbers reach the
 content stream; story text in the tree (a figure's /Alt) is a pypdf string object,
 escaped when written.
+
+Cost, medians of 5 interleaved runs at load 1-2: a 300-event handout (29 pages, ~1,800
+elements) 1.02 s -> 1.09 s and 619 KB -> 765 KB (pypdf writes no object streams, so
+each element is an uncompressed object); the sample story 0.25 s either way.
 """
 from __future__ import annotations
 
