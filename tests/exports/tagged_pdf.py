@@ -168,7 +168,10 @@ def check_tagged(pdf: bytes) -> Tagged:
     header = re.match(rb"%PDF-(\d)\.(\d)", pdf)
     assert header and (int(header[1]), int(header[2])) >= (1, 5), "tagged PDF, /Tabs: 1.5"
     catalog = reader.trailer["/Root"]
-    assert catalog["/MarkInfo"]["/Marked"] is True or catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    for entry in ("/MarkInfo", "/StructTreeRoot", "/ViewerPreferences", "/Lang"):
+        assert entry in catalog, f"no {entry} in the catalog"
+    # (a pypdf BooleanObject equals the bool it holds, and is truthy even when false)
+    assert catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712
     assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
     assert re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", str(catalog["/Lang"]))
     elements = structure(reader)

@@ -3,9 +3,11 @@ sections, one Sect per event under its H3 headline, P paragraphs, Figure charts 
 /Alt text), every page's content marked to match, footers as artifacts (issue 16)."""
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 from tagged_pdf import check_tagged
 
 from timeline.dates import HistoricalDate
@@ -68,21 +70,37 @@ def test_structure_follows_the_story(pinned):
 
 
 def test_the_check_fails_without_tags(pinned, monkeypatch):
-    """The checks above are not vacuous: without the structure tree, or with it but with
+    """The checks above are not vacuous: without the structure tree, with a ParentTree
+    that points elsewhere, with marked content the tree does not point at, or with
     unmarked content, the same handout fails them."""
     with monkeypatch.context() as m:
         m.setattr(handout, "write_structure", lambda writer, marks: None)
-        with pytest.raises((AssertionError, KeyError)):
+        with pytest.raises(AssertionError, match="no /MarkInfo"):
             check_tagged(quiet(pinned))
+    # a ParentTree that maps the first page's MCIDs to the wrong elements
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(quiet(pinned))))
+    writer.root_object["/StructTreeRoot"]["/ParentTree"]["/Nums"][1].get_object().reverse()
+    writer.pdf_header = b"%PDF-1.7"
+    broken = io.BytesIO()
+    writer.write(broken)
+    with pytest.raises(AssertionError, match=r"ParentTree\[0\] is not the element"):
+        check_tagged(broken.getvalue())
     switch, end_page = pdf_tags.Marks.switch, pdf_tags.Marks.end_page
 
     def unmarked(self, element, box=None):
         switch(self, element, box)  # still recorded, so the tree still claims MCIDs
         return ""
 
+    def renumbered(self, element, box=None):  # marked, but not as the tree says
+        return re.sub(r"MCID (\d+)", lambda m: f"MCID {int(m[1]) + 1}", switch(self, element, box))
+
+    with monkeypatch.context() as m:
+        m.setattr(pdf_tags.Marks, "switch", renumbered)
+        with pytest.raises(AssertionError, match="claims MCID 0, not on page"):
+            check_tagged(quiet(pinned))
     monkeypatch.setattr(pdf_tags.Marks, "switch", unmarked)
     monkeypatch.setattr(pdf_tags.Marks, "end_page", lambda self: end_page(self) and "")
-    with pytest.raises(AssertionError):
+    with pytest.raises(AssertionError, match="outside marked content"):
         check_tagged(quiet(pinned))
 
 
