@@ -142,7 +142,7 @@ def test_unicode_story_is_tagged():
 
 def test_story_without_events_is_tagged():
     t = check_tagged(quiet(empty_story()))
-    assert [e.role for e in t.top()] == ["/H1", "/Figure", "/Figure", "/H2", "/P"]
+    assert [e.role for e in t.top()] == ["/H1", "/Figure", "/Figure", "/P"]  # no empty H2
     assert t.text(t.top()[0]) == "An empty story"
     assert [str(f.obj["/Alt"]) for f in t.roles("/Figure")] == [
         "World map with no places marked.", "Timeline with no dated events."]

@@ -283,9 +283,10 @@ def handout_layout(story: Story | PlaceTable) -> Layout:
     lay.y += 10
     lay.chart(map_chart, max_height=330, alt=map_alt(table))
     lay.chart(timeline_chart, max_height=360, alt=timeline_alt(table))
-    lay.block(_lines("Events in order", 15, bold=True, gap_before=10), "H2")
-    for parts in dated:
-        lay.event(parts)
+    if dated:  # a heading over nothing would be a dead end for a screen reader
+        lay.block(_lines("Events in order", 15, bold=True, gap_before=10), "H2")
+        for parts in dated:
+            lay.event(parts)
     if undated:
         lay.block(_lines("Undated events", 15, bold=True, gap_before=14), "H2")
         for parts in undated:
