@@ -22,7 +22,7 @@ from pypdf.generic import (ArrayObject, BooleanObject, DictionaryObject, FloatOb
 
 __all__ = ["Marks", "write_structure", "STANDARD_TYPES"]
 
-# the standard structure types the handout uses (ISO 32000-1 table 333-340)
+# the standard structure types the handout uses (ISO 32000-1 §14.8.4)
 STANDARD_TYPES = frozenset({"Document", "Sect", "H1", "H2", "H3", "P", "Figure"})
 FOOTER = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
 _CLOSED = object()
