@@ -1,7 +1,11 @@
-"""Stories for the export tests: pinned places (no gazetteer needed) and hostile text."""
+"""Stories for the export tests: pinned places (no gazetteer needed) and hostile text;
+the tagged-PDF reader of the handout's tests (tagged_pdf.py) made importable."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +100,17 @@ def real_gazetteer() -> None:
     if not gazetteer_ready():
         pytest.skip("gazetteer.default_gazetteer is not there yet (being built in parallel); "
                     "the demo story's places need it")
+
+
+def _load_tagged_pdf() -> None:
+    """tests/ has no packages and pytest imports by path: load tagged_pdf.py by path
+    once, so test modules can ``from tagged_pdf import ...``."""
+    if "tagged_pdf" not in sys.modules:
+        path = Path(__file__).resolve().parent / "tagged_pdf.py"
+        spec = importlib.util.spec_from_file_location("tagged_pdf", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["tagged_pdf"] = module
+        spec.loader.exec_module(module)
+
+
+_load_tagged_pdf()

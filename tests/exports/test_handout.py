@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
+from tagged_pdf import check_tagged
 
 from timeline.dates import HistoricalDate
 from timeline.model import Event, PlaceRef, Source, Story
@@ -73,7 +74,8 @@ def test_page_count_grows_and_every_event_is_printed():
     page count grows with the events and every page has its footer."""
     short_reader, _ = text_of(handout_pdf(generated_story(12, slug="gen")))
     story = generated_story(300, slug="gen")
-    reader, text = text_of(handout_pdf(story))
+    pdf = handout_pdf(story)
+    reader, text = text_of(pdf)
     n = len(reader.pages)
     assert len(short_reader.pages) < 4 < 20 < n
     t = flat(text)
@@ -85,6 +87,10 @@ def test_page_count_grows_and_every_event_is_printed():
     at = t.index("Events in order")
     for e in story.dated_events:  # in date order (the charts above name them too)
         at = t.index(e.title + " ", at + 1)
+    tagged = check_tagged(pdf)  # and tagged on every page, one Sect per event, in order
+    assert len(tagged.roles("/Sect")) == 300
+    assert [flat(tagged.text(h)) for h in tagged.roles("/H3")] == [
+        flat(e.date_label() + " " + e.title) for e in story.dated_events]
 
 
 def _event(i: int, title: str, *, place: str = "Somewhere", text: str = "") -> Event:
@@ -148,7 +154,8 @@ def test_fonts_are_shipped_and_embedded():
 
 INJECTION = 'x) Tj ET BT /F1 99 Tf (y) Tj ET \\ ( \\) /JavaScript << /S /JavaScript /JS (app.alert(1)) >>'
 ALLOWED_OPERATORS = {b"q", b"Q", b"cm", b"BT", b"ET", b"Tf", b"TL", b"Tm", b"Td", b"TD", b"T*",
-                     b"Tj", b"rg", b"RG", b"g", b"G", b"Do", b"gs", b"re", b"f", b"W", b"n"}
+                     b"Tj", b"rg", b"RG", b"g", b"G", b"Do", b"gs", b"re", b"f", b"W", b"n",
+                     b"BDC", b"EMC"}  # marked content (a tagged PDF)
 
 
 def _walk(obj, seen):
@@ -202,3 +209,7 @@ def test_hostile_text_cannot_inject_pdf():
                 assert operands[0] in page["/Resources"]["/Font"]
             if op == b"Do":
                 assert operands[0] in page["/Resources"]["/XObject"]
+            if op == b"BDC":  # a structure type and an MCID, or a footer artifact
+                tag, props = operands
+                assert set(props) <= {"/MCID", "/Type", "/Subtype"}, props
+                assert tag == "/Artifact" or set(props) == {"/MCID"}, (tag, props)
