@@ -23,6 +23,7 @@ from .headline import headline, headline_for
 from .segment import Span, sentences
 from .statements import (_ATTRIBUTION, _BOILERPLATE, _LEDE_NEWS, _day, _pairs, _recalls_happening,
                          _words_outside)
+from .candidates import Candidate, content_words, merge
 from .venues import PlaceMention, _in, _places_for, _Scene
 
 
@@ -38,36 +39,6 @@ class Extraction:
     timexes: list = field(default_factory=list)
     mentions: list[PlaceMention] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Candidate:
-    title: str
-    start: HistoricalDate | None
-    end: HistoricalDate | None
-    text: str
-    places: list[PlaceMention]
-    provenance: tuple[int, int]
-    confidence: float
-    words: frozenset[str]
-
-    @property
-    def interval(self) -> tuple[float, float]:
-        """[start, end) in decimal years; recomputed only when the dates change."""
-        key = (self.start, self.end)
-        if getattr(self, "_interval_key", None) != key:
-            self._interval_key = key
-            self._interval = (self.start.position, (self.end or self.start).end_position())
-        return self._interval
-
-
-_STOP = frozenset("""a an the of in on at to for by with from and or but as is are was were be been
-will would has have had that this which who it its his her their he she they them than then
-""".split())
-
-
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP)
 
 
 def _date_of(timex) -> tuple[HistoricalDate | None, HistoricalDate | None]:
@@ -99,74 +70,6 @@ def _confidence(start: HistoricalDate, places: list[PlaceMention], anchor: str,
         score += 0.05
     score += {"absolute": 0.1, "dct": 0.05}.get(anchor, 0.0)
     return round(min(score, 0.95), 2)
-
-
-def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Mentions of the same happening become one event: overlapping dates and a shared
-    place or most of the same words. The finer date and every place are kept."""
-    merged: list[_Candidate] = []
-    by_year: dict[int, list[_Candidate]] = {}
-    wide: list[_Candidate] = []  # spans of many years, compared with everything
-    for cand in candidates:
-        years = _years(cand) if cand.start is not None else range(0)
-        # Only candidates sharing a year can overlap; wide spans meet everything.
-        pool = merged if years is None else wide + [c for y in years for c in by_year.get(y, ())]
-        seen: set[int] = set()
-        for other in pool:
-            if id(other) in seen:
-                continue
-            seen.add(id(other))
-            if cand.start is None or other.start is None:
-                continue
-            if not _overlap(cand, other):
-                continue
-            shared_place = {m.place.name for m in cand.places if m.located} & {
-                m.place.name for m in other.places if m.located}
-            words = len(cand.words & other.words) / max(1, min(len(cand.words), len(other.words)))
-            if not (shared_place and words >= 0.3) and words < 0.6:
-                continue
-            finer = cand if _sharper(cand, other) else other
-            other.start, other.end = finer.start, finer.end
-            if finer is cand:
-                other.title = cand.title
-            # One happening, one place: the first mention's place stands unless it had none.
-            if not any(m.located for m in other.places):
-                other.places = list(cand.places)
-            if cand.text not in other.text:
-                other.text = f"{other.text}\n\n{cand.text}"
-            other.confidence = round(min(0.98, max(other.confidence, cand.confidence) + 0.05), 2)
-            other.words |= cand.words
-            break
-        else:
-            merged.append(cand)
-            years = _years(cand)
-            if years is None:
-                wide.append(cand)
-            else:
-                for y in years:
-                    by_year.setdefault(y, []).append(cand)
-    return merged
-
-
-def _years(c: _Candidate) -> range | None:
-    """The calendar years a candidate's date touches; None when that is too many to index."""
-    first = c.start.year
-    last = max(first, int((c.end or c.start).end_position() - 1e-9))
-    return range(first, last + 1) if last - first <= 50 else None
-
-
-def _sharper(a: _Candidate, b: _Candidate) -> bool:
-    """Whether a's date says more than b's: finer precision, else a narrower span
-    ("September 3" beats "next week", which is the 2nd to the 8th)."""
-    if a.start.precision != b.start.precision:
-        return a.start.precision > b.start.precision
-    width = lambda c: c.interval[1] - c.interval[0]  # noqa: E731
-    return width(a) < width(b)
-
-
-def _overlap(a: _Candidate, b: _Candidate) -> bool:
-    (a0, a1), (b0, b1) = a.interval, b.interval
-    return a0 < b1 and b0 < a1
 
 
 def _place_refs(mentions: list[PlaceMention]) -> tuple[PlaceRef, ...]:
@@ -241,8 +144,8 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
         hi = bisect.bisect_left(starts, sentence.end)
         return [t for t in timexes[lo:hi] if t.end <= sentence.end]
 
-    candidates: list[_Candidate] = []
-    undated: list[_Candidate] = []
+    candidates: list[Candidate] = []
+    undated: list[Candidate] = []
     lede: Span | None = None  # the first sentence of news
     for paragraph in paragraphs:
         if _BOILERPLATE.search(paragraph.text):
@@ -262,11 +165,11 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 lede = sentence
                 head = headline(sentence.text)
                 places = _places_for((sentence.start, sentence.end), sentence, scene, published)
-                candidates.append(_Candidate(
+                candidates.append(Candidate(
                     title=head, start=published, end=None, text=sentence.text, places=places,
                     provenance=(sentence.start, sentence.end),
                     confidence=round(_confidence(published, places, "dct") - 0.15, 2),
-                    words=_content_words(head)))
+                    words=content_words(head)))
                 continue
             if usable:
                 lede = lede or sentence
@@ -277,12 +180,12 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 last = max(usable, key=lambda t: (t.end_date or t.date).sort_key())
                 notes.append(f"a sentence at {sentence.start}-{sentence.end} lists "
                              f"{len(usable)} dates: kept as one event spanning them")
-                candidates.append(_Candidate(
+                candidates.append(Candidate(
                     title=headline(sentence.text[:300]), start=first.date,
                     end=(last.end_date or last.date) if last is not first else first.end_date,
                     text=sentence.text[:2000], places=_in(sentence.start, sentence.end, body_mentions)[:20],
                     provenance=(sentence.start, sentence.end), confidence=0.3,
-                    words=_content_words(sentence.text[:300])))
+                    words=content_words(sentence.text[:300])))
                 usable = []
             usable = _pairs(text, usable)
             for t in usable:
@@ -295,25 +198,25 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                 places = _places_for(clause, sentence, scene, t.date)
                 start, end = _date_of(t)
                 weight = 0.9 if paragraph is article.title else 1.0
-                candidates.append(_Candidate(
+                candidates.append(Candidate(
                     title=head, start=start, end=end, text=sentence.text, places=places,
                     provenance=(sentence.start, sentence.end),
                     confidence=round(_confidence(
                         start, places, t.anchor,
                         borrowed=not _in(sentence.start, sentence.end, places)) * weight, 2),
-                    words=_content_words(head)))
+                    words=content_words(head)))
             for t in dated:
                 if t.implies is None:
                     continue
                 imp = t.implies
                 places = scene.venues(imp.start, imp.end) or _places_for(
                     (imp.start, imp.end), sentence, scene, imp.date)
-                candidates.append(_Candidate(
+                candidates.append(Candidate(
                     title=headline(imp.text), start=imp.date, end=None,
                     text=sentence.text, places=[m for m in places if not m.adjective] or places,
                     provenance=(imp.start, imp.end),
                     confidence=round(_confidence(imp.date, places, "dct") - 0.1, 2),
-                    words=_content_words(imp.text)))
+                    words=content_words(imp.text)))
             if not usable and not any(t.implies for t in dated) and paragraph is not article.title:
                 found = _in(sentence.start, sentence.end, body_mentions)
                 places = [m for m in _places_for((sentence.start, sentence.end), sentence,
@@ -321,14 +224,14 @@ def extract(raw: str | bytes, *, published: HistoricalDate | None = None,
                     [m for m in found if not m.adjective and (m.start, m.end) not in actors][:1]
                 unresolved_relative = [t for t in dated if t.type in ("DATE", "TIME")]
                 if (places or unresolved_relative) and _recalls_happening(sentence.text):
-                    undated.append(_Candidate(
+                    undated.append(Candidate(
                         title=with_antecedent(head := headline(sentence.text),
                                               _before_word(text, sentence, head),
                                               place_names), start=None, end=None, text=sentence.text,
                         places=places, provenance=(sentence.start, sentence.end),
-                        confidence=0.3, words=_content_words(sentence.text)))
+                        confidence=0.3, words=content_words(sentence.text)))
 
-    events = [_event(c) for c in _merge(candidates)] + [_event(c) for c in undated]
+    events = [_event(c) for c in merge(candidates)] + [_event(c) for c in undated]
 
     story_title = title or (article.title.text if article.title else None) or (
         events[0].title if events else "Untitled article")
@@ -406,7 +309,7 @@ def _with_ids(events: list[Event]) -> list[Event]:
     return unique_ids(events)
 
 
-def _event(c: _Candidate) -> Event:
+def _event(c: Candidate) -> Event:
     return Event(
         id="", title=c.title, start=c.start, end=c.end, text=c.text,
         places=_place_refs(c.places), confidence=c.confidence, provenance=c.provenance,
