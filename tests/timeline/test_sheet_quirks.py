@@ -130,3 +130,11 @@ def test_csv_export_neutralises_formulas_and_reads_them_back_unchanged(value):
     back = load_text(written, name="back.csv").story.events[0]
     assert (back.text, back.group) == (value, value)
     assert back.extra.get("headline", back.title) in (value, value.replace("\t", ""))
+
+
+def test_a_time_with_seconds_keeps_its_minute_and_notes_the_seconds():
+    result = load_text(TEMPLATE + "1969,7,20,20:17:40,,,,,,Eagle lands,,,,,,,,\n"
+                       "1969,7,21,02:56,,,,,,First step,,,,,,,,\n", name="moon.csv")
+    first, second = result.story.events
+    assert (first.start.hour, first.start.minute, second.start.hour) == (20, 17, 2)
+    assert result.notes == ["seconds and milliseconds are not kept: times are shown to the minute"]

@@ -110,3 +110,29 @@ def test_women_in_computing_sheet_and_json_say_the_same():
     assert [e.title for e in sheet.dated_events] == [e.title for e in js.dated_events]
     ada = sheet.event("ada-lovelace")
     assert 'href="https://en.wikipedia.org/wiki/Ada_Lovelace"' in ada.text and ada.media.credit == "Wikimedia Commons"
+
+
+def test_seconds_and_milliseconds_are_kept_to_the_minute_and_said_so():
+    """milliseconds.json orders five slides by their milliseconds; dates here go to the
+    minute, so the file's order is kept and the reader is told, once, what was rounded."""
+    result = load(OFFICIAL / "milliseconds.json")
+    starts = [(e.start.hour, e.start.minute) for e in result.story.events]
+    assert starts == [(1, 1)] * 5
+    assert [n for n in result.notes if "seconds" in n] == [
+        "seconds and milliseconds are not kept: times are shown to the minute (5 times)"]
+    assert not load(OFFICIAL / "years.json").notes
+
+
+def test_out_of_range_seconds_are_located_problems():
+    from timeline.errors import StoryFormatError
+
+    doc = {"events": [{"start_date": {"year": 2015, "month": 1, "day": 1, "hour": 1, "minute": 2,
+                                      "second": 75}, "text": {"headline": "A"}},
+                      {"start_date": {"year": 2015, "second": 5}, "text": {"headline": "B"}}]}
+    with pytest.raises(StoryFormatError) as err:
+        load_text(json.dumps(doc), name="tl.json")
+    fields = [p.field for p in err.value.problems]
+    assert fields == ["events[0].start_date.second"], err.value.problems
+    second_only = load_text(json.dumps({"events": doc["events"][1:]}), name="tl.json")
+    only = second_only.story.events[0].start
+    assert (only.year, only.month, only.hour) == (2015, None, None) and second_only.notes

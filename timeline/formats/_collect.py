@@ -32,7 +32,17 @@ class Collector:
     def __init__(self, file: str | None, locate: Callable[[str], int | None] | None = None):
         self.file = file
         self.problems: list[Problem] = []
+        self._notes: dict[str, int] = {}
         self._locate = locate or (lambda path: None)
+
+    def note(self, message: str) -> None:
+        """Something read differently from how it was written that is not a problem
+        (seconds kept to the minute...): told once per file, with how many times."""
+        self._notes[message] = self._notes.get(message, 0) + 1
+
+    @property
+    def notes(self) -> list[str]:
+        return [message if n == 1 else f"{message} ({n:,} times)" for message, n in self._notes.items()]
 
     def add(self, message: str, *, field: str | None = None, found: Any = None,
             expected: str | None = None, line: int | None = None, row: int | None = None) -> None:

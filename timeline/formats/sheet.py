@@ -200,7 +200,7 @@ def story_from_sheet(text: str, c: Collector, *, skip_invalid: bool = False) -> 
         settings["title_html"] = title  # the author's HTML, for the way back
     story = Story(title=plain or default_title(c), summary=summary, media=media,
                   eras=tuple(eras), events=tuple(unique_ids(events)), settings=settings)
-    return LoadResult(conform(story), list(c.problems), placeless=True)
+    return LoadResult(conform(story), list(c.problems), c.notes, placeless=True)
 
 
 def _title(row: dict) -> str:
@@ -246,7 +246,7 @@ def _date(c: Collector, row: dict, prefix: str, where: dict) -> HistoricalDate |
             c.add("not a time", field=f"{prefix}Time", found=time,
                   expected="HH:MM, HH:MM:SS or 2:30 PM", **where)
             return None
-        obj["hour"], obj["minute"] = parsed[0], parsed[1]
+        obj["hour"], obj["minute"], obj["second"] = parsed
     before = len(c.problems)
     date = date_from_tl(c, obj, "", **where)
     # date_from_tl names fields ".year"; the sheet calls them "Year", "End Month"...

@@ -70,6 +70,8 @@ def date_from_tl(c: Collector, obj: Any, field: str, *, row: int | None = None,
     day = _int(c, obj.get("day"), f"{field}.day", 1, 31, where)
     hour = _int(c, obj.get("hour"), f"{field}.hour", 0, 23, where)
     minute = _int(c, obj.get("minute"), f"{field}.minute", 0, 59, where)
+    second = _int(c, obj.get("second"), f"{field}.second", 0, 59, where)
+    millisecond = _int(c, obj.get("millisecond"), f"{field}.millisecond", 0, 999, where)
     if year is None:
         return None
     if year == 0:
@@ -81,6 +83,9 @@ def date_from_tl(c: Collector, obj: Any, field: str, *, row: int | None = None,
         return None
     if minute is not None and hour is None:
         hour = 0
+    if second or millisecond:
+        # a timeline's dates go to the minute; say so rather than drop the seconds unseen
+        c.note("seconds and milliseconds are not kept: times are shown to the minute")
     try:
         return HistoricalDate.of(from_timelinejs_year(year), month, day, hour, minute)
     except DateError as exc:
@@ -211,7 +216,8 @@ def story_from_timelinejs(data: dict, c: Collector, *, skip_invalid: bool = Fals
         settings=settings,
     )
     # chronoatlas writes every place it knows into its TimelineJS files (places_given).
-    return LoadResult(conform(story), list(c.problems), placeless=not extra_story.get("places_given"))
+    return LoadResult(conform(story), list(c.problems), c.notes,
+                      placeless=not extra_story.get("places_given"))
 
 
 def _media(c: Collector, obj: Any, field: str) -> Media | None:
