@@ -16,11 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .memindex import MemIndex
 from .memindex import Row as _Row
-from .model import Candidate, Resolution
+from .model import AreaNames, Candidate, Resolution
 from .naturalearth import haversine_km
 from .normalize import MAX_NAME_CHARS, clean_display, normalize, skeleton, split_qualifier
 
@@ -103,6 +104,7 @@ class Gazetteer:
         self._lock = threading.RLock()
         self._demonyms = dict(self._conn.execute("SELECT word, country FROM demonyms"))
         self._mem: MemIndex | None = None
+        self._area_names: AreaNames | None = None
         self._skeleton_lookup = lru_cache(maxsize=4096)(self._skeleton_uncached)
         self._plain = lru_cache(maxsize=8192)(self._resolve_plain)
 
@@ -205,6 +207,25 @@ class Gazetteer:
         """The place with stable id ``ref`` (e.g. ``geonames:524901``), or None."""
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places WHERE ref = ?", (ref,))
         return self._candidate(_Row(*rows[0]), rows[0][9], 1.0, 1.0) if rows else None
+
+    def area_names(self) -> AreaNames:
+        """Country names by ISO code and first-level division names by (country, admin1
+        code), to label a candidate with its country and region (its ``country`` and
+        ``admin1`` are codes). Read once per index: it is read-only. Where several
+        divisions share a code, the most populous names it."""
+        names = self._area_names
+        if names is None:
+            countries: dict[str, str] = {}
+            regions: dict[tuple[str, str], str] = {}
+            for name, code in self._query("SELECT name, country FROM places WHERE kind = 'country'"):
+                countries.setdefault(code, name)
+            for name, code, admin1 in self._query(
+                    "SELECT name, country, admin1 FROM places WHERE kind = 'admin1' "
+                    "AND admin1 IS NOT NULL ORDER BY population DESC"):
+                regions.setdefault((code, admin1), name)
+            names = self._area_names = AreaNames(MappingProxyType(countries),
+                                                 MappingProxyType(regions))
+        return names
 
     def stats(self) -> dict[str, Any]:
         meta = dict(self._query("SELECT key, value FROM meta"))
