@@ -83,7 +83,13 @@ def match(sp: Spotter, text: str, tokens: list[Token]) -> list[Span]:
                 place = Span(i, j, info)
                 break
         adj = None
-        for j in range(min(limit, i + sp.max_demonym - 1), i - 1, -1):
+        lw = t.lower
+        heads = sp.demonym_heads
+        if lw not in heads and not (lw[-1:] == "s" and lw[:-1] in heads):
+            limit_adj = i - 1  # no demonym starts with this word: skip the search
+        else:
+            limit_adj = min(limit, i + sp.max_demonym - 1)
+        for j in range(limit_adj, i - 1, -1):
             words = [tk.lower for tk in tokens[i:j + 1]]
             if not all(tk.cap for tk in tokens[i:j + 1]):
                 continue

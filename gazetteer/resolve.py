@@ -107,6 +107,10 @@ class Gazetteer:
         self._area_names: AreaNames | None = None
         self._skeleton_lookup = lru_cache(maxsize=4096)(self._skeleton_uncached)
         self._plain = lru_cache(maxsize=8192)(self._resolve_plain)
+        # a story's names recur (each spotted name, its context, the second pass with a
+        # home region): rows are immutable, so a lookup is built once per key
+        self._lookup = lru_cache(maxsize=32768)(self._lookup_uncached)
+        self._context_anchors = lru_cache(maxsize=64)(self._text_anchors_uncached)
 
     def close(self) -> None:
         with self._lock:
@@ -126,7 +130,7 @@ class Gazetteer:
                 mem = self._mem
         return mem
 
-    def _lookup(self, key: str) -> tuple[tuple[_Row, float], ...]:
+    def _lookup_uncached(self, key: str) -> tuple[tuple[_Row, float], ...]:
         return self._memindex().lookup(key, LOOKUP_LIMIT)
 
     def _skeleton_uncached(self, skel: str) -> tuple[tuple[_Row, float], ...]:
@@ -356,7 +360,11 @@ class Gazetteer:
         return tuple(anchors)
 
     def _text_anchors(self, text: str) -> tuple[_Anchor, ...]:
-        """Places and demonyms spotted in free text, as context for a resolution."""
+        """Places and demonyms spotted in free text, as context for a resolution (only
+        its first 20,000 characters: the cache key, too)."""
+        return self._context_anchors(text[:20000])
+
+    def _text_anchors_uncached(self, text: str) -> tuple[_Anchor, ...]:
         anchors: list[_Anchor] = []
         for surface in self.spot(text[:20000]):
             r = self._plain(surface, None, None)

@@ -49,6 +49,9 @@ class Spotter:
         self._lock = threading.Lock()
         self.demonyms = demonym_table()
         self.max_demonym = max(len(k.split()) for k in self.demonyms)
+        # first words of the demonyms ("south" of "south african"): most capitalised
+        # words start none, and matching need not try them
+        self.demonym_heads = frozenset(k.split(" ", 1)[0] for k in self.demonyms)
         self.common = common_words()
         self.given = given_names()
 

@@ -33,10 +33,17 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with what the filters need to know about their neighbourhood."""
+    # (The hot loop of spotting: names are bound locally, the common case of one space
+    # between words comes first, and the elision regex only runs on "l'..." shapes.)
     tokens: list[Token] = []
     append = tokens.append
+    make = Token
+    bare = AP_BARE
+    elision = _ELISION.match
+    sentence_break = _SENTENCE_BREAK.search
     prev_end = 0
     prev: Token | None = None
+    line = 0
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         word = m.group()
@@ -47,31 +54,36 @@ def tokenize(text: str) -> list[Token]:
         if word[-2:] in ("'s", "’s") and len(word) > 3:
             word = word[:-2]
             end -= 2
-        elif word in AP_BARE and text[end:end + 1] == ".":
+        elif word in bare and text[end:end + 1] == ".":
             word += "."
             end += 1
         first = word[0]
-        cap = first.isupper() or (first.islower() and _ELISION.match(word) is not None)
-        upper = cap and word.isupper() and (len(word) <= 5 or "." in word)
+        if first.isupper():
+            cap = True
+            upper = word.isupper() and (len(word) <= 5 or "." in word)
+        else:
+            cap = upper = (first.islower() and word[1:2] in ("'", "’")
+                           and elision(word) is not None)
+            upper = upper and word.isupper() and (len(word) <= 5 or "." in word)
         if prev is None:
             line = text.rfind("\n", 0, start) + 1
-            append(Token(start, end, word, word.lower(), cap, True, False, False, upper, line))
+            prev = make(start, end, word, word.lower(), cap, True, False, False, upper, line)
         else:
             gap = text[prev_end:start]
             if gap == " ":
-                append(Token(start, end, word, word.lower(), cap, False, True, True, upper, line))
+                prev = make(start, end, word, word.lower(), cap, False, True, True, upper, line)
             else:
                 if "\n" in gap:
                     line = prev_end + gap.rindex("\n") + 1
                 abbreviated = (gap == ". " or gap == ".") and prev.lower in ABBREVIATIONS
-                initial = (not abbreviated and _SENTENCE_BREAK.search(gap) is not None
+                initial = (not abbreviated and sentence_break(gap) is not None
                            and not (prev.upper and prev.word[-1] == "." and not gap.strip()))
                 # ("U.S. The ..." cannot be told from "the U.S. Army": the sentence goes on)
                 tight = abbreviated or gap in ("-", "\u00a0")
                 joined = tight or gap in ("'s ", "’s ", "s' ", "s’ ")
-                append(Token(start, end, word, word.lower(), cap, initial, joined, tight, upper,
-                             line))
-        prev = tokens[-1]
+                prev = make(start, end, word, word.lower(), cap, initial, joined, tight, upper,
+                            line)
+        append(prev)
         prev_end = end
     return tokens
 
@@ -85,13 +97,16 @@ def title_case_lines(tokens: list[Token]) -> set[int]:
     """Line numbers (by start offset of the line) written in Title Case, where
     neighbouring capitals say nothing about names."""
     out: set[int] = set()
-    counts: dict[int, list[int]] = {}
+    # tokens come in text order, so a line's tokens are consecutive: count line by line
+    line, n, caps = -1, 0, 0
     for t in tokens:
+        if t.line != line:
+            if n >= 5 and caps == n:
+                out.add(line)
+            line, n, caps = t.line, 0, 0
         if len(t.word) > 3:
-            c = counts.setdefault(t.line, [0, 0])
-            c[0] += 1
-            c[1] += t.cap
-    for line, (n, caps) in counts.items():
-        if n >= 5 and caps == n:
-            out.add(line)
+            n += 1
+            caps += t.cap
+    if n >= 5 and caps == n:
+        out.add(line)
     return out
