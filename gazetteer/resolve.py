@@ -109,7 +109,7 @@ class Gazetteer:
         self._plain = lru_cache(maxsize=8192)(self._resolve_plain)
         # a story's names recur (each spotted name, its context, the second pass with a
         # home region): rows are immutable, so a lookup is built once per key
-        self._lookup = lru_cache(maxsize=32768)(self._lookup_uncached)
+        self._lookup = lru_cache(maxsize=8192)(self._lookup_uncached)
         self._context_anchors = lru_cache(maxsize=64)(self._text_anchors_uncached)
 
     def close(self) -> None:
@@ -438,6 +438,9 @@ def _constraint_bonus(row: _Row, c: _Constraint) -> float:
     return bonus
 
 
+_radians, _cos, _sin, _asin, _sqrt = math.radians, math.cos, math.sin, math.asin, math.sqrt
+
+
 def _context_bonus(row: _Row, anchors: tuple[_Anchor, ...], corroborate: bool = False) -> float:
     """What the other places say for ``row``: shared country, shared first-level division,
     nearness, each weighed by the anchor's own confidence.
@@ -449,17 +452,26 @@ def _context_bonus(row: _Row, anchors: tuple[_Anchor, ...], corroborate: bool = 
     """
     bonus = 0.0
     support = 0.0
+    lat, lon, country, admin1 = row.lat, row.lon, row.country, row.admin1
+    p1 = _radians(lat)
+    cos_p1 = _cos(p1)
     for a in anchors:
         b = 0.0
-        if row.country and a.country == row.country:
+        if country and a.country == country:
             b += 1.0
-            if a.admin1 and row.admin1 == a.admin1 and not a.country_only:
+            if a.admin1 and admin1 == a.admin1 and not a.country_only:
                 b += 1.5
         if not a.country_only:
             # a latitude gap alone puts it past 1,000 km (111 km a degree): no distance
-            # term, and no haversine (this loop is the resolver's hot spot)
-            d = 1000.0 if abs(row.lat - a.lat) > _FAR_DEGREES else haversine_km(
-                row.lat, row.lon, a.lat, a.lon)
+            # term, and no haversine (this loop is the resolver's hot spot, so the
+            # haversine is inline: haversine_km(lat, lon, a.lat, a.lon), step for step)
+            if abs(lat - a.lat) > _FAR_DEGREES:
+                d = 1000.0
+            else:
+                p2 = _radians(a.lat)
+                dp, dl = p2 - p1, _radians(a.lon - lon)
+                h = _sin(dp / 2) ** 2 + cos_p1 * _cos(p2) * _sin(dl / 2) ** 2
+                d = 6371.0088 * 2 * _asin(min(1.0, _sqrt(h)))
             if d < 1.0:
                 continue  # the same place seen twice is not independent evidence
             b += 1.0 if d < 300 else 0.5 if d < 1000 else 0.0
