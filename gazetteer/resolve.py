@@ -77,9 +77,8 @@ class Gazetteer:
         self._area_names: AreaNames | None = None
         self._skeleton_lookup = lru_cache(maxsize=4096)(self._skeleton_uncached)
         self._plain = lru_cache(maxsize=8192)(self._resolve_plain)
-        # a story's names recur (each spotted name, its context, the second pass with a
-        # home region): rows are immutable, so a lookup is built once per key
-        self._lookup = lru_cache(maxsize=8192)(self._lookup_uncached)
+        # the context of a story recurs (resolve_all again with a home region): its
+        # anchors are found once
         self._context_anchors = lru_cache(maxsize=64)(self._text_anchors_uncached)
 
     def close(self) -> None:
@@ -100,7 +99,9 @@ class Gazetteer:
                 mem = self._mem
         return mem
 
-    def _lookup_uncached(self, key: str) -> tuple[tuple[_Row, float], ...]:
+    def _lookup(self, key: str) -> tuple[tuple[_Row, float], ...]:
+        # (not cached: thousands of long-lived rows cost the garbage collector more than
+        # building them again; measured on bench_gazetteer's distinct names)
         return self._memindex().lookup(key, LOOKUP_LIMIT)
 
     def _skeleton_uncached(self, skel: str) -> tuple[tuple[_Row, float], ...]:
