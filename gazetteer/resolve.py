@@ -355,6 +355,7 @@ class Gazetteer:
         if not isinstance(text, str):
             return []
         words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+        ids = self._memindex().ids  # only the best prior counts: no rows are built
         found: list[str] = []
         i = 0
         while i < len(words):
@@ -371,8 +372,8 @@ class Gazetteer:
                 if any(text[a[2]:b[1]].strip(" -") for a, b in zip(span, span[1:])):
                     continue
                 surface = text[span[0][1]:span[-1][2]]
-                hits = self._lookup(normalize(surface))
-                if hits and hits[0][1] >= (min_importance if n == 1 else min_importance - 1):
+                top = ids(normalize(surface), 1)
+                if top and round(top[0][1], 3) >= (min_importance if n == 1 else min_importance - 1):
                     found.append(surface)
                     matched = n
                     break
