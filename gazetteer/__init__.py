@@ -21,11 +21,11 @@ from .errors import (
     IndexCorruptError,
     Problem,
 )
-from .model import Candidate, Resolution
+from .model import AreaNames, Candidate, Resolution
 from .resolve import Gazetteer
 
 __all__ = [
-    "Candidate", "Gazetteer", "GazetteerError", "GeocoderConfigurationError", "GeocoderError",
+    "AreaNames", "Candidate", "Gazetteer", "GazetteerError", "GeocoderConfigurationError", "GeocoderError",
     "GeocoderRateLimited", "GeocoderTimedOut", "GeocoderUnavailable", "ImportFileError",
     "IndexBuildError", "IndexCorruptError", "Problem", "Resolution", "default_gazetteer",
     "reset_default_gazetteer", "resolve", "resolve_all",

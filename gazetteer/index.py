@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import memindex, naturalearth, sources
+from . import memindex, naturalearth, sources, usatlas
 from .errors import IndexBuildError, IndexCorruptError
 from .integrity import (_check_full, _damage, _file_lock, _replace_with_checksum, cache_trouble,
                         clean_stale_temps, write_checksum)
@@ -191,8 +191,8 @@ def _build_into(tmp: Path, progress: Progress) -> None:
         progress("countries", 0.45)
         refs.update(_insert(conn, countries, next_id, names, skels, geoms))
         refs.update(_insert(conn, sources.continents(), next_id, names, skels, geoms))
-        refs.update(_insert(conn, sources.us_states(admin_points), next_id, names, skels, geoms))
-        refs.update(_insert(conn, sources.us_counties(), next_id, names, skels, geoms))
+        refs.update(_insert(conn, usatlas.us_states(admin_points), next_id, names, skels, geoms))
+        refs.update(_insert(conn, usatlas.us_counties(), next_id, names, skels, geoms))
         progress("cities", 0.50)
         refs.update(_insert(conn, city_records, next_id, names, skels, geoms))
         big_cities: dict[tuple[str, str], float] = {}

@@ -1,8 +1,9 @@
 """The values the gazetteer hands out: candidates and resolutions."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Status = Literal["resolved", "ambiguous", "unresolved"]
 
@@ -68,3 +69,12 @@ class Resolution:
             "best": self.best.to_dict() if self.best is not None else None,
             "candidates": [c.to_dict() for c in self.candidates],
         }
+
+
+class AreaNames(NamedTuple):
+    """The names a candidate's codes stand for, to label it ("Paris, Île-de-France,
+    France"): countries by ISO alpha-2 code, first-level divisions by (country, admin1
+    code). Read-only views."""
+
+    countries: Mapping[str, str]
+    regions: Mapping[tuple[str, str], str]

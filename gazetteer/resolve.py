@@ -2,9 +2,10 @@
 
 Scores live on a log10-population-equivalent scale ("importance"): a city of a million
 people is 6.0, a country 8.0+. Evidence (qualifiers, country hints, nearby places in the
-same story, the date) adds to it, and a softmax over the candidates turns the totals into
-scores that sum to 1. A name is "resolved" only when its best candidate's confidence
-clears the threshold; otherwise it stays "ambiguous" with its candidates, never guessed.
+same story, the date; see :mod:`gazetteer.evidence`) adds to it, and a softmax over the
+candidates turns the totals into scores that sum to 1. A name is "resolved" only when its
+best candidate's confidence clears the threshold; otherwise it stays "ambiguous" with its
+candidates, never guessed.
 """
 from __future__ import annotations
 
@@ -13,14 +14,18 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
+from .evidence import (
+    KIND_WORDS, Anchor, Constraint, anchor_of, constraint_bonus, context_bonus,
+)
 from .memindex import MemIndex
 from .memindex import Row as _Row
-from .model import Candidate, Resolution
+from .model import AreaNames, Candidate, Resolution
 from .naturalearth import haversine_km
 from .normalize import MAX_NAME_CHARS, clean_display, normalize, skeleton, split_qualifier
 
@@ -31,10 +36,8 @@ TEMPERATURE = 2.5  # softmax sharpness per unit of importance
 SKELETON_PENALTY = 1.0
 SKELETON_CONFIDENCE = 0.85
 SKELETON_MIN_PRIOR = 5.0
-CONTEXT_CAP = 4.0
 POOL_KM = 50.0
 _POOL_DEGREES = POOL_KM / 111.0 + 0.01  # latitude gap beyond which no pooling
-_FAR_DEGREES = 1000.0 / 111.0 + 0.01   # latitude gap beyond which 1,000 km or more
 ANCIENT_BEFORE = 1000  # a story set before this year prefers places of its period...
 ANCIENT_BONUS = 2.5    # ...over modern namesakes (Thebes in 1300 BCE is in Egypt)
 UNDATED_ANCIENT_PENALTY = 1.0
@@ -42,17 +45,6 @@ HOME_COUNTRY_BONUS = 1.0  # a local story's towns: in its country...
 HOME_REGION_BONUS = 1.5   # ...and most of all in its state or province
 _AREA_KINDS = frozenset({"country", "continent", "ocean", "historical-state", "sea", "region"})
 OWN_NAME_BONUS = 1.0  # "New York": the state called so, over "New York City" 
-SINGLE_ANCHOR_CAP = 0.8  # most one co-occurring place may add (see _context_bonus)
-
-KIND_WORDS = {
-    "country": {"country", "historical-state"}, "nation": {"country", "historical-state"},
-    "state": {"admin1", "country", "historical-state"}, "us state": {"admin1"},
-    "province": {"admin1"}, "region": {"region", "admin1"}, "city": {"city", "capital"},
-    "town": {"city"}, "village": {"city"}, "capital": {"capital"}, "river": {"river"},
-    "lake": {"lake"}, "sea": {"sea"}, "island": {"island"}, "mountain": {"mountain"},
-    "mountains": {"mountain-range"}, "desert": {"desert"}, "battle": {"battlefield"},
-    "battlefield": {"battlefield"}, "empire": {"historical-state"}, "continent": {"continent"},
-}
 
 _PLACE_COLUMNS = ("id, ref, name, lat, lon, country, admin1, kind, population, importance, "
                   "geonameid, source, valid_from, valid_to")
@@ -71,27 +63,6 @@ october november december god war battle operation soviet union communist party
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class _Anchor:
-    """A known place in the surrounding story or text, with how sure we are of it."""
-
-    lat: float
-    lon: float
-    country: str | None
-    admin1: str | None
-    weight: float
-    country_only: bool = False
-    key: str = ""  # the normalised name it came from: no evidence for that same name
-
-
-@dataclass(frozen=True)
-class _Constraint:
-    kinds: frozenset[str] = frozenset()
-    country: str | None = None
-    admin1: str | None = None
-    point: tuple[float, float] | None = None
-
-
 class Gazetteer:
     """Read-only access to one on-disk index. Thread-safe; cheap to share."""
 
@@ -103,8 +74,12 @@ class Gazetteer:
         self._lock = threading.RLock()
         self._demonyms = dict(self._conn.execute("SELECT word, country FROM demonyms"))
         self._mem: MemIndex | None = None
+        self._area_names: AreaNames | None = None
         self._skeleton_lookup = lru_cache(maxsize=4096)(self._skeleton_uncached)
         self._plain = lru_cache(maxsize=8192)(self._resolve_plain)
+        # the context of a story recurs (resolve_all again with a home region): its
+        # anchors are found once
+        self._context_anchors = lru_cache(maxsize=64)(self._text_anchors_uncached)
 
     def close(self) -> None:
         with self._lock:
@@ -125,6 +100,8 @@ class Gazetteer:
         return mem
 
     def _lookup(self, key: str) -> tuple[tuple[_Row, float], ...]:
+        # (not cached: thousands of long-lived rows cost the garbage collector more than
+        # building them again; measured on bench_gazetteer's distinct names)
         return self._memindex().lookup(key, LOOKUP_LIMIT)
 
     def _skeleton_uncached(self, skel: str) -> tuple[tuple[_Row, float], ...]:
@@ -177,10 +154,10 @@ class Gazetteer:
         text_anchors = self._anchors(context_text) if context_text else ()
         first = [self._resolve(n, country=country, year=_year(y), anchors=text_anchors,
                                corroborate=True, home=home) for n, y in zip(names, years)]
-        story_anchors: dict[str, _Anchor] = {}
+        story_anchors: dict[str, Anchor] = {}
         for n, r in zip(names, first):
             if r.status == "resolved" and r.best is not None and r.best.confidence >= 0.75:
-                story_anchors.setdefault(normalize(n), _anchor_of(r.best, r.best.confidence))
+                story_anchors.setdefault(normalize(n), anchor_of(r.best, r.best.confidence))
         if not story_anchors:
             return first
         out = []
@@ -206,6 +183,25 @@ class Gazetteer:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places WHERE ref = ?", (ref,))
         return self._candidate(_Row(*rows[0]), rows[0][9], 1.0, 1.0) if rows else None
 
+    def area_names(self) -> AreaNames:
+        """Country names by ISO code and first-level division names by (country, admin1
+        code), to label a candidate with its country and region (its ``country`` and
+        ``admin1`` are codes). Read once per index: it is read-only. Where several
+        divisions share a code, the most populous names it."""
+        names = self._area_names
+        if names is None:
+            countries: dict[str, str] = {}
+            regions: dict[tuple[str, str], str] = {}
+            for name, code in self._query("SELECT name, country FROM places WHERE kind = 'country'"):
+                countries.setdefault(code, name)
+            for name, code, admin1 in self._query(
+                    "SELECT name, country, admin1 FROM places WHERE kind = 'admin1' "
+                    "AND admin1 IS NOT NULL ORDER BY population DESC"):
+                regions.setdefault((code, admin1), name)
+            names = self._area_names = AreaNames(MappingProxyType(countries),
+                                                 MappingProxyType(regions))
+        return names
+
     def stats(self) -> dict[str, Any]:
         meta = dict(self._query("SELECT key, value FROM meta"))
         kinds = dict(self._query("SELECT kind, COUNT(*) FROM places GROUP BY kind ORDER BY 2 DESC"))
@@ -220,13 +216,13 @@ class Gazetteer:
         return self._resolve(name, country=country, year=year, anchors=())
 
     def _resolve(self, name: Any, *, country: str | None, year: int | None,
-                 anchors: tuple[_Anchor, ...], corroborate: bool = False,
+                 anchors: tuple[Anchor, ...], corroborate: bool = False,
                  home: tuple[str, str | None] | None = None) -> Resolution:
         query = clean_display(name) if isinstance(name, str) else ""
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME_CHARS:
             return Resolution(query=query, status="unresolved", best=None, candidates=[])
         key = normalize(name)
-        constraints: list[list[_Constraint]] = []
+        constraints: list[list[Constraint]] = []
         hits = self._lookup(key) if key else ()
         if not hits:
             base, qualifiers = split_qualifier(name)
@@ -254,7 +250,7 @@ class Gazetteer:
             if country and row.country:
                 total += 3.0 if row.country == country else -1.0
             for alternatives in constraints:
-                total += max((_constraint_bonus(row, c) for c in alternatives), default=0.0)
+                total += max((constraint_bonus(row, c) for c in alternatives), default=0.0)
             if year is not None and (row.valid_from is not None or row.valid_to is not None):
                 lo = row.valid_from if row.valid_from is not None else -10**6
                 hi = row.valid_to if row.valid_to is not None else 10**6
@@ -267,7 +263,7 @@ class Gazetteer:
             elif year is None and row.valid_to is not None and row.valid_to <= ANCIENT_BEFORE:
                 total -= UNDATED_ANCIENT_PENALTY  # undated text is more likely modern
             if anchors:
-                total += _context_bonus(row, anchors, corroborate)
+                total += context_bonus(row, anchors, corroborate)
             if home is not None and row.country == home[0] and row.kind not in _AREA_KINDS:
                 total += HOME_COUNTRY_BONUS
                 if home[1] is not None and row.admin1 == home[1]:
@@ -296,55 +292,59 @@ class Gazetteer:
             return Resolution(query=query, status="resolved", best=best, candidates=cands)
         return Resolution(query=query, status="ambiguous", best=None, candidates=cands)
 
-    def _interpret(self, qualifier: str) -> list[_Constraint]:
+    def _interpret(self, qualifier: str) -> list[Constraint]:
         """What a qualifier like "Idaho", "ID", "France" or "country" asks for."""
         q = qualifier.strip()
         key = normalize(q)
-        out: list[_Constraint] = []
+        out: list[Constraint] = []
         if key in KIND_WORDS:
-            return [_Constraint(kinds=frozenset(KIND_WORDS[key]))]
+            return [Constraint(kinds=frozenset(KIND_WORDS[key]))]
         if 2 <= len(q) <= 3 and q.isalpha() and q.isupper():
             for code, kind, cc, admin1 in self._query(
                     "SELECT code, kind, country, admin1 FROM codes WHERE code = ?", (q.lower(),)):
-                out.append(_Constraint(country=cc, admin1=admin1))
+                out.append(Constraint(country=cc, admin1=admin1))
         for row, prior in self._lookup(key)[:5] if key else ():
             if prior < 5.0 and out:
                 continue
             if row.kind in ("country", "historical-state") and row.country:
-                out.append(_Constraint(country=row.country))
+                out.append(Constraint(country=row.country))
             elif row.kind == "admin1" and row.country:
-                out.append(_Constraint(country=row.country, admin1=row.admin1, point=(row.lat, row.lon)))
+                out.append(Constraint(country=row.country, admin1=row.admin1, point=(row.lat, row.lon)))
             else:
-                out.append(_Constraint(point=(row.lat, row.lon), country=None))
+                out.append(Constraint(point=(row.lat, row.lon), country=None))
         return out
 
-    def _anchors(self, context: Any) -> tuple[_Anchor, ...]:
+    def _anchors(self, context: Any) -> tuple[Anchor, ...]:
         if context is None:
             return ()
         if isinstance(context, str):
             return self._text_anchors(context)
-        anchors: list[_Anchor] = []
+        anchors: list[Anchor] = []
         for item in list(context)[:200]:
             if isinstance(item, Resolution):
                 if item.best is not None:
-                    anchors.append(_anchor_of(item.best, item.best.confidence))
+                    anchors.append(anchor_of(item.best, item.best.confidence))
             elif isinstance(item, Candidate):
-                anchors.append(_anchor_of(item, 1.0))
+                anchors.append(anchor_of(item, 1.0))
             elif isinstance(item, str):
                 anchors.extend(self._text_anchors(item))
         return tuple(anchors)
 
-    def _text_anchors(self, text: str) -> tuple[_Anchor, ...]:
-        """Places and demonyms spotted in free text, as context for a resolution."""
-        anchors: list[_Anchor] = []
+    def _text_anchors(self, text: str) -> tuple[Anchor, ...]:
+        """Places and demonyms spotted in free text, as context for a resolution (only
+        its first 20,000 characters: the cache key, too)."""
+        return self._context_anchors(text[:20000])
+
+    def _text_anchors_uncached(self, text: str) -> tuple[Anchor, ...]:
+        anchors: list[Anchor] = []
         for surface in self.spot(text[:20000]):
             r = self._plain(surface, None, None)
             if r.status == "resolved" and r.best is not None:
-                anchors.append(replace(_anchor_of(r.best, r.best.confidence), key=normalize(surface)))
+                anchors.append(replace(anchor_of(r.best, r.best.confidence), key=normalize(surface)))
         for word in _WORD.findall(text[:20000]):
             cc = self._demonyms.get(word.lower())
             if cc:
-                anchors.append(_Anchor(0.0, 0.0, cc, None, 0.7, country_only=True))
+                anchors.append(Anchor(0.0, 0.0, cc, None, 0.7, country_only=True))
         return tuple(anchors[:100])
 
     def spot(self, text: str, *, min_importance: float = 4.7) -> list[str]:
@@ -355,6 +355,7 @@ class Gazetteer:
         if not isinstance(text, str):
             return []
         words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+        ids = self._memindex().ids  # only the best prior counts: no rows are built
         found: list[str] = []
         i = 0
         while i < len(words):
@@ -371,8 +372,8 @@ class Gazetteer:
                 if any(text[a[2]:b[1]].strip(" -") for a, b in zip(span, span[1:])):
                     continue
                 surface = text[span[0][1]:span[-1][2]]
-                hits = self._lookup(normalize(surface))
-                if hits and hits[0][1] >= (min_importance if n == 1 else min_importance - 1):
+                top = ids(normalize(surface), 1)
+                if top and round(top[0][1], 3) >= (min_importance if n == 1 else min_importance - 1):
                     found.append(surface)
                     matched = n
                     break
@@ -390,64 +391,6 @@ class Gazetteer:
             population=row.population, source=row.source, id=row.ref, admin1=row.admin1,
             valid_from=row.valid_from, valid_to=row.valid_to)
         return c
-
-
-def _constraint_bonus(row: _Row, c: _Constraint) -> float:
-    bonus = 0.0
-    if c.kinds:
-        bonus += 4.0 if row.kind in c.kinds else -1.0
-    if c.country:
-        if row.country == c.country:
-            bonus += 4.0
-            if c.admin1:
-                bonus += 3.0 if row.admin1 == c.admin1 else -2.0
-        else:
-            bonus -= 1.0
-    elif c.point:
-        d = haversine_km(row.lat, row.lon, *c.point)
-        bonus += 4.0 if d < 100 else 2.5 if d < 500 else 0.0
-    return bonus
-
-
-def _context_bonus(row: _Row, anchors: tuple[_Anchor, ...], corroborate: bool = False) -> float:
-    """What the other places say for ``row``: shared country, shared first-level division,
-    nearness, each weighed by the anchor's own confidence.
-
-    With ``corroborate`` (places that merely co-occur in a story, not context a user gave)
-    one agreeing place is weak evidence: it may add at most ``SINGLE_ANCHOR_CAP``, not
-    enough to overturn a large importance gap ("Alamo" alone does not make "Odessa"
-    Texan); the cap rises to ``CONTEXT_CAP`` as a second independent place agrees.
-    """
-    bonus = 0.0
-    support = 0.0
-    for a in anchors:
-        b = 0.0
-        if row.country and a.country == row.country:
-            b += 1.0
-            if a.admin1 and row.admin1 == a.admin1 and not a.country_only:
-                b += 1.5
-        if not a.country_only:
-            # a latitude gap alone puts it past 1,000 km (111 km a degree): no distance
-            # term, and no haversine (this loop is the resolver's hot spot)
-            d = 1000.0 if abs(row.lat - a.lat) > _FAR_DEGREES else haversine_km(
-                row.lat, row.lon, a.lat, a.lon)
-            if d < 1.0:
-                continue  # the same place seen twice is not independent evidence
-            b += 1.0 if d < 300 else 0.5 if d < 1000 else 0.0
-        if b > 0.0:
-            bonus += a.weight * b
-            support += a.weight
-            if bonus >= CONTEXT_CAP and (not corroborate or support >= 2.0):
-                return CONTEXT_CAP
-    if corroborate:
-        cap = SINGLE_ANCHOR_CAP + (CONTEXT_CAP - SINGLE_ANCHOR_CAP) * max(0.0, support - 1.0)
-        return min(bonus, cap, CONTEXT_CAP)
-    return min(bonus, CONTEXT_CAP)
-
-
-def _anchor_of(c: Candidate, weight: float) -> _Anchor:
-    country_only = c.kind in ("country", "continent", "ocean", "historical-state")
-    return _Anchor(c.lat, c.lon, c.country, c.admin1, max(0.0, min(1.0, weight)), country_only)
 
 
 def _clean_country(country: Any) -> str | None:

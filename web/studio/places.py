@@ -49,15 +49,8 @@ def _areas(gazetteer) -> tuple[dict, dict]:
     key = id(gazetteer)
     with _names_lock:
         if key not in _area_names:
-            query = getattr(gazetteer, "_query", None)
-            countries, regions = {}, {}
-            if callable(query):
-                for name, code in query("SELECT name, country FROM places WHERE kind = 'country'"):
-                    countries.setdefault(code, name)
-                for name, code, admin1 in query(
-                        "SELECT name, country, admin1 FROM places WHERE kind = 'admin1' "
-                        "AND admin1 IS NOT NULL ORDER BY population DESC"):
-                    regions.setdefault((code, admin1), name)
+            area_names = getattr(gazetteer, "area_names", None)
+            countries, regions = area_names() if callable(area_names) else ({}, {})
             _area_names.clear()
             _area_names[key] = (countries, regions)
         return _area_names[key]
