@@ -74,7 +74,11 @@ DAY = rf"(?:{DAYNUM}|{ORDWORD}{END})"
 ERA = r"(?-i:B\.\s?C\.?(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|C\.\s?E\.|CE)(?![\w])"
 YEAR4 = r"(?:[12]\d{3})(?![\d])"
 # A year in a date: four digits, any digits with an era, or '45.
-YEARPART = rf"(?:\d{{1,4}}\s?{ERA}|{YEAR4}(?:\s?{ERA})?|['’]\d\d(?!\d))"
+# "nineteen ninety-four" (broadcast transcripts), read by spec.spoken_year
+SPOKEN_YEAR = (r"(?:nineteen|eighteen|twenty)[\s-](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+               r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+               r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\w-])")
+YEARPART = rf"(?:\d{{1,4}}\s?{ERA}|{YEAR4}(?:\s?{ERA})?|['’]\d\d(?!\d)|{SPOKEN_YEAR})"
 APPROX = r"(?:c\.|ca\.|circa|c(?=\s?\d)|around|about|approximately|roughly)\s?"
 
 _CARD = trie([w for w in L.CARDINALS if w not in ("zero", "thousand", "dozen")]

@@ -1,0 +1,21 @@
+"""News rules added for TimeML (issue #13): each case is written for these tests, in the
+style of wire and broadcast copy, not taken from a corpus."""
+from __future__ import annotations
+
+from timeline.timex import tag
+
+
+def values(text, published, **kw):
+    return [(t.text, t.type, t.value) for t in tag(text, published=published, timeml=True, **kw)]
+
+
+def test_a_spoken_year_joins_the_month_or_season_before_it():
+    got = values("Prices last fell this far in March nineteen ninety-one, and again "
+                 "in the spring of nineteen ninety-three.", "1998-02-23")
+    assert ("March nineteen ninety-one", "DATE", "1991-03") in got
+    assert ("the spring of nineteen ninety-three", "DATE", "1993-SP") in got
+
+
+def test_a_month_before_a_spoken_number_that_is_no_year_stays_alone():
+    got = values("The vote is in May. Nineteen people were hurt.", "1998-02-23")
+    assert [g[0] for g in got] == ["May"]
