@@ -19,3 +19,11 @@ def test_a_spoken_year_joins_the_month_or_season_before_it():
 def test_a_month_before_a_spoken_number_that_is_no_year_stays_alone():
     got = values("The vote is in May. Nineteen people were hurt.", "1998-02-23")
     assert [g[0] for g in got] == ["May"]
+
+
+def test_a_plan_told_in_the_past_perfect_points_back():
+    got = values("The tender offer had been due to expire Friday evening; the "
+                 "vote had been scheduled for Tuesday. The new offer is due to expire Friday.",
+                 "1989-10-30")
+    assert got == [("Friday evening", "TIME", "1989-10-27TEV"), ("Tuesday", "DATE", "1989-10-24"),
+                   ("Friday", "DATE", "1989-11-03")]
