@@ -27,3 +27,17 @@ def test_a_plan_told_in_the_past_perfect_points_back():
                  "1989-10-30")
     assert got == [("Friday evening", "TIME", "1989-10-27TEV"), ("Tuesday", "DATE", "1989-10-24"),
                    ("Friday", "DATE", "1989-11-03")]
+
+
+def test_a_programme_title_in_quotes_is_no_week():
+    got = values('The minister, speaking on NBC\'s "This Week," said talks would go on this week.',
+                 "1998-03-06")
+    assert [(g[0], g[2]) for g in got] == [("this week", "1998-W10")]
+
+
+def test_a_three_digit_number_is_no_year_in_a_dated_story():
+    got = values("The chain will grow to 450 stores from 360 in 1999.", "1998-03-06")
+    assert [g[0] for g in got] == ["1999"]
+    # a history keeps them: "in 476" is the fall of Rome
+    assert [t.value for t in tag("Rome fell in 476, and Charlemagne was crowned in 800.",
+                                 mode="narrative")] == ["0476", "0800"]

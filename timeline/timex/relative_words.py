@@ -58,11 +58,22 @@ _GENERIC_TODAY = re.compile(r"['’]s\s(?:world|youth|society|generation|childre
 _DAY_AFTER = re.compile(r"\s{1,3}(\d{1,2})(?:st|nd|rd|th)?(?![\w,]\d|[\d:%]|,?\s{1,3}\d{4})")
 
 
+def _is_title(words: str, text: str, s: int) -> bool:
+    """ABC's "This Week", "Last Year at Marienbad": words all capitalised after an
+    opening quote or a possessive name a programme or a work, not a time."""
+    if not all(w[:1].isupper() for w in words.split()):
+        return False
+    before = text[max(0, s - 3):s].rstrip()
+    return before.endswith(('"', "“", "``", "'s", "’s", "s'"))
+
+
 def _relative(m, kind, text, s, e):
     rel = " ".join(_g(m, kind, "rel").lower().split())
     what = _g(m, kind, "what")
     w = what.lower().rstrip(".")
     the = m.group().lower().startswith("the")
+    if _is_title(m.group(), text, s):
+        return []
     offset = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     base = "narr" if (rel in _ANAPHORIC or (the and rel in ("next",))) else "dct"
     part_word = _g(m, kind, "part")

@@ -200,6 +200,8 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
         # TimeML news annotation (TimeBank, AQUAINT) leaves ages out; histories in the
         # ACE style (WikiWars) tag them, so narrative mode keeps them.
         specs = [s for s in specs if not s.age]
+        # "to 450 stores from 360": a three-digit number is no year in a dated story
+        specs = [s for s in specs if s.bare_number is None or dct is None or dct.year < 1500]
     if mode == "news" and timeml:
         # TimeML annotates "the 50th anniversary" as an event, not a TIMEX3
         specs = [s for s in specs if s.kind != "anniversary" and not s.rate]
