@@ -41,3 +41,10 @@ def test_a_three_digit_number_is_no_year_in_a_dated_story():
     # a history keeps them: "in 476" is the fall of Rome
     assert [t.value for t in tag("Rome fell in 476, and Charlemagne was crowned in 800.",
                                  mode="narrative")] == ["0476", "0800"]
+
+
+def test_the_near_and_short_term_look_ahead():
+    got = values("Analysts see pressure on margins in the short term and a listing in "
+                 "the near future; a short-term loan is no time.", "1999-05-04")
+    assert [(g[0], g[2]) for g in got] == [("the short term", "FUTURE_REF"),
+                                           ("the near future", "FUTURE_REF")]

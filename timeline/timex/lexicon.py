@@ -92,6 +92,7 @@ REFERENCES = {
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
     "the distant past": "PAST_REF", "the recent past": "PAST_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     # adjectives TimeML tags ("the current weakness", "a recent filing")
     "current": "PRESENT_REF", "recent": "PAST_REF",
 }

@@ -34,7 +34,7 @@ _TRIGGER_WORDS |= {"today", "yesterday", "tomorrow", "tonight", "now", "currentl
                    "fortnightly", "quarterly", "biweekly", "bi-weekly", "semiannually",
                    "biannually", "everyday", "overnight", "christmas", "easter", "halloween",
                    "thanksgiving", "valentine's", "patrick's", "present-day", "half", "quarter",
-                   "latest", "year-ago", "year-earlier", "nineteen", "eighteen"}
+                   "latest", "year-ago", "year-earlier", "nineteen", "eighteen", "term"}
 _TRIGGER_WORDS |= set(L.ANNIVERSARY_WORDS)
 _TRIGGER_WORDS |= {name.split()[0].lower() for name in period_names()}
 
@@ -53,7 +53,7 @@ circa year day before after few several many couple number dozens hundreds dozen
 fourth 1st 2nd 3rd 4th q1 q2 q3 q4 h1 h2 ad a.d. and fiscal
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-hundred thousand time latest comparable corresponding
+hundred thousand time latest comparable corresponding near short
 """.split()) | frozenset(L.WEEKDAYS) | frozenset(L.ORDINALS)
 
 # Words an expression can hold but never begins with ("early in 1940", "more than").
