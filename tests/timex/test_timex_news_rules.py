@@ -48,3 +48,12 @@ def test_the_near_and_short_term_look_ahead():
                  "the near future; a short-term loan is no time.", "1999-05-04")
     assert [(g[0], g[2]) for g in got] == [("the short term", "FUTURE_REF"),
                                            ("the near future", "FUTURE_REF")]
+
+
+def test_half_units_are_written_in_the_next_smaller_unit():
+    got = values("The refugees spent 2 1/2 years in camps; the envoy stayed 5 1/2 hours, "
+                 "and a minute and a half later the plane left.", "1998-02-27")
+    assert [(g[0], g[2]) for g in got] == [("2 1/2 years", "P2Y6M"), ("5 1/2 hours", "PT5H30M"),
+                                           ("a minute and a half", "PT1M30S")]
+    # outside TimeML's news convention the fraction stays a decimal
+    assert tag("The siege lasted 2 1/2 years.", mode="narrative")[0].value == "P2.5Y"

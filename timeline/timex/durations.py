@@ -82,8 +82,9 @@ def _quantity(m, kind, text, s, e):
         e = m.end(f"{kind}__unit")  # "three months of 1940" without "the first": only the duration
     if num in ("the", "recent", "a number of") or (qpre in ("the",) and num in ("a", "an", "some")):
         return []
-    n = L.number_value(num)
-    if _g(m, kind, "half") and n is not None:
+    half = num.endswith(" 1/2")  # "5 1/2 hours"
+    n = L.number_value(num[:-4] if half else num)
+    if (half or _g(m, kind, "half")) and n is not None:
         n += 0.5  # "a year and a half"
     plural = unit_word.lower() != unit
     if num in ("a", "an") and plural:

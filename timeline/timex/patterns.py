@@ -84,7 +84,7 @@ APPROX = r"(?:c\.|ca\.|circa|c(?=\s?\d)|around|about|approximately|roughly)\s?"
 _CARD = trie([w for w in L.CARDINALS if w not in ("zero", "thousand", "dozen")]
              + [t + "-" + u for t in L.TENS for u in
                 ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")])
-NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+)?|"
+NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+|\s1/2)?|"
        + trie(["a few", "few", "several", "many", "a couple of", "couple of", "a couple",
                "a number of", "dozens of", "hundreds of", "a dozen", "half a", "half an",
                "one and a half", "two and a half", "a", "an", "some", "numerous", "a single"])

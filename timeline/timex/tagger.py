@@ -209,10 +209,10 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
             if s.news_previous is not None:
                 s.type, s.value, s.base, s.unit, s.offset = "DATE", None, "dct", s.news_previous, -1
             if s.type == "DURATION" and s.value:
-                s.value = _decades_in_years(s.value)
+                s.value = _halves_in_smaller_units(_decades_in_years(s.value))
         for s in specs:
             if s.news_duration is not None:
-                s.end, s.value = s.news_duration
+                s.end, s.value = s.news_duration[0], _halves_in_smaller_units(s.news_duration[1])
                 s.type, s.base, s.unit, s.offset = "DURATION", None, None, 0
     resolver = Resolver(text, dct, mode, years)
     out: list[Timex] = []
@@ -253,6 +253,24 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
 
 
 _DECADES = re.compile(r"P(\d+|X)DE\Z")
+
+
+_HALF = re.compile(r"P(T?)(\d*)\.5([YMDHW])\Z")
+_HALF_OF = {("", "Y"): (6, "M"), ("", "D"): (12, "TH"), ("T", "H"): (30, "M"), ("T", "M"): (30, "S")}
+
+
+def _halves_in_smaller_units(value: str) -> str:
+    """TimeML news writes half a unit in the next smaller one: "5 1/2 hours" PT5H30M,
+    "a minute and a half" PT1M30S, "2 1/2 years" P2Y6M (ACE histories keep P2.5Y)."""
+    m = _HALF.match(value)
+    if not m or (m.group(1), m.group(3)) not in _HALF_OF:
+        return value
+    t, n, unit = m.groups()
+    k, small = _HALF_OF[(t, unit)]
+    whole = f"{n}{unit}" if n not in ("", "0") else ""
+    if small == "TH":
+        return f"P{whole}T{k}H"
+    return f"P{t}{whole}{k}{small}"
 
 
 def _decades_in_years(value: str) -> str:
