@@ -57,3 +57,15 @@ def test_half_units_are_written_in_the_next_smaller_unit():
                                            ("a minute and a half", "PT1M30S")]
     # outside TimeML's news convention the fraction stays a decimal
     assert tag("The siege lasted 2 1/2 years.", mode="narrative")[0].value == "P2.5Y"
+
+
+def test_a_quarter_followed_by_of_and_an_amount_is_still_the_quarter():
+    got = values("The bank reported a loss for the second quarter of $12.5 million, "
+                 "in the first half of the war.", "1991-08-02")
+    assert [(g[0], g[2]) for g in got] == [("the second quarter", "1991-Q2")]
+
+
+def test_us_election_day_is_the_tuesday_after_the_first_monday_in_november():
+    got = values("Both candidates will campaign hard until Election Day.", "1998-10-26")
+    assert got == [("Election Day", "DATE", "1998-11-03")]
+    assert values("Turnout on Election Day 2004 was high.", "2004-11-20")[0][2] == "2004-11-02"

@@ -241,6 +241,8 @@ class Resolver(ContextualMixin, OffsetMixin):
             shift = int(rule[6:] or 0)
             yy, mo, d = V.add_days(y, mo, d, shift)
             return mo, d
+        if rule == "election":  # US: the Tuesday after the first Monday in November
+            return 11, V.nth_weekday(y, 11, 1, 1) + 1
         if rule == "thanksgiving":
             return 11, V.nth_weekday(y, 11, 4, 4)
         return None

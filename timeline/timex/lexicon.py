@@ -114,7 +114,7 @@ HOLIDAYS = {
     "armistice day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11),
     "d-day": None, "easter": "easter", "easter sunday": "easter",
     "easter monday": "easter+1", "good friday": "easter-2", "thanksgiving": "thanksgiving",
-    "thanksgiving day": "thanksgiving", "new year": (1, 1),
+    "thanksgiving day": "thanksgiving", "election day": "election", "new year": (1, 1),
 }
 
 # Words after a year-like number that show it counts things, not years.

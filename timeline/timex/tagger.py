@@ -33,7 +33,7 @@ _TRIGGER_WORDS |= {"today", "yesterday", "tomorrow", "tonight", "now", "currentl
                    "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
                    "fortnightly", "quarterly", "biweekly", "bi-weekly", "semiannually",
                    "biannually", "everyday", "overnight", "christmas", "easter", "halloween",
-                   "thanksgiving", "valentine's", "patrick's", "present-day", "half", "quarter",
+                   "thanksgiving", "election", "valentine's", "patrick's", "present-day", "half", "quarter",
                    "latest", "year-ago", "year-earlier", "nineteen", "eighteen", "term"}
 _TRIGGER_WORDS |= set(L.ANNIVERSARY_WORDS)
 _TRIGGER_WORDS |= {name.split()[0].lower() for name in period_names()}
