@@ -69,3 +69,10 @@ def test_us_election_day_is_the_tuesday_after_the_first_monday_in_november():
     got = values("Both candidates will campaign hard until Election Day.", "1998-10-26")
     assert got == [("Election Day", "DATE", "1998-11-03")]
     assert values("Turnout on Election Day 2004 was high.", "2004-11-20")[0][2] == "2004-11-02"
+
+
+def test_or_so_before_ago_is_part_of_an_approximate_date():
+    got = [(t.text, t.mod) for t in tag("Then, a month or so ago, the chief picked a date.",
+                                        published="1991-02-25", timeml=True)]
+    assert got == [("a month or so ago", "APPROX")]
+    assert tag("a month or so ago", published="1991-02-25", timeml=True)[0].value == "1991-01"

@@ -110,7 +110,7 @@ def _quantity(m, kind, text, s, e):
         s_post = ""
     if qpre in ("these", "those", "all", "the same") and n is None:
         return []
-    mod = _QMOD.get(qpre)
+    mod = _QMOD.get(qpre) or ("APPROX" if _g(m, kind, "orso") else None)  # "a week or so ago"
     if hyphen and qpre in ("the", "these", "those") and not post:
         s = m.start(f"{kind}__num")  # "the two-year contract": TimeML tags "two-year"
     if post in ("ago", "later", "earlier", "afterwards", "afterward", "hence", "from now"):

@@ -193,7 +193,7 @@ KINDS: list[tuple[str, str]] = [
         "the early", "the last few", "the past few", "the next few", "the few",
         "the initial", "the opening", "the closing", "the entire", "a whole",
         "the whole", "all",
-    ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?:(?:more|additional|further|extra)\s)?(?P<unit>{UNIT_ANY}){END}(?P<half>\sand\sa\shalf(?!\w))?"
+    ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?:(?:more|additional|further|extra)\s)?(?P<unit>{UNIT_ANY}){END}(?P<half>\sand\sa\shalf(?!\w))?(?P<orso>\sor\sso(?=\s(?:ago|later|earlier|before|after)\b))?"
        rf"(?:\s(?P<post>ago|later|earlier|before|after|afterwards?|hence|from\snow|prior|previously|old|of\sage|long|since|back|on){END}"
        rf"|\sof\s(?P<ofdate>{YEAR4}|{MONTH}(?:,?\s{YEAR4})?))?"),
     ("vague", rf"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes){END}\s(?P<post>later|earlier|ago|afterwards|before|after)(?!\w)"
