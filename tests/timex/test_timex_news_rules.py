@@ -76,3 +76,10 @@ def test_or_so_before_ago_is_part_of_an_approximate_date():
                                         published="1991-02-25", timeml=True)]
     assert got == [("a month or so ago", "APPROX")]
     assert tag("a month or so ago", published="1991-02-25", timeml=True)[0].value == "1991-01"
+
+
+def test_mid_afternoon_is_a_part_of_the_day():
+    got = values("Troops moved in on Friday. By mid afternoon the shelling had stopped. "
+                 "In Tokyo at mid-morning yesterday, the yen fell.", "1998-03-07")
+    assert ("mid afternoon", "TIME", "1998-03-06TAF") in got
+    assert ("mid-morning yesterday", "TIME", "1998-03-06TMO") in got

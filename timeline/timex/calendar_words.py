@@ -241,6 +241,8 @@ def _season(m, kind, text, s, e):
 def _partday(m, kind, text, s, e):
     t = m.group().lower()
     word = t.split()[-1]
+    if word.startswith("mid"):
+        word = word[3:]  # "by mid-afternoon": the afternoon of the day the story is on
     part = L.PARTS_OF_DAY.get(word.replace("-", ""), "NI")
     base = "narr" if (t.startswith("that") or t.startswith("the same")) else "ctx"
     return [Spec(s, e, kind, type="TIME", base=base, unit="day", part=part, gran="day")]

@@ -200,7 +200,7 @@ KINDS: list[tuple[str, str]] = [
               r"|(?P<unit2>years|months|weeks|days|decades|centuries|hours)-long(?!\w)"),
     ("ordunit", r"the\s(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|opening|closing|initial)\s"
                 r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|hour)(?!\w|['’]s)"),
-    ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<edge>(?:late|early|earlier|later)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
+    ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<mpart>mid[-\s]?(?:morning|afternoon|evening)\s)?(?P<edge>(?:late|early|earlier|later)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
              r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
     ("bare", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
              r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?!\w)"),
@@ -212,7 +212,7 @@ KINDS: list[tuple[str, str]] = [
                r"|(?:(?P<det2>the|that|this|last|next)\s)?(?P<unit2>year|month|week)['’]s\s(?P<edge>end|close|beginning|start)(?!\w)"
                r"|(?P<ye>year)[-\s]end(?![\w-])"),
     ("daybefore", r"the\s(?:very\s)?day\s(?P<dir>before|after)(?!\w)(?!\s(?:yesterday|tomorrow))"),
-    ("partday", rf"(?:(?<=\bat\s)night|(?<=\bin\s)the\s(?:morning|afternoon|evening)|(?:one|that|the\ssame)\s{PART}|overnight){END}"),
+    ("partday", rf"(?:(?<=\bat\s)night|(?<=\bin\s)the\s(?:morning|afternoon|evening)|(?:one|that|the\ssame)\s{PART}|overnight|mid[-\s]?(?:morning|afternoon|evening)){END}"),
     ("period", rf"(?:the\s)?(?-i:{trie(period_names(), lower=False)}){END}"),
 ]
 

@@ -168,7 +168,7 @@ def _word(m, kind, text, s, e):
         if before:
             offset += -1 if "before" in before.lower() else 1
         spec = Spec(s, e, kind, base="now", unit="day", offset=offset)
-        part = _g(m, kind, "part")
+        part = _g(m, kind, "part") or (_g(m, kind, "mpart") or "")[3:].strip(" -")  # "mid-afternoon yesterday"
         if d == "tonight":
             spec.part, spec.type = "NI", "TIME"
         if part:
