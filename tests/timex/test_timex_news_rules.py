@@ -83,3 +83,10 @@ def test_mid_afternoon_is_a_part_of_the_day():
                  "In Tokyo at mid-morning yesterday, the yen fell.", "1998-03-07")
     assert ("mid afternoon", "TIME", "1998-03-06TAF") in got
     assert ("mid-morning yesterday", "TIME", "1998-03-06TMO") in got
+
+
+def test_the_day_before_a_date_counts_from_that_date():
+    got = values("The plant opened in 1990. The day before last Tuesday's vote, the union "
+                 "met; the day after Christmas it struck.", "2000-02-24")
+    assert ("The day before last Tuesday", "DATE", "2000-02-21") in got
+    assert ("the day after Christmas", "DATE", "1999-12-26") in got

@@ -16,6 +16,7 @@ from ..dates import DateError, HistoricalDate, parse_date
 from . import lexicon as L
 from .anchors import Resolver, detect_mode
 from .anniversaries import implied_phrase
+from .day_beside import day_beside as _day_beside, days_before_dates as _days_before_dates
 from .model import Implied, Timex
 from .normalise import Spec, specs_for
 from .patterns import SCANNER, scanner_after, trie
@@ -217,11 +218,18 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
     resolver = Resolver(text, dct, mode, years)
     out: list[Timex] = []
     results: dict[int, Timex] = {}
+    day_of = _days_before_dates(text, specs)
     for spec in specs:
-        try:
-            res = resolver.resolve(spec)
-        except (DateError, ValueError, OverflowError):
-            res = None
+        if id(spec) in day_of.values():
+            continue  # resolved with "the day before" it
+        partner = day_of.get(id(spec))
+        if partner is not None:
+            res = _day_beside(resolver, spec, next(p for p in specs if id(p) == partner))
+        else:
+            try:
+                res = resolver.resolve(spec)
+            except (DateError, ValueError, OverflowError):
+                res = None
         if res is None:
             continue
         resolver.commit(spec, res)
