@@ -90,3 +90,10 @@ def test_the_day_before_a_date_counts_from_that_date():
                  "met; the day after Christmas it struck.", "2000-02-24")
     assert ("The day before last Tuesday", "DATE", "2000-02-21") in got
     assert ("the day after Christmas", "DATE", "1999-12-26") in got
+
+
+def test_weekday_nights_in_the_plural_are_a_set():
+    got = values("The airline will fly on Wednesday and Saturday nights from June 2, and "
+                 "its crew left Saturday night.", "1998-05-12")
+    assert got[:2] == [("Wednesday", "SET", "XXXX-WXX-3TNI"), ("Saturday nights", "SET", "XXXX-WXX-6TNI")]
+    assert ("Saturday night", "TIME", "1998-05-09TNI") in got

@@ -186,13 +186,21 @@ _CLOCK_CUES = frozenset("""at by until till around about from to before after si
 and approximately circa c. ca. or as""".split())
 
 
+_SHARED_PARTS = re.compile(r"\s{1,3}(?:and|or)\s{1,3}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s{1,3}"
+                           r"(mornings|afternoons|evenings|nights)\b")
+
+
 def _weekday(m, kind, text, s, e):
     wd_text = _g(m, kind, "wd").rstrip(".")
     if not _cap(wd_text) or wd_text.lower() not in L.WEEKDAYS:
         return []
+    part = _g(m, kind, "part")
+    shared = None if part else _SHARED_PARTS.match(text, e)
+    if shared:  # "on Monday and Tuesday nights": every Monday night too
+        p = L.PARTS_OF_DAY.get(shared.group(1).lower()[:-1], "NI")
+        return [Spec(s, e, kind, type="SET", value=f"XXXX-WXX-{L.WEEKDAYS[wd_text.lower()]}T{p}")]
     spec = Spec(s, e, kind, base="ctx", weekday=L.WEEKDAYS[wd_text.lower()], gran="day",
                 mod=_mod(_g(m, kind, "pre")))
-    part = _g(m, kind, "part")
     if part:
         spec.part, spec.type = L.PARTS_OF_DAY.get(part.lower().replace("-", ""), "NI"), "TIME"
     return [spec]

@@ -30,6 +30,13 @@ def _set(m, kind, text, s, e):
         spec = Spec(s, e, kind, type="SET", value=_SET_ADVERBS.get(key, "P1D"))
         spec.rate = bool(_AMOUNT_BEFORE.search(text, max(0, s - 30), s))
         return [spec]
+    wdp = _g(m, kind, "wdp")
+    if wdp:  # "Tuesday nights": every Tuesday night
+        if not _cap(wdp):
+            return []
+        part = L.PARTS_OF_DAY.get(_g(m, kind, "parts").lower()[:-1], "NI")
+        wd = L.WEEKDAYS.get(wdp.lower().rstrip(".")) or L.WEEKDAY_ABBR.get(wdp.lower().rstrip("."))
+        return [Spec(s, e, kind, type="SET", value=f"XXXX-WXX-{wd}T{part}")]
     wds = _g(m, kind, "wds")
     if wds:
         if not _cap(wds):

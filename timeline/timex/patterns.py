@@ -178,7 +178,8 @@ KINDS: list[tuple[str, str]] = [
                             "semiannually", "biannually", "every day", "everyday"]) + rf"){END}"
             rf"|(?:once|twice|thrice|{NUM}\stimes)\s(?:a|an|per|each|every)\s{g('unit', UNIT_SING)}{END}"
             rf"|per\s{g('unit2', 'year|month|week|day|annum')}{END}"
-            rf"|(?<=\bon\s){g('wds', WEEKDAY_PLURAL)}"),
+            rf"|(?<=\bon\s){g('wds', WEEKDAY_PLURAL)}"
+            rf"|{g('wdp', WEEKDAY)}\s(?P<parts>mornings|afternoons|evenings|nights){END}"),
     ("earlylater", rf"(?P<el>earlier|later)\s(?P<rel>this|that|in\sthe|the\ssame|last|next)\s(?P<unit>{UNIT_SING}|{SEASON}){END}"),
     ("relative", rf"(?:the\s)?(?:very\s)?{g('rel', REL_WORD)}\s{g('what', _WHAT)}{END}"
                  rf"(?:\s{g('part', PART)}{END})?"),
