@@ -97,3 +97,10 @@ def test_weekday_nights_in_the_plural_are_a_set():
                  "its crew left Saturday night.", "1998-05-12")
     assert got[:2] == [("Wednesday", "SET", "XXXX-WXX-3TNI"), ("Saturday nights", "SET", "XXXX-WXX-6TNI")]
     assert ("Saturday night", "TIME", "1998-05-09TNI") in got
+
+
+def test_a_forecast_quarter_is_not_the_quarter_reported_on():
+    text = ("The mill expects weak demand through the third quarter of 1990. In the "
+            "year-ago period, it earned $10 million.")
+    got = values(text, "1989-10-26")
+    assert ("the year-ago period", "DATE", "1988-Q3") in got

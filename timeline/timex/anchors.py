@@ -134,8 +134,10 @@ class Resolver(ContextualMixin, OffsetMixin):
                 ended = (ended[0] - 1, 4)
         if self.quarter is not None:
             y, q = self.quarter[:2]
-            if spec.unit == "flatest" and ended is not None and ended < (y, q):
-                y, q = ended  # "the latest quarter" has ended, whatever the forecasts said
+            if ended is not None and ended < (y, q):
+                # "the latest quarter", "the year-ago period" count from the quarter
+                # reported on, which has ended, whatever the forecasts said
+                y, q = ended
         elif ended is not None:
             y, q = ended
         else:
