@@ -104,3 +104,10 @@ def test_a_forecast_quarter_is_not_the_quarter_reported_on():
             "year-ago period, it earned $10 million.")
     got = values(text, "1989-10-26")
     assert ("the year-ago period", "DATE", "1988-Q3") in got
+
+
+def test_the_first_two_quarters_of_a_year_are_its_first_half():
+    got = values("Steelmakers expect soft prices in the first two quarters of 1991 and "
+                 "recovery in the last two quarters of 1991.", "1990-10-26")
+    assert [(g[0], g[2]) for g in got] == [("the first two quarters of 1991", "1991-H1"),
+                                           ("the last two quarters of 1991", "1991-H2")]

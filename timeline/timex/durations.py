@@ -91,6 +91,11 @@ def _quantity(m, kind, text, s, e):
         return []
     half = num.endswith(" 1/2")  # "5 1/2 hours"
     n = L.number_value(num[:-4] if half else num)
+    ofdate = _g(m, kind, "ofdate")
+    if (unit == "quarter" and qpre in ("the first", "the last", "the final") and ofdate and ofdate.isdigit()
+            and n == 2):  # "the first two quarters of 1990": its first half
+        return [Spec(s, e, kind, year=int(ofdate), quarter="H1" if qpre == "the first" else "H2",
+                     gran="quarter", explicit_year=True)]
     if (half or _g(m, kind, "half")) and n is not None:
         n += 0.5  # "a year and a half"
     plural = unit_word.lower() != unit
