@@ -111,3 +111,10 @@ def test_the_first_two_quarters_of_a_year_are_its_first_half():
                  "recovery in the last two quarters of 1991.", "1990-10-26")
     assert [(g[0], g[2]) for g in got] == [("the first two quarters of 1991", "1991-H1"),
                                            ("the last two quarters of 1991", "1991-H2")]
+
+
+def test_an_hour_in_the_morning_or_evening_is_a_clock_time():
+    got = values("The convoy leaves at 5 in the morning and returns at 8 in the evening.",
+                 "2000-04-05")
+    assert [(g[0], g[2]) for g in got] == [("5 in the morning", "2000-04-05T05:00"),
+                                           ("8 in the evening", "2000-04-05T20:00")]

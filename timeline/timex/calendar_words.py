@@ -167,6 +167,9 @@ def _clock(m, kind, text, s, e):
         twenty_four = len(_g(m, kind, "h")) == 2 and (h >= 13 or _g(m, kind, "h")[0] == "0")
         if not ap and not _g(m, kind, "tz") and not twenty_four and prev_word(text, s) not in _CLOCK_CUES:
             return []  # "ran it in 3:45": a time of day only after "at", "by", "until" ...
+    elif _g(m, kind, "h4") is not None:  # "at 4 in the morning", "at 9 in the evening"
+        h, mi = int(_g(m, kind, "h4")), 0
+        ap = "a" if _g(m, kind, "p4").lower() == "morning" else "p"
     elif _g(m, kind, "h2") is not None:
         h, mi, ap = int(_g(m, kind, "h2")), 0, _g(m, kind, "ap2").lower()
     else:

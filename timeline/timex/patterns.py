@@ -146,7 +146,8 @@ KINDS: list[tuple[str, str]] = [
               r"(?:\s?(?P<tz2>(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK))(?!\w))?"
               r"|(?P<named>noon|midnight|midday)(?!\w)"
               r"|(?P<h3>1[0-2]|0?[1-9]|" + trie(["one", "two", "three", "four", "five", "six",
-              "seven", "eight", "nine", "ten", "eleven", "twelve"]) + r")\so['’]clock"),
+              "seven", "eight", "nine", "ten", "eleven", "twelve"]) + r")\so['’]clock"
+              r"|(?<=\bat\s)(?P<h4>1[0-2]|0?[1-9])\sin\sthe\s(?P<p4>morning|afternoon|evening)(?!\w)"),
     ("decade", rf"{g('pre', PRE)}?(?:the\s)?{g('dec', _DEC)}{END}(?:\s?{g('era', ERA)})?"),
     ("centuries", rf"(?:the\s)?{g('n', _CENT_N)}\s(?:and|or|to)\s(?:the\s)?{g('n2', _CENT_N)}\s(?P<unit>centuries|millennia){END}(?:\s?{g('era', ERA)})?"),
     ("century", rf"{g('pre', PRE)}?(?:the\s)?{g('n', _CENT_N)}[-\s]{{1,3}}{g('unit', 'century|millennium')}{END}(?:\s?{g('era', ERA)})?"),
