@@ -118,3 +118,12 @@ def test_an_hour_in_the_morning_or_evening_is_a_clock_time():
                  "2000-04-05")
     assert [(g[0], g[2]) for g in got] == [("5 in the morning", "2000-04-05T05:00"),
                                            ("8 in the evening", "2000-04-05T20:00")]
+
+
+def test_vague_spans_ahead_and_trading_days_are_durations():
+    got = values("Funds may sell more in the months ahead; over the years, they grew. "
+                 "Six trading days after the crash, and over the next two quarters, "
+                 "prices recovered. Three quarters of the funds lost money.", "1989-10-27")
+    assert [(g[0], g[2]) for g in got] == [("the months ahead", "PXM"), ("the years", "PXY"),
+                                           ("Six trading days", "P6D"),
+                                           ("the next two quarters", "P2Q")]

@@ -105,7 +105,7 @@ def _quantity(m, kind, text, s, e):
         return []
     if unit == "second" and num in ("a", "an", "one") and not post and qpre not in ("a full", "another", "just", "only", "about", "almost", "nearly", "less than", "more than", "over", "under"):
         return []  # "a second attack"
-    if unit == "quarter" and not post and (num in ("three", "3", "a", "some", "many", "most", "all", "other", "certain") or text.startswith((" of the", " of a", " of all", " of its", " of their"), e)):
+    if unit == "quarter" and not post and not qpre.startswith(("the next", "the past", "the last", "the first")) and (num in ("three", "3", "a", "some", "many", "most", "all", "other", "certain") or text.startswith((" of the", " of a", " of all", " of its", " of their"), e)):
         return []  # "three quarters of the troops"
     if num == "one" and unit == "night" and not qpre and not post:
         return []  # "one night": a night, not a duration (see partday)

@@ -195,11 +195,12 @@ KINDS: list[tuple[str, str]] = [
         "the early", "the last few", "the past few", "the next few", "the few",
         "the initial", "the opening", "the closing", "the entire", "a whole",
         "the whole", "all",
-    ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?:(?:more|additional|further|extra)\s)?(?P<unit>{UNIT_ANY}){END}(?P<half>\sand\sa\shalf(?!\w))?(?P<orso>\sor\sso(?=\s(?:ago|later|earlier|before|after)\b))?"
+    ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?:(?:more|additional|further|extra|trading|business|working)\s)?(?P<unit>{UNIT_ANY}){END}(?P<half>\sand\sa\shalf(?!\w))?(?P<orso>\sor\sso(?=\s(?:ago|later|earlier|before|after)\b))?"
        rf"(?:\s(?P<post>ago|later|earlier|before|after|afterwards?|hence|from\snow|prior|previously|old|of\sage|long|since|back|on){END}"
        rf"|\sof\s(?P<ofdate>{YEAR4}|{MONTH}(?:,?\s{YEAR4})?))?"),
     ("vague", rf"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes){END}\s(?P<post>later|earlier|ago|afterwards|before|after)(?!\w)"
-              r"|(?P<unit2>years|months|weeks|days|decades|centuries|hours)-long(?!\w)"),
+              r"|(?P<unit2>years|months|weeks|days|decades|centuries|hours)-long(?!\w)"
+              r"|the\s(?P<unit3>years|months|weeks|days)\sahead(?!\w)|(?<=\bover\s)the\s(?P<unit4>years|decades)(?!\w|\s(?:of|since|to|from|before|after|ahead|\d))"),
     ("ordunit", r"the\s(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|opening|closing|initial)\s"
                 r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|hour)(?!\w|['’]s)"),
     ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<mpart>mid[-\s]?(?:morning|afternoon|evening)\s)?(?P<edge>(?:late|early|earlier|later)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"

@@ -30,8 +30,9 @@ def _daybefore(m, kind, text, s, e):
 
 
 def _vague(m, kind, text, s, e):
-    if _g(m, kind, "unit2"):
-        return [Spec(s, e, kind, type="DURATION", value=_duration(None, _unit_name(_g(m, kind, "unit2"))))]
+    vague = _g(m, kind, "unit2") or _g(m, kind, "unit3") or _g(m, kind, "unit4")
+    if vague:  # "weeks-long", "in the weeks ahead", "over the years"
+        return [Spec(s, e, kind, type="DURATION", value=_duration(None, _unit_name(vague)))]
     post = _g(m, kind, "post").lower()
     unit = _unit_name(_g(m, kind, "unit"))
     if post in ("before", "after"):

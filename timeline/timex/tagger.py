@@ -54,7 +54,7 @@ circa year day before after few several many couple number dozens hundreds dozen
 fourth 1st 2nd 3rd 4th q1 q2 q3 q4 h1 h2 ad a.d. and fiscal
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-hundred thousand time latest comparable corresponding near short
+hundred thousand time latest comparable corresponding near short trading business working
 """.split()) | frozenset(L.WEEKDAYS) | frozenset(L.ORDINALS)
 
 # Words an expression can hold but never begins with ("early in 1940", "more than").
