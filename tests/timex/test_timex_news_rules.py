@@ -127,3 +127,9 @@ def test_vague_spans_ahead_and_trading_days_are_durations():
     assert [(g[0], g[2]) for g in got] == [("the months ahead", "PXM"), ("the years", "PXY"),
                                            ("Six trading days", "P6D"),
                                            ("the next two quarters", "P2Q")]
+
+
+def test_a_plural_present_of_schedule_looks_ahead():
+    got = values("The two leaders meet separately Monday with the envoy. The talks did not "
+                 "resume Tuesday.", "1998-05-01")
+    assert [(g[0], g[2]) for g in got] == [("Monday", "1998-05-04"), ("Tuesday", "1998-04-28")]

@@ -22,6 +22,8 @@ _FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
                    ("scheduled", "for"), ("planned", "for"), ("due", "on"),
                    ("plan", "to"), ("intend", "to"), ("hopes", "to"), ("hope", "to")}
 _CAPITAL_CUES = frozenset("will would was were had said planned scheduled expected".split())
+_SCHEDULED_BASE = frozenset("meet begin start open arrive visit resume".split())
+_NOT_SCHEDULE = frozenset("did not didn't could couldn't would to".split())
 _PLAN_PAST = frozenset("had previously".split())
 _DEICTIC_FUTURE = frozenset("tomorrow next upcoming forthcoming".split())
 _MODAL_FUTURE = frozenset("would may might".split())
@@ -64,8 +66,8 @@ def tense(text: str, start: int, end: int) -> int:
             continue  # "will be named": a passive, its tense is the auxiliary's
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
             return -1
-        if w in _SCHEDULED:
-            return 1  # "the plan takes effect Jan. 1": a present of schedules
+        if w in _SCHEDULED or (w in _SCHEDULED_BASE and prev not in _NOT_SCHEDULE):
+            return 1  # "the plan takes effect Jan. 1", "the leaders meet Monday": a present of schedules
         if w in _PRESENT:
             break
     ahead = _WORD.findall(text, end, min(len(text), end + 60))
