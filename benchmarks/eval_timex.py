@@ -1,6 +1,6 @@
 """Score the temporal expression tagger on TimeML files with TempEval-3 Task A metrics.
 
-    python benchmarks/eval_timex.py [DIR_OR_FILES ...] [--errors N] [--json]
+    python benchmarks/eval_timex.py [DIR_OR_FILES ...] [--errors N] [--halves] [--json]
 
 Default: every corpus in ../shared/corpora (next to the project checkout): WikiWars,
 and TBAQ as TimeBank, AQUAINT and both together (TempEval-3's training data, the kind
@@ -94,7 +94,8 @@ def score(paths, *, errors: int = 0, mode: str = "auto"):
                 spurious.append((doc.name, s.text, s.value, doc.text[max(0, s.start - 40):s.end + 40].replace("\n", " ")))
         for s, g in pairs:
             if s.value.strip().upper() != g.value.strip().upper():
-                wrong.append((doc.name, s.text, s.value, g.text, g.value))
+                wrong.append((doc.name, s.text, s.value, g.text, g.value, g.type, doc.dct,
+                              doc.text[max(0, g.start - 60):g.end + 30].replace("\n", " ")))
     p_r = relaxed / n_sys if n_sys else 0.0
     r_r = relaxed / n_gold if n_gold else 0.0
     p_s = strict / n_sys if n_sys else 0.0
@@ -135,11 +136,19 @@ def main(argv=None):
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses, false alarms and wrong values")
     ap.add_argument("--mode", default="auto", choices=["auto", "news", "narrative"])
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--halves", action="store_true",
+                    help="also score TBAQ's even- and odd-numbered documents (sorted by name) apart,"
+                         " to check that a rule helps both")
     args = ap.parse_args(argv)
     if args.paths:
         corpora = {", ".join(args.paths): [Path(p) for p in args.paths]}
     else:
-        corpora = DEFAULT
+        corpora = dict(DEFAULT)
+    if args.halves:
+        tbaq = files_of(DEFAULT["TBAQ (all)"])
+        tbaq.sort(key=lambda f: f.name)
+        corpora["TBAQ even"] = tbaq[0::2]
+        corpora["TBAQ odd"] = tbaq[1::2]
     results = {}
     for name, targets in corpora.items():
         files = files_of(targets)

@@ -134,8 +134,10 @@ class Resolver(ContextualMixin, OffsetMixin):
                 ended = (ended[0] - 1, 4)
         if self.quarter is not None:
             y, q = self.quarter[:2]
-            if spec.unit == "flatest" and ended is not None and ended < (y, q):
-                y, q = ended  # "the latest quarter" has ended, whatever the forecasts said
+            if ended is not None and ended < (y, q):
+                # "the latest quarter", "the year-ago period" count from the quarter
+                # reported on, which has ended, whatever the forecasts said
+                y, q = ended
         elif ended is not None:
             y, q = ended
         else:
@@ -241,6 +243,8 @@ class Resolver(ContextualMixin, OffsetMixin):
             shift = int(rule[6:] or 0)
             yy, mo, d = V.add_days(y, mo, d, shift)
             return mo, d
+        if rule == "election":  # US: the Tuesday after the first Monday in November
+            return 11, V.nth_weekday(y, 11, 1, 1) + 1
         if rule == "thanksgiving":
             return 11, V.nth_weekday(y, 11, 4, 4)
         return None

@@ -167,6 +167,9 @@ def _clock(m, kind, text, s, e):
         twenty_four = len(_g(m, kind, "h")) == 2 and (h >= 13 or _g(m, kind, "h")[0] == "0")
         if not ap and not _g(m, kind, "tz") and not twenty_four and prev_word(text, s) not in _CLOCK_CUES:
             return []  # "ran it in 3:45": a time of day only after "at", "by", "until" ...
+    elif _g(m, kind, "h4") is not None:  # "at 4 in the morning", "at 9 in the evening"
+        h, mi = int(_g(m, kind, "h4")), 0
+        ap = "a" if _g(m, kind, "p4").lower() == "morning" else "p"
     elif _g(m, kind, "h2") is not None:
         h, mi, ap = int(_g(m, kind, "h2")), 0, _g(m, kind, "ap2").lower()
     else:
@@ -186,13 +189,21 @@ _CLOCK_CUES = frozenset("""at by until till around about from to before after si
 and approximately circa c. ca. or as""".split())
 
 
+_SHARED_PARTS = re.compile(r"\s{1,3}(?:and|or)\s{1,3}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s{1,3}"
+                           r"(mornings|afternoons|evenings|nights)\b")
+
+
 def _weekday(m, kind, text, s, e):
     wd_text = _g(m, kind, "wd").rstrip(".")
     if not _cap(wd_text) or wd_text.lower() not in L.WEEKDAYS:
         return []
+    part = _g(m, kind, "part")
+    shared = None if part else _SHARED_PARTS.match(text, e)
+    if shared:  # "on Monday and Tuesday nights": every Monday night too
+        p = L.PARTS_OF_DAY.get(shared.group(1).lower()[:-1], "NI")
+        return [Spec(s, e, kind, type="SET", value=f"XXXX-WXX-{L.WEEKDAYS[wd_text.lower()]}T{p}")]
     spec = Spec(s, e, kind, base="ctx", weekday=L.WEEKDAYS[wd_text.lower()], gran="day",
                 mod=_mod(_g(m, kind, "pre")))
-    part = _g(m, kind, "part")
     if part:
         spec.part, spec.type = L.PARTS_OF_DAY.get(part.lower().replace("-", ""), "NI"), "TIME"
     return [spec]
@@ -241,6 +252,8 @@ def _season(m, kind, text, s, e):
 def _partday(m, kind, text, s, e):
     t = m.group().lower()
     word = t.split()[-1]
+    if word.startswith("mid"):
+        word = word[3:]  # "by mid-afternoon": the afternoon of the day the story is on
     part = L.PARTS_OF_DAY.get(word.replace("-", ""), "NI")
     base = "narr" if (t.startswith("that") or t.startswith("the same")) else "ctx"
     return [Spec(s, e, kind, type="TIME", base=base, unit="day", part=part, gran="day")]

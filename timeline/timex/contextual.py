@@ -7,7 +7,7 @@ from .points import SEASON_START, Point, Resolved, _hd
 from .spec import Spec
 from .tense import tense
 
-_FEAST_MONTH = {"thanks": 11, "easter": 4}
+_FEAST_MONTH = {"thanks": 11, "easter": 4, "electi": 11}
 # in month*40 units: how far ahead the nearest date may lie in a past-tense sentence;
 # news reports future dates with past verbs ("said the deal is expected in December")
 TENSE_FLIP = 120

@@ -30,6 +30,13 @@ def _set(m, kind, text, s, e):
         spec = Spec(s, e, kind, type="SET", value=_SET_ADVERBS.get(key, "P1D"))
         spec.rate = bool(_AMOUNT_BEFORE.search(text, max(0, s - 30), s))
         return [spec]
+    wdp = _g(m, kind, "wdp")
+    if wdp:  # "Tuesday nights": every Tuesday night
+        if not _cap(wdp):
+            return []
+        part = L.PARTS_OF_DAY.get(_g(m, kind, "parts").lower()[:-1], "NI")
+        wd = L.WEEKDAYS.get(wdp.lower().rstrip(".")) or L.WEEKDAY_ABBR.get(wdp.lower().rstrip("."))
+        return [Spec(s, e, kind, type="SET", value=f"XXXX-WXX-{wd}T{part}")]
     wds = _g(m, kind, "wds")
     if wds:
         if not _cap(wds):
@@ -82,8 +89,14 @@ def _quantity(m, kind, text, s, e):
         e = m.end(f"{kind}__unit")  # "three months of 1940" without "the first": only the duration
     if num in ("the", "recent", "a number of") or (qpre in ("the",) and num in ("a", "an", "some")):
         return []
-    n = L.number_value(num)
-    if _g(m, kind, "half") and n is not None:
+    half = num.endswith(" 1/2")  # "5 1/2 hours"
+    n = L.number_value(num[:-4] if half else num)
+    ofdate = _g(m, kind, "ofdate")
+    if (unit == "quarter" and qpre in ("the first", "the last", "the final") and ofdate and ofdate.isdigit()
+            and n == 2):  # "the first two quarters of 1990": its first half
+        return [Spec(s, e, kind, year=int(ofdate), quarter="H1" if qpre == "the first" else "H2",
+                     gran="quarter", explicit_year=True)]
+    if (half or _g(m, kind, "half")) and n is not None:
         n += 0.5  # "a year and a half"
     plural = unit_word.lower() != unit
     if num in ("a", "an") and plural:
@@ -92,7 +105,7 @@ def _quantity(m, kind, text, s, e):
         return []
     if unit == "second" and num in ("a", "an", "one") and not post and qpre not in ("a full", "another", "just", "only", "about", "almost", "nearly", "less than", "more than", "over", "under"):
         return []  # "a second attack"
-    if unit == "quarter" and not post and (num in ("three", "3", "a", "some", "many", "most", "all", "other", "certain") or text.startswith((" of the", " of a", " of all", " of its", " of their"), e)):
+    if unit == "quarter" and not post and not qpre.startswith(("the next", "the past", "the last", "the first")) and (num in ("three", "3", "a", "some", "many", "most", "all", "other", "certain") or text.startswith((" of the", " of a", " of all", " of its", " of their"), e)):
         return []  # "three quarters of the troops"
     if num == "one" and unit == "night" and not qpre and not post:
         return []  # "one night": a night, not a duration (see partday)
@@ -109,7 +122,7 @@ def _quantity(m, kind, text, s, e):
         s_post = ""
     if qpre in ("these", "those", "all", "the same") and n is None:
         return []
-    mod = _QMOD.get(qpre)
+    mod = _QMOD.get(qpre) or ("APPROX" if _g(m, kind, "orso") else None)  # "a week or so ago"
     if hyphen and qpre in ("the", "these", "those") and not post:
         s = m.start(f"{kind}__num")  # "the two-year contract": TimeML tags "two-year"
     if post in ("ago", "later", "earlier", "afterwards", "afterward", "hence", "from now"):

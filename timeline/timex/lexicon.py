@@ -92,6 +92,7 @@ REFERENCES = {
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
     "the distant past": "PAST_REF", "the recent past": "PAST_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     # adjectives TimeML tags ("the current weakness", "a recent filing")
     "current": "PRESENT_REF", "recent": "PAST_REF",
 }
@@ -113,7 +114,7 @@ HOLIDAYS = {
     "armistice day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11),
     "d-day": None, "easter": "easter", "easter sunday": "easter",
     "easter monday": "easter+1", "good friday": "easter-2", "thanksgiving": "thanksgiving",
-    "thanksgiving day": "thanksgiving", "new year": (1, 1),
+    "thanksgiving day": "thanksgiving", "election day": "election", "new year": (1, 1),
 }
 
 # Words after a year-like number that show it counts things, not years.

@@ -74,13 +74,17 @@ DAY = rf"(?:{DAYNUM}|{ORDWORD}{END})"
 ERA = r"(?-i:B\.\s?C\.?(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|C\.\s?E\.|CE)(?![\w])"
 YEAR4 = r"(?:[12]\d{3})(?![\d])"
 # A year in a date: four digits, any digits with an era, or '45.
-YEARPART = rf"(?:\d{{1,4}}\s?{ERA}|{YEAR4}(?:\s?{ERA})?|['’]\d\d(?!\d))"
+# "nineteen ninety-four" (broadcast transcripts), read by spec.spoken_year
+SPOKEN_YEAR = (r"(?:nineteen|eighteen|twenty)[\s-](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+               r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+               r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\w-])")
+YEARPART = rf"(?:\d{{1,4}}\s?{ERA}|{YEAR4}(?:\s?{ERA})?|['’]\d\d(?!\d)|{SPOKEN_YEAR})"
 APPROX = r"(?:c\.|ca\.|circa|c(?=\s?\d)|around|about|approximately|roughly)\s?"
 
 _CARD = trie([w for w in L.CARDINALS if w not in ("zero", "thousand", "dozen")]
              + [t + "-" + u for t in L.TENS for u in
                 ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")])
-NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+)?|"
+NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+|\s1/2)?|"
        + trie(["a few", "few", "several", "many", "a couple of", "couple of", "a couple",
                "a number of", "dozens of", "hundreds of", "a dozen", "half a", "half an",
                "one and a half", "two and a half", "a", "an", "some", "numerous", "a single"])
@@ -142,7 +146,8 @@ KINDS: list[tuple[str, str]] = [
               r"(?:\s?(?P<tz2>(?-i:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK))(?!\w))?"
               r"|(?P<named>noon|midnight|midday)(?!\w)"
               r"|(?P<h3>1[0-2]|0?[1-9]|" + trie(["one", "two", "three", "four", "five", "six",
-              "seven", "eight", "nine", "ten", "eleven", "twelve"]) + r")\so['’]clock"),
+              "seven", "eight", "nine", "ten", "eleven", "twelve"]) + r")\so['’]clock"
+              r"|(?<=\bat\s)(?P<h4>1[0-2]|0?[1-9])\sin\sthe\s(?P<p4>morning|afternoon|evening)(?!\w)"),
     ("decade", rf"{g('pre', PRE)}?(?:the\s)?{g('dec', _DEC)}{END}(?:\s?{g('era', ERA)})?"),
     ("centuries", rf"(?:the\s)?{g('n', _CENT_N)}\s(?:and|or|to)\s(?:the\s)?{g('n2', _CENT_N)}\s(?P<unit>centuries|millennia){END}(?:\s?{g('era', ERA)})?"),
     ("century", rf"{g('pre', PRE)}?(?:the\s)?{g('n', _CENT_N)}[-\s]{{1,3}}{g('unit', 'century|millennium')}{END}(?:\s?{g('era', ERA)})?"),
@@ -174,7 +179,8 @@ KINDS: list[tuple[str, str]] = [
                             "semiannually", "biannually", "every day", "everyday"]) + rf"){END}"
             rf"|(?:once|twice|thrice|{NUM}\stimes)\s(?:a|an|per|each|every)\s{g('unit', UNIT_SING)}{END}"
             rf"|per\s{g('unit2', 'year|month|week|day|annum')}{END}"
-            rf"|(?<=\bon\s){g('wds', WEEKDAY_PLURAL)}"),
+            rf"|(?<=\bon\s){g('wds', WEEKDAY_PLURAL)}"
+            rf"|{g('wdp', WEEKDAY)}\s(?P<parts>mornings|afternoons|evenings|nights){END}"),
     ("earlylater", rf"(?P<el>earlier|later)\s(?P<rel>this|that|in\sthe|the\ssame|last|next)\s(?P<unit>{UNIT_SING}|{SEASON}){END}"),
     ("relative", rf"(?:the\s)?(?:very\s)?{g('rel', REL_WORD)}\s{g('what', _WHAT)}{END}"
                  rf"(?:\s{g('part', PART)}{END})?"),
@@ -189,14 +195,15 @@ KINDS: list[tuple[str, str]] = [
         "the early", "the last few", "the past few", "the next few", "the few",
         "the initial", "the opening", "the closing", "the entire", "a whole",
         "the whole", "all",
-    ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?:(?:more|additional|further|extra)\s)?(?P<unit>{UNIT_ANY}){END}(?P<half>\sand\sa\shalf(?!\w))?"
+    ]) + rf")\s)?{g('num', NUM)}(?P<hy>-|\s)(?:(?:more|additional|further|extra|trading|business|working)\s)?(?P<unit>{UNIT_ANY}){END}(?P<half>\sand\sa\shalf(?!\w))?(?P<orso>\sor\sso(?=\s(?:ago|later|earlier|before|after)\b))?"
        rf"(?:\s(?P<post>ago|later|earlier|before|after|afterwards?|hence|from\snow|prior|previously|old|of\sage|long|since|back|on){END}"
        rf"|\sof\s(?P<ofdate>{YEAR4}|{MONTH}(?:,?\s{YEAR4})?))?"),
     ("vague", rf"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes){END}\s(?P<post>later|earlier|ago|afterwards|before|after)(?!\w)"
-              r"|(?P<unit2>years|months|weeks|days|decades|centuries|hours)-long(?!\w)"),
+              r"|(?P<unit2>years|months|weeks|days|decades|centuries|hours)-long(?!\w)"
+              r"|the\s(?P<unit3>years|months|weeks|days)\sahead(?!\w)|(?<=\bover\s)the\s(?P<unit4>years|decades)(?!\w|\s(?:of|since|to|from|before|after|ahead|\d))"),
     ("ordunit", r"the\s(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|opening|closing|initial)\s"
                 r"(?P<unit>day|night|morning|afternoon|evening|week|weekend|month|year|hour)(?!\w|['’]s)"),
-    ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<edge>(?:late|early|earlier|later)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
+    ("word", rf"(?P<before>the\sday\s(?:before|after)\s)?(?P<mpart>mid[-\s]?(?:morning|afternoon|evening)\s)?(?P<edge>(?:late|early|earlier|later)\s)?(?P<deictic>today|yesterday|tomorrow|tonight){END}(?:\s{g('part', PART)}{END})?"
              r"|(?P<ref>" + trie([k for k, v in L.REFERENCES.items() if v]) + rf"){END}"),
     ("bare", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\btook\s)|(?<=\blasted\s))"
              r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?!\w)"),
@@ -208,7 +215,7 @@ KINDS: list[tuple[str, str]] = [
                r"|(?:(?P<det2>the|that|this|last|next)\s)?(?P<unit2>year|month|week)['’]s\s(?P<edge>end|close|beginning|start)(?!\w)"
                r"|(?P<ye>year)[-\s]end(?![\w-])"),
     ("daybefore", r"the\s(?:very\s)?day\s(?P<dir>before|after)(?!\w)(?!\s(?:yesterday|tomorrow))"),
-    ("partday", rf"(?:(?<=\bat\s)night|(?<=\bin\s)the\s(?:morning|afternoon|evening)|(?:one|that|the\ssame)\s{PART}|overnight){END}"),
+    ("partday", rf"(?:(?<=\bat\s)night|(?<=\bin\s)the\s(?:morning|afternoon|evening)|(?:one|that|the\ssame)\s{PART}|overnight|mid[-\s]?(?:morning|afternoon|evening)){END}"),
     ("period", rf"(?:the\s)?(?-i:{trie(period_names(), lower=False)}){END}"),
 ]
 

@@ -30,8 +30,9 @@ def _daybefore(m, kind, text, s, e):
 
 
 def _vague(m, kind, text, s, e):
-    if _g(m, kind, "unit2"):
-        return [Spec(s, e, kind, type="DURATION", value=_duration(None, _unit_name(_g(m, kind, "unit2"))))]
+    vague = _g(m, kind, "unit2") or _g(m, kind, "unit3") or _g(m, kind, "unit4")
+    if vague:  # "weeks-long", "in the weeks ahead", "over the years"
+        return [Spec(s, e, kind, type="DURATION", value=_duration(None, _unit_name(vague)))]
     post = _g(m, kind, "post").lower()
     unit = _unit_name(_g(m, kind, "unit"))
     if post in ("before", "after"):
@@ -58,11 +59,22 @@ _GENERIC_TODAY = re.compile(r"['’]s\s(?:world|youth|society|generation|childre
 _DAY_AFTER = re.compile(r"\s{1,3}(\d{1,2})(?:st|nd|rd|th)?(?![\w,]\d|[\d:%]|,?\s{1,3}\d{4})")
 
 
+def _is_title(words: str, text: str, s: int) -> bool:
+    """ABC's "This Week", "Last Year at Marienbad": words all capitalised after an
+    opening quote or a possessive name a programme or a work, not a time."""
+    if not all(w[:1].isupper() for w in words.split()):
+        return False
+    before = text[max(0, s - 3):s].rstrip()
+    return before.endswith(('"', "“", "``", "'s", "’s", "s'"))
+
+
 def _relative(m, kind, text, s, e):
     rel = " ".join(_g(m, kind, "rel").lower().split())
     what = _g(m, kind, "what")
     w = what.lower().rstrip(".")
     the = m.group().lower().startswith("the")
+    if _is_title(m.group(), text, s):
+        return []
     offset = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     base = "narr" if (rel in _ANAPHORIC or (the and rel in ("next",))) else "dct"
     part_word = _g(m, kind, "part")
@@ -157,7 +169,7 @@ def _word(m, kind, text, s, e):
         if before:
             offset += -1 if "before" in before.lower() else 1
         spec = Spec(s, e, kind, base="now", unit="day", offset=offset)
-        part = _g(m, kind, "part")
+        part = _g(m, kind, "part") or (_g(m, kind, "mpart") or "")[3:].strip(" -")  # "mid-afternoon yesterday"
         if d == "tonight":
             spec.part, spec.type = "NI", "TIME"
         if part:

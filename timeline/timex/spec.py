@@ -85,9 +85,23 @@ def _day(text: str) -> int | None:
 _ERA_BC = re.compile(r"B\.?\s?C", re.I)
 
 
+_SPOKEN_CENTURY = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+
+
+def spoken_year(text: str) -> int | None:
+    """'nineteen ninety-four' -> 1994 (how broadcast transcripts write years)."""
+    c, _, tens = re.sub(r"[\s-]+", " ", text.strip().lower()).partition(" ")
+    n = L.number_value(tens)
+    if c not in _SPOKEN_CENTURY or n is None or not 10 <= n <= 99:
+        return None
+    return _SPOKEN_CENTURY[c] + n
+
+
 def _year_part(text: str) -> int | None:
     """'1939' -> 1939, '480 BC' -> -479, 'AD 33' -> 33, "'45" -> 1945 (astronomical)."""
     t = text.strip()
+    if t[:1].isalpha() and not _ERA_BC.match(t) and not t[:2].isupper():
+        return spoken_year(t)
     if t[0] in "'’":
         n = int(t[1:])
         return 1900 + n if n >= 30 else 2000 + n

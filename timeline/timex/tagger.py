@@ -16,6 +16,7 @@ from ..dates import DateError, HistoricalDate, parse_date
 from . import lexicon as L
 from .anchors import Resolver, detect_mode
 from .anniversaries import implied_phrase
+from .day_beside import day_beside as _day_beside, days_before_dates as _days_before_dates
 from .model import Implied, Timex
 from .normalise import Spec, specs_for
 from .patterns import SCANNER, scanner_after, trie
@@ -33,8 +34,8 @@ _TRIGGER_WORDS |= {"today", "yesterday", "tomorrow", "tonight", "now", "currentl
                    "daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly",
                    "fortnightly", "quarterly", "biweekly", "bi-weekly", "semiannually",
                    "biannually", "everyday", "overnight", "christmas", "easter", "halloween",
-                   "thanksgiving", "valentine's", "patrick's", "present-day", "half", "quarter",
-                   "latest", "year-ago", "year-earlier", "nineteen", "eighteen"}
+                   "thanksgiving", "election", "valentine's", "patrick's", "present-day", "half", "quarter",
+                   "latest", "year-ago", "year-earlier", "nineteen", "eighteen", "term"}
 _TRIGGER_WORDS |= set(L.ANNIVERSARY_WORDS)
 _TRIGGER_WORDS |= {name.split()[0].lower() for name in period_names()}
 
@@ -53,7 +54,7 @@ circa year day before after few several many couple number dozens hundreds dozen
 fourth 1st 2nd 3rd 4th q1 q2 q3 q4 h1 h2 ad a.d. and fiscal
 one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-hundred thousand time latest comparable corresponding
+hundred thousand time latest comparable corresponding near short trading business working
 """.split()) | frozenset(L.WEEKDAYS) | frozenset(L.ORDINALS)
 
 # Words an expression can hold but never begins with ("early in 1940", "more than").
@@ -200,6 +201,8 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
         # TimeML news annotation (TimeBank, AQUAINT) leaves ages out; histories in the
         # ACE style (WikiWars) tag them, so narrative mode keeps them.
         specs = [s for s in specs if not s.age]
+        # "to 450 stores from 360": a three-digit number is no year in a dated story
+        specs = [s for s in specs if s.bare_number is None or dct is None or dct.year < 1500]
     if mode == "news" and timeml:
         # TimeML annotates "the 50th anniversary" as an event, not a TIMEX3
         specs = [s for s in specs if s.kind != "anniversary" and not s.rate]
@@ -207,19 +210,26 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
             if s.news_previous is not None:
                 s.type, s.value, s.base, s.unit, s.offset = "DATE", None, "dct", s.news_previous, -1
             if s.type == "DURATION" and s.value:
-                s.value = _decades_in_years(s.value)
+                s.value = _halves_in_smaller_units(_decades_in_years(s.value))
         for s in specs:
             if s.news_duration is not None:
-                s.end, s.value = s.news_duration
+                s.end, s.value = s.news_duration[0], _halves_in_smaller_units(s.news_duration[1])
                 s.type, s.base, s.unit, s.offset = "DURATION", None, None, 0
     resolver = Resolver(text, dct, mode, years)
     out: list[Timex] = []
     results: dict[int, Timex] = {}
+    day_of = _days_before_dates(text, specs)
     for spec in specs:
-        try:
-            res = resolver.resolve(spec)
-        except (DateError, ValueError, OverflowError):
-            res = None
+        if id(spec) in day_of.values():
+            continue  # resolved with "the day before" it
+        partner = day_of.get(id(spec))
+        if partner is not None:
+            res = _day_beside(resolver, spec, next(p for p in specs if id(p) == partner))
+        else:
+            try:
+                res = resolver.resolve(spec)
+            except (DateError, ValueError, OverflowError):
+                res = None
         if res is None:
             continue
         resolver.commit(spec, res)
@@ -251,6 +261,24 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
 
 
 _DECADES = re.compile(r"P(\d+|X)DE\Z")
+
+
+_HALF = re.compile(r"P(T?)(\d*)\.5([YMDHW])\Z")
+_HALF_OF = {("", "Y"): (6, "M"), ("", "D"): (12, "TH"), ("T", "H"): (30, "M"), ("T", "M"): (30, "S")}
+
+
+def _halves_in_smaller_units(value: str) -> str:
+    """TimeML news writes half a unit in the next smaller one: "5 1/2 hours" PT5H30M,
+    "a minute and a half" PT1M30S, "2 1/2 years" P2Y6M (ACE histories keep P2.5Y)."""
+    m = _HALF.match(value)
+    if not m or (m.group(1), m.group(3)) not in _HALF_OF:
+        return value
+    t, n, unit = m.groups()
+    k, small = _HALF_OF[(t, unit)]
+    whole = f"{n}{unit}" if n not in ("", "0") else ""
+    if small == "TH":
+        return f"P{whole}T{k}H"
+    return f"P{t}{whole}{k}{small}"
 
 
 def _decades_in_years(value: str) -> str:

@@ -22,6 +22,10 @@ _FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
                    ("scheduled", "for"), ("planned", "for"), ("due", "on"),
                    ("plan", "to"), ("intend", "to"), ("hopes", "to"), ("hope", "to")}
 _CAPITAL_CUES = frozenset("will would was were had said planned scheduled expected".split())
+_SCHEDULED_BASE = frozenset("meet begin start open arrive visit resume".split())
+_NOT_SCHEDULE = frozenset("did not didn't could couldn't would to".split())
+_PLAN_PAST = frozenset("had previously".split())
+_DEICTIC_FUTURE = frozenset("tomorrow next upcoming forthcoming".split())
 _MODAL_FUTURE = frozenset("would may might".split())
 _PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
                   "met held began began left fell won lost saw fought led sent became "
@@ -52,18 +56,18 @@ def tense(text: str, start: int, end: int) -> int:
         return -2  # "since year-end": a point certainly past
     for i, w in enumerate(words[:16]):
         prev = words[i + 1] if i + 1 < len(words) else ""
-        if (prev, w) in _FUTURE_BIGRAMS:
-            return 1
-        if w in _FUTURE and not (w == "next" and i and words[i - 1] == "to"):  # "next to"
-            return 1
+        if (prev, w) in _FUTURE_BIGRAMS or (w in _FUTURE and not (w == "next" and i and words[i - 1] == "to")):
+            # "had been due to expire Friday", "as previously planned": a plan seen
+            # from the past, for a time now gone
+            return -1 if _PLAN_PAST & set(words[i + 1:i + 5]) and w not in _DEICTIC_FUTURE else 1
         if w in _MODAL_FUTURE and (i == 0 or words[i - 1] not in ("have", "not")):
             return 1  # "said the members would join in April": future in the past
         if prev in ("be", "being") and w.endswith("ed"):
             continue  # "will be named": a passive, its tense is the auxiliary's
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
             return -1
-        if w in _SCHEDULED:
-            return 1  # "the plan takes effect Jan. 1": a present of schedules
+        if w in _SCHEDULED or (w in _SCHEDULED_BASE and prev not in _NOT_SCHEDULE):
+            return 1  # "the plan takes effect Jan. 1", "the leaders meet Monday": a present of schedules
         if w in _PRESENT:
             break
     ahead = _WORD.findall(text, end, min(len(text), end + 60))

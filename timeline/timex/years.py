@@ -72,6 +72,9 @@ _WHICH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fo
           "4th": 4}
 
 
+_OF_AMOUNT = re.compile(r"\s{1,3}of\s{1,3}(?:[$£€¥#]|C\$|US\$|\d)")
+
+
 def _partyear(m, kind, text, s, e):
     code = _g(m, kind, "code")
     if code:
@@ -103,8 +106,8 @@ def _partyear(m, kind, text, s, e):
         spec.base = "narr" if ("that" in r or "the" in r) else "dct"
         spec.offset = 1 if ("next" in r or "following" in r) else -1 if ("last" in r or "previous" in r) else 0
     else:
-        if next_word(text, e).lower() == "of":
-            return []  # "the first half of the war"
+        if next_word(text, e).lower() == "of" and not _OF_AMOUNT.match(text, e):
+            return []  # "the first half of the war" (but "the third quarter of $5 million" is one)
         spec.base = "ctx"
     return [spec]
 
