@@ -31,7 +31,7 @@ from .paths import cache_dir, imports_dir
 SCHEMA_VERSION = 2
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ALTERNATE_PENALTY = 0.8
-BUILD_REVISION = 9  # bump when the build logic changes, so existing indexes are rebuilt
+BUILD_REVISION = 10  # bump when the build logic changes, so existing indexes are rebuilt
 SKELETON_MIN_IMPORTANCE = 4.5
 
 SCHEMA = """
@@ -213,7 +213,7 @@ def _build_into(tmp: Path, progress: Progress) -> None:
             taken.setdefault(normalize(name), []).append((lat, lon))
         del curated
         progress("admin-1 divisions", 0.66)
-        refs.update(_insert(conn, sources.admin1(big_cities, taken), next_id, names, skels, geoms,
+        refs.update(_insert(conn, sources.admin1(big_cities, taken, admin_points), next_id, names, skels, geoms,
                             known=refs))
         _apply_aliases(conn, refs, countries, names, skels)
         _apply_area_points(conn)

@@ -225,7 +225,8 @@ lakes plateau highlands littoral
 
 
 def admin1(city_importance_by_name: dict[tuple[str, str], float],
-           taken: dict[str, list[tuple[float, float]]]) -> Iterator[dict]:
+           taken: dict[str, list[tuple[float, float]]],
+           admin_points: dict[tuple[str, str], list[tuple[float, float]]] | None = None) -> Iterator[dict]:
     """First-level divisions (states, provinces, prefectures...) outside the US, and named
     groups of them (French and Italian regions...), from Natural Earth's admin-1 table.
 
@@ -233,6 +234,8 @@ def admin1(city_importance_by_name: dict[tuple[str, str], float],
     name: a province named after its capital ranks below the city (Istanbul, Kano).
     ``taken``: key -> points of area places already in the index (curated regions, US
     states): a division of the same name within 300 km is the same place, not a rival.
+    ``admin_points``: (country, GeoNames admin1 code) -> its cities' points; a division
+    keeps its code only where those cities lie in it (see :func:`_code_owners`).
     """
     from .normalize import normalize
     # an English word ("More" for Møre) would be an area mention wherever it is capitalised
@@ -240,7 +243,9 @@ def admin1(city_importance_by_name: dict[tuple[str, str], float],
              .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")}
     generic = _GENERIC_ADMIN1 | words
     text = naturalearth.data_path("admin1.csv").read_text(encoding="utf-8")
-    for r in _csv_rows(text):
+    rows = list(_csv_rows(text))
+    owners = _code_owners(rows, admin_points) if admin_points is not None else None
+    for r in rows:
         cc = r["country"].strip()
         if cc == "US":
             continue  # GeoNames' US states come first, with their postal codes
@@ -266,14 +271,62 @@ def admin1(city_importance_by_name: dict[tuple[str, str], float],
         ref = (f"geonames:{gid}" if gid else
                f"naturalearth:{r['iso_3166_2'] or r['ne_id']}" if not region else
                f"naturalearth:{cc}-region-{key.replace(' ', '-')}")
+        code = (r["admin1"].strip() or None) if not region else None
+        if code and owners is not None and (cc, code) not in owners:
+            code = None
         yield {
             "ref": ref, "name": name, "lat": lat, "lon": lon, "country": cc,
-            "admin1": (r["admin1"].strip() or None) if not region else None,
+            "admin1": code,
             "kind": "region" if region else "admin1", "population": 0,
             "importance": round(importance, 3), "geonameid": gid,
             "source": "Natural Earth admin-1" + (" (group of divisions)" if region else ""),
             "valid_from": None, "valid_to": None, "names": names, "geometry": None,
         }
+
+
+def _code_owners(rows: list[dict], admin_points: dict[tuple[str, str], list[tuple[float, float]]]
+                 ) -> set[tuple[str, str]]:
+    """The (country, code) pairs whose GeoNames cities lie mostly in the division that
+    carries the code.
+
+    Where Natural Earth's admin-1 rows are second-level units (France's departments,
+    Italy's provinces), their code is a department's number that GeoNames uses for a
+    region: Aude's 11 is Île-de-France's, Paris's 75 Nouvelle-Aquitaine's. Such a code
+    would label Paris "Aude" and give a same-region bonus to unrelated places. Each of a
+    code's cities (a fixed sample) goes to the nearest division of its country; the code
+    is owned when its country's codes are mostly GeoNames' own, or when most of those
+    cities lie within reach of a division carrying it (a radius from
+    its area, as a disc, with room for elongated shapes) or are nearer to it than to any
+    other division: the first for large, irregular states (a city of New South Wales can
+    be nearer Victoria's label point), the second for archipelagos (Okinawa, the Azores).
+    """
+    divisions: dict[str, list[tuple[float, float, float, str]]] = defaultdict(list)
+    for r in rows:
+        code = r["admin1"].strip()
+        if r["kind"] == "admin1" and code and r["country"].strip() != "US":  # US: GeoNames
+            lat, lon = float(r["lat"]), float(r["lon"])
+            reach = max(60.0, 2.5 * math.sqrt(max(float(r["area_km2"] or 0), 1.0) / math.pi))
+            divisions[r["country"].strip()].append((lat, lon, math.cos(math.radians(lat)), code, reach))
+    owned = set()
+    for cc, divs in divisions.items():
+        codes = {d[3] for d in divs}
+        if sum(1 for code in codes if admin_points.get((cc, code))) >= 0.8 * len(codes):
+            # the two tables share one scheme (Japan's 47 prefectures): trust it, so an
+            # archipelago whose label point lies on an outer island keeps its code
+            owned.update((cc, code) for code in codes)
+            continue
+        for code in codes:
+            points = admin_points.get((cc, code), ())
+            sample = points[::max(1, len(points) // 200)]
+            own = [d for d in divs if d[3] == code]
+            within = nearest_hits = 0
+            for lat, lon in sample:
+                within += any(haversine(lat, lon, d[0], d[1]) <= d[4] for d in own)
+                nearest = min(divs, key=lambda d: (d[0] - lat) ** 2 + ((d[1] - lon) * d[2]) ** 2)
+                nearest_hits += nearest[3] == code
+            if sample and max(within, nearest_hits) * 2 >= len(sample):
+                owned.add((cc, code))
+    return owned
 
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
