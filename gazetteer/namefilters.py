@@ -3,6 +3,7 @@ a person's name ("President Obama", "Paris Hilton", "Bruce Ivins ... Ivins"), of
 organisation's ("Bank of England", "Rome Statute"), or a common word without a cue."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .datelines import is_dateline
@@ -16,6 +17,9 @@ from .tokens import Token
 
 if TYPE_CHECKING:
     from .spotting import Spotter
+
+# A name followed by "'s Day" (any apostrophe) names a holiday.
+_HOLIDAY = re.compile(r"(?:'|\u2019)s\s+Day\b")
 
 STRONG_CITY_POP = 100_000
 WEAK_MULTIWORD_POP = 2_000
@@ -56,6 +60,8 @@ def accept(sp: Spotter, text: str, tokens: list[Token], s: Span, lowered: set[st
     after = text[last.end:last.end + 12]
     if after[:1] == "$" or (nxt is not None and nxt.tight and nxt.lower in DISEASE):
         return False  # US$460 million; West Nile virus, Spanish flu
+    if _HOLIDAY.match(after):
+        return False  # St. Patrick's Day, St. David's Day: a feast, not the town it names
     if nxt is not None and nxt.lower in SPEECH and not info.area and not nxt.cap and single:
         return False  # "Franklin said"
     if single and ("\x00" + first.lower in surnames and not info.nation

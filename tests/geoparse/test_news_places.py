@@ -111,3 +111,13 @@ def test_county_before_an_institution_word(spot):
     ms = spot("The Guernsey County Sheriff's Office said the fire started in a garage.")
     county = [m for m in ms if m.text == "Guernsey County"]
     assert county and county[0].best.admin1 == "OH"
+
+
+def test_a_saints_day_is_a_holiday_not_a_town(spot):
+    text = ("Police in Belfast made arrests on St Patrick’s Day. The St. Patrick's Day parade in "
+            "Savannah drew crowds; St. David's Day is a Welsh feast.")
+    places = [m.text for m in spot(text) if m.kind == "place"]
+    assert "Belfast" in places and "Savannah" in places
+    assert not [p for p in places if p.startswith("St")], places
+    # the town itself, without the feast, is still a place
+    assert "St. Patrick" in [m.text for m in spot("He grew up in St. Patrick, Missouri.")]
