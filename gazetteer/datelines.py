@@ -60,6 +60,8 @@ def qualify(text: str, tokens: list[Token], kept: list[Span]) -> None:
             qualifier = text[tokens[b.lo].start:tokens[b.hi].end]
         else:
             continue
+        if a.info is not None and a.info.nation and b.info is not None and b.info.nation:
+            continue  # "Benin, Ghana, Guinea": a list of countries, not a Benin in Ghana
         if a.info is not None and (a.info.pop > 0 or not a.info.area) and "," not in a.query:
             a.query = f"{a.query}, {qualifier}"
             a.cue = True

@@ -44,6 +44,10 @@ UNDATED_ANCIENT_PENALTY = 1.0
 HOME_COUNTRY_BONUS = 1.0  # a local story's towns: in its country...
 HOME_REGION_BONUS = 1.5   # ...and most of all in its state or province
 _AREA_KINDS = frozenset({"country", "continent", "ocean", "historical-state", "sea", "region"})
+# A qualifier naming one of these is an area a place can be given as when the name is
+# not known inside it ("Fife, Scotland"), with this confidence: flagged, never silent.
+_QUALIFIER_AREAS = frozenset({"country", "historical-state", "admin1", "admin2", "region"})
+OUTSIDE_CONFIDENCE = 0.3
 OWN_NAME_BONUS = 1.0  # "New York": the state called so, over "New York City" 
 
 _PLACE_COLUMNS = ("id, ref, name, lat, lon, country, admin1, kind, population, importance, "
@@ -223,6 +227,7 @@ class Gazetteer:
             return Resolution(query=query, status="unresolved", best=None, candidates=[])
         key = normalize(name)
         constraints: list[list[Constraint]] = []
+        qualifiers: list[str] = []
         hits = self._lookup(key) if key else ()
         if not hits:
             base, qualifiers = split_qualifier(name)
@@ -271,6 +276,10 @@ class Gazetteer:
             if own_state and row.kind == "admin1" and normalize(row.name) == key:
                 total += OWN_NAME_BONUS  # "New York" is the state; the city is "New York City"
             scored.append((total, row, prior))
+        if constraints and not fuzzy:
+            outside = self._outside(query, scored, qualifiers, constraints, year)
+            if outside is not None:
+                return outside
         top = max(t for t, _, _ in scored)
         weights = [math.exp(TEMPERATURE * (t - top)) for t, _, _ in scored]
         norm = sum(weights)
@@ -291,6 +300,28 @@ class Gazetteer:
         if best.confidence >= self.threshold:
             return Resolution(query=query, status="resolved", best=best, candidates=cands)
         return Resolution(query=query, status="ambiguous", best=None, candidates=cands)
+
+    def _outside(self, query: str, scored: list, qualifiers: list[str], constraints: list[list[Constraint]],
+                 year: int | None) -> Resolution | None:
+        """"Fife, Scotland" when the only Fife known is in Washington State: the qualifier
+        is surer than the namesake, so the place is given as the qualifier's area with a
+        low confidence (flagged for review), the namesakes kept as alternatives. Not when
+        the name is itself an area: "Colorado, Delaware" is a list of states."""
+        if any(row.kind in _QUALIFIER_AREAS or row.country is None for _, row, _ in scored):
+            return None  # ... nor for a sea or a gulf, which no country holds ("the Gulf, Qatar")
+        for qualifier, alternatives in zip(qualifiers, constraints):
+            areas = [c for c in alternatives if c.country]
+            if not areas or any(_within(row, c) for _, row, _ in scored for c in areas):
+                continue
+            area = self._resolve_plain(qualifier, None, year).best
+            if area is None or area.kind not in _QUALIFIER_AREAS:
+                continue
+            ranked = sorted(scored, key=lambda s: (-s[0], s[1].name, s[1].ref))[:MAX_CANDIDATES - 1]
+            best = replace(area, confidence=min(area.confidence, OUTSIDE_CONFIDENCE))
+            others = [self._candidate(row, prior, 0.0, 0.0) for _, row, prior in ranked]
+            return Resolution(query=query, status="ambiguous", best=None,
+                              candidates=[best, *others])
+        return None
 
     def _interpret(self, qualifier: str) -> list[Constraint]:
         """What a qualifier like "Idaho", "ID", "France" or "country" asks for."""
@@ -401,3 +432,8 @@ def _clean_country(country: Any) -> str | None:
 
 def _year(y: Any) -> int | None:
     return y if isinstance(y, int) and not isinstance(y, bool) else None
+
+
+def _within(row: _Row, c: Constraint) -> bool:
+    """Whether a candidate lies in the country (and division) a qualifier names."""
+    return row.country == c.country and (c.admin1 is None or row.admin1 == c.admin1)

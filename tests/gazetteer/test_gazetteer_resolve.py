@@ -175,3 +175,23 @@ def test_khalkhin_gol_is_drawn_along_its_river(gaz):
     g = gaz.geometry(gaz.resolve("Khalkhin Gol").best)
     assert g["type"] == "LineString"
     assert any(haversine_km(lat, lon, 47.7, 118.6) < 50 for lon, lat in g["coordinates"])
+
+
+@pytest.mark.parametrize("query, area", [("Fife, Scotland", "Scotland"),
+                                         ("Holliday, Missouri", "Missouri"),
+                                         ("Surrey, UK", "United Kingdom")])
+def test_a_namesake_outside_the_qualifier_gives_way_to_the_qualifiers_area(gaz, query, area):
+    """The only Fife indexed is in Washington State: "Fife, Scotland" is placed in
+    Scotland, flagged by a low confidence, the namesake kept as an alternative."""
+    r = gaz.resolve(query)
+    assert r.status == "ambiguous" and r.best is None
+    first = r.candidates[0]
+    assert first.name == area and first.confidence <= 0.3
+    assert len(r.candidates) > 1
+
+
+@pytest.mark.parametrize("query, state", [("Colorado, Delaware", "CO"), ("Paris, Texas", "TX")])
+def test_known_places_and_lists_of_states_are_not_moved_to_the_qualifier(gaz, query, state):
+    r = gaz.resolve(query)
+    assert r.best is not None and r.best.admin1 == state and r.best.confidence > 0.5, r
+

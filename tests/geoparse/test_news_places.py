@@ -121,3 +121,9 @@ def test_a_saints_day_is_a_holiday_not_a_town(spot):
     assert not [p for p in places if p.startswith("St")], places
     # the town itself, without the feast, is still a place
     assert "St. Patrick" in [m.text for m in spot("He grew up in St. Patrick, Missouri.")]
+
+
+def test_a_list_of_countries_is_not_a_town_and_its_country(spot):
+    ms = spot("Cases were confirmed in China, Japan and Benin, Ghana, Guinea and Niger.")
+    kinds = {m.text: (m.best or m.candidates[0]).kind for m in ms if m.kind == "place"}
+    assert kinds["China"] == "country" and kinds["Benin"] == "country", kinds
