@@ -20,13 +20,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .evidence import (
-    KIND_WORDS, Anchor, Constraint, anchor_of, constraint_bonus, context_bonus,
-)
+from .evidence import Anchor, Constraint, anchor_of, constraint_bonus, context_bonus
 from .memindex import MemIndex
 from .memindex import Row as _Row
 from .model import AreaNames, Candidate, Resolution
 from .naturalearth import haversine_km
+from .qualifiers import interpret, outside_area
 from .normalize import MAX_NAME_CHARS, clean_display, normalize, skeleton, split_qualifier
 
 THRESHOLD = 0.65
@@ -44,10 +43,6 @@ UNDATED_ANCIENT_PENALTY = 1.0
 HOME_COUNTRY_BONUS = 1.0  # a local story's towns: in its country...
 HOME_REGION_BONUS = 1.5   # ...and most of all in its state or province
 _AREA_KINDS = frozenset({"country", "continent", "ocean", "historical-state", "sea", "region"})
-# A qualifier naming one of these is an area a place can be given as when the name is
-# not known inside it ("Fife, Scotland"), with this confidence: flagged, never silent.
-_QUALIFIER_AREAS = frozenset({"country", "historical-state", "admin1", "admin2", "region"})
-OUTSIDE_CONFIDENCE = 0.3
 OWN_NAME_BONUS = 1.0  # "New York": the state called so, over "New York City" 
 
 _PLACE_COLUMNS = ("id, ref, name, lat, lon, country, admin1, kind, population, importance, "
@@ -234,7 +229,7 @@ class Gazetteer:
             if qualifiers:
                 key = normalize(base)
                 hits = self._lookup(key) if key else ()
-                constraints = [self._interpret(q) for q in qualifiers]
+                constraints = [interpret(self, q) for q in qualifiers]
         fuzzy = False
         if not hits and key:
             skel = skeleton(key)
@@ -277,7 +272,7 @@ class Gazetteer:
                 total += OWN_NAME_BONUS  # "New York" is the state; the city is "New York City"
             scored.append((total, row, prior))
         if constraints and not fuzzy:
-            outside = self._outside(query, scored, qualifiers, constraints, year)
+            outside = outside_area(self, query, scored, qualifiers, constraints, year, MAX_CANDIDATES)
             if outside is not None:
                 return outside
         top = max(t for t, _, _ in scored)
@@ -300,50 +295,6 @@ class Gazetteer:
         if best.confidence >= self.threshold:
             return Resolution(query=query, status="resolved", best=best, candidates=cands)
         return Resolution(query=query, status="ambiguous", best=None, candidates=cands)
-
-    def _outside(self, query: str, scored: list, qualifiers: list[str], constraints: list[list[Constraint]],
-                 year: int | None) -> Resolution | None:
-        """"Fife, Scotland" when the only Fife known is in Washington State: the qualifier
-        is surer than the namesake, so the place is given as the qualifier's area with a
-        low confidence (flagged for review), the namesakes kept as alternatives. Not when
-        the name is itself an area: "Colorado, Delaware" is a list of states."""
-        if any(row.kind in _QUALIFIER_AREAS or row.country is None for _, row, _ in scored):
-            return None  # ... nor for a sea or a gulf, which no country holds ("the Gulf, Qatar")
-        for qualifier, alternatives in zip(qualifiers, constraints):
-            areas = [c for c in alternatives if c.country]
-            if not areas or any(_within(row, c) for _, row, _ in scored for c in areas):
-                continue
-            area = self._resolve_plain(qualifier, None, year).best
-            if area is None or area.kind not in _QUALIFIER_AREAS:
-                continue
-            ranked = sorted(scored, key=lambda s: (-s[0], s[1].name, s[1].ref))[:MAX_CANDIDATES - 1]
-            best = replace(area, confidence=min(area.confidence, OUTSIDE_CONFIDENCE))
-            others = [self._candidate(row, prior, 0.0, 0.0) for _, row, prior in ranked]
-            return Resolution(query=query, status="ambiguous", best=None,
-                              candidates=[best, *others])
-        return None
-
-    def _interpret(self, qualifier: str) -> list[Constraint]:
-        """What a qualifier like "Idaho", "ID", "France" or "country" asks for."""
-        q = qualifier.strip()
-        key = normalize(q)
-        out: list[Constraint] = []
-        if key in KIND_WORDS:
-            return [Constraint(kinds=frozenset(KIND_WORDS[key]))]
-        if 2 <= len(q) <= 3 and q.isalpha() and q.isupper():
-            for code, kind, cc, admin1 in self._query(
-                    "SELECT code, kind, country, admin1 FROM codes WHERE code = ?", (q.lower(),)):
-                out.append(Constraint(country=cc, admin1=admin1))
-        for row, prior in self._lookup(key)[:5] if key else ():
-            if prior < 5.0 and out:
-                continue
-            if row.kind in ("country", "historical-state") and row.country:
-                out.append(Constraint(country=row.country))
-            elif row.kind == "admin1" and row.country:
-                out.append(Constraint(country=row.country, admin1=row.admin1, point=(row.lat, row.lon)))
-            else:
-                out.append(Constraint(point=(row.lat, row.lon), country=None))
-        return out
 
     def _anchors(self, context: Any) -> tuple[Anchor, ...]:
         if context is None:
@@ -433,7 +384,3 @@ def _clean_country(country: Any) -> str | None:
 def _year(y: Any) -> int | None:
     return y if isinstance(y, int) and not isinstance(y, bool) else None
 
-
-def _within(row: _Row, c: Constraint) -> bool:
-    """Whether a candidate lies in the country (and division) a qualifier names."""
-    return row.country == c.country and (c.admin1 is None or row.admin1 == c.admin1)
