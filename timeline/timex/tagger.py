@@ -22,6 +22,7 @@ from .normalise import Spec, specs_for
 from .patterns import SCANNER, scanner_after, trie
 from .periods import period_names
 from .values import year_value
+from .week_of import weeks_of_days
 
 __all__ = ["tag", "as_dct"]
 
@@ -248,6 +249,7 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
         out.append(timex)
     _date_clock_times(text, specs, out)
     _year_phrases(text, out)
+    weeks_of_days(text, out)
     # the start of a range carries the range's end
     starts = {s.start: s for s in specs if s.role == "start"}
     for i, timex in enumerate(out):

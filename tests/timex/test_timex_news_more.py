@@ -1,0 +1,35 @@
+"""More TimeML news rules (issue #13): the sentences are written for these tests, in
+the style of wire and business copy, not taken from a corpus."""
+from __future__ import annotations
+
+from timeline.timex import tag
+
+
+def values(text, published, **kw):
+    return [(t.text, t.type, t.value) for t in tag(text, published=published, timeml=True, **kw)]
+
+
+def test_the_week_of_a_day_is_that_calendar_week():
+    got = values("The trial may open the week of Jan. 10, the clerk said.", "2000-01-03")
+    assert got == [("the week of Jan. 10", "DATE", "2000-W02")]
+
+
+def test_the_weekend_of_a_day_is_that_weekend():
+    got = values("The fair ran the weekend of Oct. 16, 1999.", "2000-01-03")
+    assert got == [("the weekend of Oct. 16, 1999", "DATE", "1999-W41-WE")]
+
+
+def test_a_day_of_a_week_that_is_no_calendar_week_stays_a_day():
+    got = values("The end of the week of talks came on March 9.", "2000-01-03")
+    assert ("March 9", "DATE", "2000-03-09") in got
+
+
+def test_the_year_after_a_figure_or_months_is_the_report_year():
+    got = values("The stock hit a low for the year of $12.50 in May. Profit fell 5% in "
+                 "the first six months of the year.", "1991-08-14")
+    assert [g for g in got if g[0] == "the year"] == [("the year", "DATE", "1991")] * 2
+
+
+def test_the_year_ended_a_date_is_still_a_year_long():
+    got = values("Revenue for the year ended June 30 rose 4%.", "1991-08-14")
+    assert ("the year", "DURATION", "P1Y") in got
