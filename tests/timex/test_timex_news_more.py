@@ -33,3 +33,21 @@ def test_the_year_after_a_figure_or_months_is_the_report_year():
 def test_the_year_ended_a_date_is_still_a_year_long():
     got = values("Revenue for the year ended June 30 rose 4%.", "1991-08-14")
     assert ("the year", "DURATION", "P1Y") in got
+
+
+def test_a_weekday_before_a_past_verb_of_planning_points_back():
+    # Sunday's story: the planning happened on Friday, whatever it was for
+    got = values("On Friday, the council planned to close two schools.", "1999-10-24")
+    assert got == [("Friday", "DATE", "1999-10-22")]
+
+
+def test_a_plan_for_a_weekday_that_was_called_off_points_back():
+    got = values("A march planned for Saturday was called off. A rally planned for "
+                 "Saturday will go ahead. The vote is scheduled for Tuesday.", "1999-10-24")
+    assert got == [("Saturday", "DATE", "1999-10-23"), ("Saturday", "DATE", "1999-10-30"),
+                   ("Tuesday", "DATE", "1999-10-26")]
+
+
+def test_a_planned_weekday_said_with_an_auxiliary_still_looks_ahead():
+    got = values("The talks are planned for Monday, where the vote was first set.", "1999-10-20")
+    assert got == [("Monday", "DATE", "1999-10-25")]

@@ -27,6 +27,12 @@ _NOT_SCHEDULE = frozenset("did not didn't could couldn't would to".split())
 _PLAN_PAST = frozenset("had previously".split())
 _DEICTIC_FUTURE = frozenset("tomorrow next upcoming forthcoming".split())
 _MODAL_FUTURE = frozenset("would may might".split())
+# "planned", "scheduled" with no auxiliary before them: a past verb ("On Friday, the
+# government planned to ...") or a participle after a noun ("a service planned for
+# Saturday was cancelled"), whose clause then says whether the plan is gone
+_PLAN_ED = frozenset("planned scheduled expected postponed".split())
+_AUX = frozenset("is are am was were be been being 's ’s to as now still also not".split())
+_GONE = frozenset("was were had".split())
 _PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
                   "met held began began left fell won lost saw fought led sent became "
                   "brought began broke chose drew drove fled flew forgot froze got grew "
@@ -59,7 +65,13 @@ def tense(text: str, start: int, end: int) -> int:
         if (prev, w) in _FUTURE_BIGRAMS or (w in _FUTURE and not (w == "next" and i and words[i - 1] == "to")):
             # "had been due to expire Friday", "as previously planned": a plan seen
             # from the past, for a time now gone
-            return -1 if _PLAN_PAST & set(words[i + 1:i + 5]) and w not in _DEICTIC_FUTURE else 1
+            if _PLAN_PAST & set(words[i + 1:i + 5]) and w not in _DEICTIC_FUTURE:
+                return -1
+            k = i if w in _FUTURE else i + 1  # the cue word: "planned", or "planned" of "planned for"
+            before = words[k + 1] if k + 1 < len(words) else ""
+            if words[k] in _PLAN_ED and before and before not in _AUX and _GONE & set(_clause_ahead(text, end)):
+                return -1  # "the vote planned for Friday was called off"
+            return 1
         if w in _MODAL_FUTURE and (i == 0 or words[i - 1] not in ("have", "not")):
             return 1  # "said the members would join in April": future in the past
         if prev in ("be", "being") and w.endswith("ed"):
@@ -76,6 +88,8 @@ def tense(text: str, start: int, end: int) -> int:
             break
         w = w.lower()
         prev = ahead[i - 1].lower() if i else ""
+        if w in _PLAN_ED and i and prev not in _AUX and ahead[i - 1][:1].islower():
+            return -1  # "On Friday, the government planned to ...": the planning was then
         if w in _FUTURE or (prev, w) in _FUTURE_BIGRAMS:
             return 1
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
@@ -83,3 +97,13 @@ def tense(text: str, start: int, end: int) -> int:
         if w in _PRESENT:
             break
     return 0
+
+
+def _clause_ahead(text: str, end: int) -> list[str]:
+    """The lower-case words after ``end`` up to the clause's end (at most eight)."""
+    out = []
+    for w in _WORD.findall(text, end, min(len(text), end + 60))[:8]:
+        if w in ".!?;\n":
+            break
+        out.append(w.lower())
+    return out
