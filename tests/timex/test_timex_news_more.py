@@ -51,3 +51,19 @@ def test_a_plan_for_a_weekday_that_was_called_off_points_back():
 def test_a_planned_weekday_said_with_an_auxiliary_still_looks_ahead():
     got = values("The talks are planned for Monday, where the vote was first set.", "1999-10-20")
     assert got == [("Monday", "DATE", "1999-10-25")]
+
+
+def test_a_year_earlier_than_nine_months_is_the_year_before():
+    text = ("Acme Corp. said third-quarter net rose to $5 million from $4 million a year "
+            "earlier. For the nine months, net was $12 million, up from $10 million a year "
+            "earlier. For the nine months, sales beat year-earlier sales by 3%.")
+    got = [g for g in values(text, "1990-10-25") if "year" in g[0]]
+    assert got == [("a year earlier", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1989"),
+                   ("year-earlier", "DATE", "1989")]
+
+
+def test_a_year_earlier_than_the_quarter_stays_a_quarter_after_a_nine_month_sentence():
+    text = ("For the first nine months, net rose 5%. In the quarter, net fell to $3 million "
+            "from $4 million a year earlier.")
+    got = [g for g in values(text, "1990-10-25") if g[0] == "a year earlier"]
+    assert got == [("a year earlier", "DATE", "1989-Q3")]
