@@ -67,3 +67,14 @@ def test_a_year_earlier_than_the_quarter_stays_a_quarter_after_a_nine_month_sent
             "from $4 million a year earlier.")
     got = [g for g in values(text, "1990-10-25") if g[0] == "a year earlier"]
     assert got == [("a year earlier", "DATE", "1989-Q3")]
+
+
+def test_a_bare_year_earlier_in_the_sentence_does_not_date_a_later_day():
+    got = values("Under a plan approved in 1985, the bank had bought 400,000 shares "
+                 "through Sept. 29.", "1989-10-30")
+    assert got == [("1985", "DATE", "1985"), ("Sept. 29", "DATE", "1989-09-29")]
+
+
+def test_a_month_earlier_in_the_sentence_still_dates_a_later_day():
+    got = values("In March 1985 the bank was sold, and on June 5 it closed.", "1989-10-30")
+    assert got == [("March 1985", "DATE", "1985-03"), ("June 5", "DATE", "1985-06-05")]

@@ -93,6 +93,8 @@ class Resolver(ContextualMixin, OffsetMixin):
             return False
         if not self.narr_told or (self.dct is not None and self.narr.year == self.dct.year):
             return False
+        if spec.month is not None and self.narr.month is None:
+            return False  # "a buyback approved in 1987 had bought shares through Sept. 29": a bare year is background
         if spec.weekday is not None and self.narr.day is None:
             return False  # "in 1982 ... said Friday": a weekday needs a day to count from
         if _SENTENCE_END.search(self.text, self.narr_end, spec.start):
