@@ -78,3 +78,11 @@ def test_a_bare_year_earlier_in_the_sentence_does_not_date_a_later_day():
 def test_a_month_earlier_in_the_sentence_still_dates_a_later_day():
     got = values("In March 1985 the bank was sold, and on June 5 it closed.", "1989-10-30")
     assert got == [("March 1985", "DATE", "1985-03"), ("June 5", "DATE", "1985-06-05")]
+
+
+def test_today_is_the_nth_day_of_a_story_names_the_report_day():
+    got = values("In the port, today is the fifth day of the strike. It's the third day "
+                 "without power. The first day of the siege was calm.", "1998-03-06")
+    assert [g for g in got if "day" in g[0] and g[0] != "today"] == [
+        ("the fifth day", "DATE", "1998-03-06"), ("the third day", "DATE", "1998-03-06"),
+        ("The first day", "DATE", "XXXX-XX-XX")]
