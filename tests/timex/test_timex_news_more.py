@@ -86,3 +86,13 @@ def test_today_is_the_nth_day_of_a_story_names_the_report_day():
     assert [g for g in got if "day" in g[0] and g[0] != "today"] == [
         ("the fifth day", "DATE", "1998-03-06"), ("the third day", "DATE", "1998-03-06"),
         ("The first day", "DATE", "XXXX-XX-XX")]
+
+
+def test_a_past_verb_after_a_fronted_month_dates_it_in_the_past():
+    got = values("In January, the firm bought a rival. In December, the board will vote.", "1989-10-27")
+    assert got == [("January", "DATE", "1989-01"), ("December", "DATE", "1989-12")]
+
+
+def test_a_past_report_of_a_month_soon_ahead_still_looks_ahead():
+    got = values("The company said the plant is expected to open in January.", "1989-10-27")
+    assert got == [("January", "DATE", "1990-01")]

@@ -50,7 +50,8 @@ _SCHEDULED = frozenset("takes begins starts ends expires opens closes meets arri
 
 def tense(text: str, start: int, end: int) -> int:
     """+1 future, -1 past, 0 unknown, from the nearest verb cue in the sentence; -2
-    certainly past ("since ...")."""
+    certainly past ("since ..."); -3 past by the verb after a fronted date ("In January,
+    the firm bought ..."), the verb of the event itself, not a report of a plan."""
     back = _WORD.findall(text, max(0, start - 90), start)
     words = []
     for w in reversed(back):
@@ -93,7 +94,7 @@ def tense(text: str, start: int, end: int) -> int:
         if w in _FUTURE or (prev, w) in _FUTURE_BIGRAMS:
             return 1
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
-            return -1
+            return -3
         if w in _PRESENT:
             break
     return 0
