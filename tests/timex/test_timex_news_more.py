@@ -20,7 +20,7 @@ def test_the_weekend_of_a_day_is_that_weekend():
 
 
 def test_a_day_of_a_week_that_is_no_calendar_week_stays_a_day():
-    got = values("The end of the week of talks came on March 9.", "2000-01-03")
+    got = values("The end of the week of talks will come on March 9.", "2000-01-03")
     assert ("March 9", "DATE", "2000-03-09") in got
 
 
@@ -96,3 +96,15 @@ def test_a_past_verb_after_a_fronted_month_dates_it_in_the_past():
 def test_a_past_report_of_a_month_soon_ahead_still_looks_ahead():
     got = values("The company said the plant is expected to open in January.", "1989-10-27")
     assert got == [("January", "DATE", "1990-01")]
+
+
+def test_a_past_verb_right_before_the_date_dates_it_in_the_past():
+    got = values("In the fiscal year ended Jan. 31, sales rose. The plane crashed in "
+                 "January.", "1989-10-31")
+    assert [g for g in got if g[1] == "DATE"] == [("Jan. 31", "DATE", "1989-01-31"),
+                                                  ("January", "DATE", "1989-01")]
+
+
+def test_a_passive_right_before_the_date_keeps_its_auxiliary_tense():
+    got = values("The case is heard in January. The dividend will be paid Jan. 14.", "1989-11-02")
+    assert got == [("January", "DATE", "1990-01"), ("Jan. 14", "DATE", "1990-01-14")]

@@ -33,6 +33,9 @@ _MODAL_FUTURE = frozenset("would may might".split())
 _PLAN_ED = frozenset("planned scheduled expected postponed".split())
 _AUX = frozenset("is are am was were be been being 's ’s to as now still also not".split())
 _GONE = frozenset("was were had".split())
+_PAST_AUX = frozenset("was were had did said told ago last yesterday earlier".split())
+_BESIDE = frozenset("in on at during last early late".split())
+_PASSIVE_AUX = frozenset("is are be been being will would to has have".split())
 _PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
                   "met held began began left fell won lost saw fought led sent became "
                   "brought began broke chose drew drove fled flew forgot froze got grew "
@@ -78,7 +81,10 @@ def tense(text: str, start: int, end: int) -> int:
         if prev in ("be", "being") and w.endswith("ed"):
             continue  # "will be named": a passive, its tense is the auxiliary's
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
-            return -1
+            # "the fiscal year ended Jan. 31", "crashed last February": the verb of the
+            # dated event itself, not a report that may tell of a plan
+            active = i + 1 >= len(words) or words[i + 1] not in _PASSIVE_AUX  # not "is heard in May"
+            return -3 if w not in _PAST_AUX and active and set(words[:i]) <= _BESIDE else -1
         if w in _SCHEDULED or (w in _SCHEDULED_BASE and prev not in _NOT_SCHEDULE):
             return 1  # "the plan takes effect Jan. 1", "the leaders meet Monday": a present of schedules
         if w in _PRESENT:
