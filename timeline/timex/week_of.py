@@ -16,6 +16,7 @@ _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)\Z")
 
 def weeks_of_days(text: str, out: list[Timex]) -> None:
     """Widen a day date that follows "the week of" to that week, in place."""
+    widened = []
     for i, t in enumerate(out):
         m = _DAY.match(t.value)
         if m is None or t.type != "DATE":
@@ -43,7 +44,7 @@ def weeks_of_days(text: str, out: list[Timex]) -> None:
         fields.update(start=w.start(), text=text[w.start():t.end], value=value,
                       date=start, end_date=end, role=None)
         out[i] = Timex(**fields)
-    # an expression the scanner found inside the widened span ("the week") goes
-    out[:] = [t for i, t in enumerate(out)
-              if not any(o is not t and o.start <= t.start and t.end <= o.end and (o.start, o.end) != (t.start, t.end)
-                         for o in out[max(0, i - 1):i + 2])]
+        widened.append(out[i])
+    if widened:
+        # an expression the scanner found inside a widened span ("the week") goes
+        out[:] = [t for t in out if not any(w is not t and w.start <= t.start and t.end <= w.end for w in widened)]
