@@ -108,3 +108,11 @@ def test_a_past_verb_right_before_the_date_dates_it_in_the_past():
 def test_a_passive_right_before_the_date_keeps_its_auxiliary_tense():
     got = values("The case is heard in January. The dividend will be paid Jan. 14.", "1989-11-02")
     assert got == [("January", "DATE", "1990-01"), ("Jan. 14", "DATE", "1990-01-14")]
+
+
+def test_the_day_before_an_event_in_apposition_to_a_date_is_that_date():
+    got = values("Ten days after March 3, the day before the vote, turnout fell. He "
+                 "left on March 9. The day before, he resigned.", "1992-03-20")
+    assert [g for g in got if g[1] == "DATE"] == [
+        ("March 3", "DATE", "1992-03-03"), ("the day before", "DATE", "1992-03-03"),
+        ("March 9", "DATE", "1992-03-09"), ("The day before", "DATE", "1992-03-08")]

@@ -16,7 +16,7 @@ from ..dates import DateError, HistoricalDate, parse_date
 from . import lexicon as L
 from .anchors import Resolver, detect_mode
 from .anniversaries import implied_phrase
-from .day_beside import day_beside as _day_beside, days_before_dates as _days_before_dates
+from .day_beside import appositive_days, day_beside as _day_beside, days_before_dates as _days_before_dates
 from .model import Implied, Timex
 from .normalise import Spec, specs_for
 from .patterns import SCANNER, scanner_after, trie
@@ -250,6 +250,7 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
     _date_clock_times(text, specs, out)
     _year_phrases(text, out)
     weeks_of_days(text, out)
+    appositive_days(text, out)
     # the start of a range carries the range's end
     starts = {s.start: s for s in specs if s.role == "start"}
     for i, timex in enumerate(out):
