@@ -26,6 +26,10 @@ __all__ = ["Point", "Resolved", "Resolver", "detect_mode", "focus"]
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+[\"'“‘(]*[A-Z]")
 NEARBY = 250  # characters: how far back a news text's narrative anchor still holds
 QUARTER_REACH = 2500  # characters: how long a named quarter stays the one reported on
+# "For the nine months, net rose to $9 million from $7 million a year earlier": a span
+# of months that is no quarter, so the comparison is with the year before, not its quarter
+_MONTHS_SPAN = re.compile(r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s]months?"
+                          r"|(?:first|second)\s+half|half[-\s]year|year[-\s]to[-\s]date)\b", re.I)
 DAY_PART_REACH = 600  # characters: how far a named day lends itself to "in the morning"
 
 
@@ -89,6 +93,8 @@ class Resolver(ContextualMixin, OffsetMixin):
             return False
         if not self.narr_told or (self.dct is not None and self.narr.year == self.dct.year):
             return False
+        if spec.month is not None and self.narr.month is None:
+            return False  # "a buyback approved in 1987 had bought shares through Sept. 29": a bare year is background
         if spec.weekday is not None and self.narr.day is None:
             return False  # "in 1982 ... said Friday": a weekday needs a day to count from
         if _SENTENCE_END.search(self.text, self.narr_end, spec.start):
@@ -106,8 +112,13 @@ class Resolver(ContextualMixin, OffsetMixin):
         if spec.base is None:
             return self._absolute(spec)
         if spec.unit in ("fquarter", "flatest"):
+            if spec.offset == -4 and not spec.quarter and self.text[spec.start:spec.end].lower() in ("year-earlier", "year-ago") \
+                    and self.quarter is not None and self._months_span_before(spec):
+                y = self.quarter[0] - 1  # "For the nine months, ... compared with year-earlier net of $9 million"
+                return Resolved(V.year_value(y), _hd(y), None, "narrative")
             return self._fiscal_quarter(spec)
-        if spec.unit == "year" and spec.kind == "quantity" and spec.offset in (-1, 1) and self._quarter_nearby(spec):
+        if spec.unit == "year" and spec.kind == "quantity" and spec.offset in (-1, 1) and self._quarter_nearby(spec) \
+                and not self._months_span_before(spec):
             # "third-quarter profit of $5 million, up from $4 million a year earlier":
             # a year from a quarter is that quarter of the year before
             y, q, _ = self.quarter
@@ -121,6 +132,14 @@ class Resolver(ContextualMixin, OffsetMixin):
         if spec.base == "ctx":
             return self._contextual(spec)
         return self._relative(spec)
+
+    def _months_span_before(self, spec: Spec) -> bool:
+        """Whether the sentence before ``spec`` names a span of months ("the nine months")."""
+        head = self.text[max(0, spec.start - 300):spec.start]
+        ends = list(_SENTENCE_END.finditer(head))
+        if ends:
+            head = head[ends[-1].end() - 1:]
+        return _MONTHS_SPAN.search(head) is not None
 
     def _quarter_nearby(self, spec: Spec) -> bool:
         return self.quarter is not None and spec.start - self.quarter[2] <= QUARTER_REACH

@@ -11,6 +11,8 @@ _FEAST_MONTH = {"thanks": 11, "easter": 4, "electi": 11}
 # in month*40 units: how far ahead the nearest date may lie in a past-tense sentence;
 # news reports future dates with past verbs ("said the deal is expected in December")
 TENSE_FLIP = 120
+# ... and when the past verb follows the date ("In January, the firm bought"): one month
+EVENT_FLIP = 40
 # news mostly reports what has happened: with no tense cue a month more than four months
 # ahead is last year's
 UNTENSED_AHEAD = 160
@@ -85,7 +87,7 @@ class ContextualMixin:
         delta = (year - ref.year) * 480 + there - here
         if direction > 0 and delta < -40:
             year += 1
-        elif direction < 0 and delta > (TENSE_FLIP if direction == -1 else 0):
+        elif direction < 0 and delta > {-1: TENSE_FLIP, -3: EVENT_FLIP}.get(direction, 0):
             year -= 1
         elif direction == 0 and delta > UNTENSED_AHEAD:
             year -= 1

@@ -2,12 +2,18 @@
 it, not from the narrative anchor that a bare "the day before" counts from."""
 from __future__ import annotations
 
+import re
+
 from ..dates import DateError, HistoricalDate
 from .anchors import Point, Resolved, Resolver
+from .model import Timex
 from .spec import Spec
 from .values import add_days as _add_days, year_value
 
-__all__ = ["days_before_dates", "day_beside"]
+__all__ = ["appositive_days", "days_before_dates", "day_beside"]
+
+_APPOSITIVE = re.compile(r"the\sday\s(?:before|after)\s(?:the|a|an|his|her|its|their)\s", re.I)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d\Z")
 
 
 def days_before_dates(text: str, specs: list[Spec]) -> dict[int, int]:
@@ -35,3 +41,15 @@ def day_beside(resolver: Resolver, spec: Spec, date: Spec):
     y, mo, d = year_day = _add_days(p.year, p.month, p.day, spec.offset)
     spec.end = date.end
     return Resolved(f"{year_value(y)}-{mo:02d}-{d:02d}", HistoricalDate.of(*year_day), None, res.anchor, Point(y, mo, d))
+
+
+def appositive_days(text: str, out: list[Timex]) -> None:
+    """"Oct. 12, the day before the crash": an appositive names the date it follows, so
+    it takes that date's value, not the day before it."""
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if (b.type == "DATE" and _APPOSITIVE.match(text, b.start) and text[a.end:b.start] == ", "
+                and a.type == "DATE" and _DAY_VALUE.match(a.value)):
+            fields = {name: getattr(b, name) for name in b.__slots__}
+            fields.update(value=a.value, date=a.date, end_date=None, anchor=a.anchor)
+            out[i] = Timex(**fields)

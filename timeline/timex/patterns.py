@@ -161,7 +161,8 @@ KINDS: list[tuple[str, str]] = [
                r"|the\s(?P<fy4>(?:19|20)\d\d)\s(?P<unit3>quarter|period)(?![\w-])"
                r"|the\s(?:(?:fiscal|full)\s)?(?P<ended>year)(?=\s(?:ended|ending)\s)"
                r"|the\s(?:current\s)?(?:fiscal|full)\s(?P<fyear>year)(?![\w-])"
-               r"|(?<=\bfor\s)the\s(?P<fyear2>year)(?=[,.;])"),
+               r"|(?<=\bfor\s)the\s(?P<fyear2>year)(?=[,.;]|\sof\s[$£€¥\d])"
+               r"|(?<=\bmonths\sof\s)the\s(?P<fyear3>year)(?=[,.;)]|\s(?:and|to|compared|versus)\s)"),
     # broadcast transcripts: "nineteen ninety-six", "the year two thousand"
     ("spokenyear", r"(?:the\syear\s)?(?P<c>nineteen|eighteen|twenty)[\s-]"
                    r"(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"

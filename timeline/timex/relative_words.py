@@ -199,4 +199,11 @@ def _ordunit(m, kind, text, s, e):
     part = L.PARTS_OF_DAY.get(unit)
     if part:
         return [Spec(s, e, kind, type="TIME", value=f"XXXX-XX-XXT{part}")]
+    if unit == "day" and _TODAY_IS.search(text, max(0, s - 16), s):
+        # "Today is the eighth day of the blockade", "It's the second day of the strike":
+        # the words say which day of the story it is, and it is the day of the report
+        return [Spec(s, e, kind, base="now", unit="day", offset=0)]
     return [Spec(s, e, kind, value=_ORD_UNIT_VALUES[unit])]
+
+
+_TODAY_IS = re.compile(r"\b(?:(?:today|it|this)\s(?:is|marks)|(?:today|it)['’]s)\s\Z", re.I)

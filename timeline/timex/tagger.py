@@ -16,12 +16,13 @@ from ..dates import DateError, HistoricalDate, parse_date
 from . import lexicon as L
 from .anchors import Resolver, detect_mode
 from .anniversaries import implied_phrase
-from .day_beside import day_beside as _day_beside, days_before_dates as _days_before_dates
+from .day_beside import appositive_days, day_beside as _day_beside, days_before_dates as _days_before_dates
 from .model import Implied, Timex
 from .normalise import Spec, specs_for
 from .patterns import SCANNER, scanner_after, trie
 from .periods import period_names
 from .values import year_value
+from .week_of import weeks_of_days
 
 __all__ = ["tag", "as_dct"]
 
@@ -248,6 +249,8 @@ def tag(text: str, *, published=None, mode: str = "auto", periods: bool = True,
         out.append(timex)
     _date_clock_times(text, specs, out)
     _year_phrases(text, out)
+    weeks_of_days(text, out)
+    appositive_days(text, out)
     # the start of a range carries the range's end
     starts = {s.start: s for s in specs if s.role == "start"}
     for i, timex in enumerate(out):

@@ -27,6 +27,15 @@ _NOT_SCHEDULE = frozenset("did not didn't could couldn't would to".split())
 _PLAN_PAST = frozenset("had previously".split())
 _DEICTIC_FUTURE = frozenset("tomorrow next upcoming forthcoming".split())
 _MODAL_FUTURE = frozenset("would may might".split())
+# "planned", "scheduled" with no auxiliary before them: a past verb ("On Friday, the
+# government planned to ...") or a participle after a noun ("a service planned for
+# Saturday was cancelled"), whose clause then says whether the plan is gone
+_PLAN_ED = frozenset("planned scheduled expected postponed".split())
+_AUX = frozenset("is are am was were be been being 's ’s to as now still also not".split())
+_GONE = frozenset("was were had".split())
+_PAST_AUX = frozenset("was were had did said told ago last yesterday earlier".split())
+_BESIDE = frozenset("in on at during last early late".split())
+_PASSIVE_AUX = frozenset("is are be been being will would to has have".split())
 _PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
                   "met held began began left fell won lost saw fought led sent became "
                   "brought began broke chose drew drove fled flew forgot froze got grew "
@@ -44,7 +53,8 @@ _SCHEDULED = frozenset("takes begins starts ends expires opens closes meets arri
 
 def tense(text: str, start: int, end: int) -> int:
     """+1 future, -1 past, 0 unknown, from the nearest verb cue in the sentence; -2
-    certainly past ("since ...")."""
+    certainly past ("since ..."); -3 past by the verb after a fronted date ("In January,
+    the firm bought ..."), the verb of the event itself, not a report of a plan."""
     back = _WORD.findall(text, max(0, start - 90), start)
     words = []
     for w in reversed(back):
@@ -59,13 +69,22 @@ def tense(text: str, start: int, end: int) -> int:
         if (prev, w) in _FUTURE_BIGRAMS or (w in _FUTURE and not (w == "next" and i and words[i - 1] == "to")):
             # "had been due to expire Friday", "as previously planned": a plan seen
             # from the past, for a time now gone
-            return -1 if _PLAN_PAST & set(words[i + 1:i + 5]) and w not in _DEICTIC_FUTURE else 1
+            if _PLAN_PAST & set(words[i + 1:i + 5]) and w not in _DEICTIC_FUTURE:
+                return -1
+            k = i if w in _FUTURE else i + 1  # the cue word: "planned", or "planned" of "planned for"
+            before = words[k + 1] if k + 1 < len(words) else ""
+            if words[k] in _PLAN_ED and before and before not in _AUX and _GONE & set(_clause_ahead(text, end)):
+                return -1  # "the vote planned for Friday was called off"
+            return 1
         if w in _MODAL_FUTURE and (i == 0 or words[i - 1] not in ("have", "not")):
             return 1  # "said the members would join in April": future in the past
         if prev in ("be", "being") and w.endswith("ed"):
             continue  # "will be named": a passive, its tense is the auxiliary's
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
-            return -1
+            # "the fiscal year ended Jan. 31", "crashed last February": the verb of the
+            # dated event itself, not a report that may tell of a plan
+            active = i + 1 >= len(words) or words[i + 1] not in _PASSIVE_AUX  # not "is heard in May"
+            return -3 if w not in _PAST_AUX and active and set(words[:i]) <= _BESIDE else -1
         if w in _SCHEDULED or (w in _SCHEDULED_BASE and prev not in _NOT_SCHEDULE):
             return 1  # "the plan takes effect Jan. 1", "the leaders meet Monday": a present of schedules
         if w in _PRESENT:
@@ -76,10 +95,22 @@ def tense(text: str, start: int, end: int) -> int:
             break
         w = w.lower()
         prev = ahead[i - 1].lower() if i else ""
+        if w in _PLAN_ED and i and prev not in _AUX and ahead[i - 1][:1].islower():
+            return -1  # "On Friday, the government planned to ...": the planning was then
         if w in _FUTURE or (prev, w) in _FUTURE_BIGRAMS:
             return 1
         if w in _PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED):
-            return -1
+            return -3
         if w in _PRESENT:
             break
     return 0
+
+
+def _clause_ahead(text: str, end: int) -> list[str]:
+    """The lower-case words after ``end`` up to the clause's end (at most eight)."""
+    out = []
+    for w in _WORD.findall(text, end, min(len(text), end + 60))[:8]:
+        if w in ".!?;\n":
+            break
+        out.append(w.lower())
+    return out

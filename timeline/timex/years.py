@@ -237,8 +237,10 @@ def _fiscal(m, kind, text, s, e):
     """The quarter a company report is about, and the same quarter a year before."""
     if _g(m, kind, "ended"):
         return [Spec(s, e, kind, type="DURATION", value="P1Y")]  # "the year ended June 30"
-    if _g(m, kind, "fyear") or _g(m, kind, "fyear2"):
-        return [Spec(s, e, kind, base="dct", unit="year", offset=0)]  # "sales for the full year"
+    if _g(m, kind, "fyear") or _g(m, kind, "fyear2") or _g(m, kind, "fyear3"):
+        # "sales for the full year", "a high for the year of $42", "the first nine
+        # months of the year": the year of the report
+        return [Spec(s, e, kind, base="dct", unit="year", offset=0)]
     which = " ".join((_g(m, kind, "which") or "").lower().split())
     unit = _g(m, kind, "unit") or _g(m, kind, "unit2")
     if which in ("latest", "most recent") and not unit:
