@@ -19,6 +19,7 @@ a an the in at on of for from to by with without into onto upon over under after
 since until during while when where whereas if unless because although though as and or but
 nor so yet this that these those there here then thus however meanwhile moreover also both
 either neither each every all some many most few several such no not only even still
+another other others any
 he she it we they i you his her its our their my your who whom whose which what why how
 is are was were be been being has have had do does did will would can could may might must
 shall should near outside inside across around about above below between among against

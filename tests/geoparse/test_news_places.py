@@ -127,3 +127,11 @@ def test_a_list_of_countries_is_not_a_town_and_its_country(spot):
     ms = spot("Cases were confirmed in China, Japan and Benin, Ghana, Guinea and Niger.")
     kinds = {m.text: (m.best or m.candidates[0]).kind for m in ms if m.kind == "place"}
     assert kinds["China"] == "country" and kinds["Benin"] == "country", kinds
+
+
+def test_a_determiner_before_a_town_does_not_make_it_a_surname(spot):
+    """'Another Gainesville business' is not a person called Another Gainesville: the
+    town must stay a place in the rest of the story."""
+    text = ("Another Gainesville business is moving. Shop owners in Gainesville, Texas, "
+            "said trade was steady. Any Gainesville resident can apply.")
+    assert [m.text for m in spot(text) if m.kind == "place"].count("Gainesville") == 3
