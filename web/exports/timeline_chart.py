@@ -167,20 +167,27 @@ def lighten_vega(vega: dict[str, Any]) -> dict[str, Any]:
     mark (the page's rows always carry numbers, and each filter is one interpreted
     expression per row per mark), and makes the marks of :data:`INTERACTIVE_DATASETS`
     pickable (point selections would do it too, at the cost of eight signals, two stores
-    and their event handlers to parse and run).
+    and their event handlers to parse and run). Marks read the page's datasets directly,
+    not through the copies Vega-Lite derives from them, and what a row's mark shows apart
+    from its place is encoded once, when the mark is made (see :func:`_encode_once`).
     """
-    sources = {d["name"]: d.get("source", d["name"]) for d in vega.get("data", [])}
-    for group in vega.get("marks", []):
-        for mark in group.get("marks", []):
-            data = (mark.get("from") or {}).get("data")
-            if data and sources.get(data) in INTERACTIVE_DATASETS and mark.get("type") != "text":
-                mark["interactive"] = True
     for d in vega.get("data", []):
         if "transform" in d:
             d["transform"] = [t for t in d["transform"]
                               if not (t.get("type") == "filter" and str(t.get("expr", "")).startswith("isValid("))]
             if not d["transform"]:
                 del d["transform"]
+    _read_sources_directly(vega)
+    sources = {d["name"]: d.get("source", d["name"]) for d in vega.get("data", [])}
+    for group in vega.get("marks", []):
+        for mark in group.get("marks", []):
+            data = (mark.get("from") or {}).get("data")
+            if data and sources.get(data) in INTERACTIVE_DATASETS and mark.get("type") != "text":
+                mark["interactive"] = True
+    for group in vega.get("marks", []):
+        for mark in group.get("marks", []):
+            if (mark.get("from") or {}).get("data") in DATASETS:
+                _encode_once(mark.get("encode") or {})
     # When the overview's scale changes (the view is resized), Vega-Lite moves the brush
     # to its data extent, reading ``brush_b0[0]`` even when nothing is brushed: guard it.
     for mark in vega.get("marks", []):
@@ -194,3 +201,53 @@ def lighten_vega(vega: dict[str, Any]) -> dict[str, Any]:
                     field = re.search(r"(\w+)\[0\]", update).group(1)
                     handler["update"] = f"isArray({field}) ? {update} : {store}_x"
     return vega
+
+
+def _read_sources_directly(vega: dict[str, Any]) -> None:
+    """Point every reference to a dataset that only relays another (``data_0`` with
+    ``source: "events"`` and no transform) at its source, and drop the relay: each one is
+    operators that take in every row the glue adds or removes at each frame of a zoom."""
+    relays = {d["name"]: d["source"] for d in vega.get("data", [])
+              if set(d) == {"name", "source"} and isinstance(d["source"], str)}
+    if not relays:
+        return
+
+    def walk(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "data" and isinstance(v, str) and v in relays:
+                    node[k] = relays[v]
+                else:
+                    walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    vega["data"] = [d for d in vega["data"] if d["name"] not in relays]
+    walk({k: v for k, v in vega.items() if k != "data"})
+
+
+# Encoding channels that follow the time window or the row a mark is laid out in.
+_MOVING = ("x", "x2", "xc", "y", "y2", "yc", "width", "height")
+
+
+def _encode_once(encode: dict[str, Any]) -> None:
+    """Move a mark's channels that do not change while it is shown (constants, and fields
+    of the row through the fixed colour scales) from ``update``, run for every kept mark
+    at every zoom step, to ``enter``, run when the mark is made: Vega evaluates encoders
+    through vega-interpreter here, a few microseconds a channel. The headline's text is
+    read as the field it is (the rows always carry text)."""
+    update = encode.get("update")
+    if not isinstance(update, dict):
+        return
+    text = update.get("text")
+    if isinstance(text, dict) and "signal" in text and re.fullmatch(
+            r'isValid\(datum\["(\w+)"\]\) \? datum\["\1"\] : ""\+datum\["\1"\]', text["signal"]):
+        update["text"] = {"field": re.match(r'isValid\(datum\["(\w+)"\]', text["signal"]).group(1)}
+    enter = encode.setdefault("enter", {})
+    for channel in list(update):
+        rule = update[channel]
+        if channel in _MOVING or not isinstance(rule, dict) or "signal" in rule or "test" in rule:
+            continue
+        if "value" in rule or ("field" in rule and rule.get("scale") in (None, "color", "stroke")):
+            enter[channel] = update.pop(channel)

@@ -1,4 +1,5 @@
-/* Where each event of the timeline's window sits: a row in its group's lane, chosen so
+/* Which events the timeline's window reaches, thinned to what its pixels can show, and
+ * where each of them sits: a row in its group's lane, chosen so
  * that its headline fits beside its mark without overlapping another (greedy, in time
  * order, as TimelineJS stacks its markers), or, when no row has room, its mark alone
  * (the headline comes back when a zoom makes room). Also the hit test that clicks and
@@ -80,4 +81,67 @@ export function hit(boxes, px, py, yPx, rowPx) {
     if (d < bestD) { best = b.ev; bestD = d; }
   }
   return best;
+}
+
+/** A row's end in time: its range's end, else its date's precision end, else its start. */
+function endOf(r) {
+  return r.e !== undefined ? r.e : r.pe !== undefined ? r.pe : r.s;
+}
+
+/**
+ * An index of `rows` for finding the ones a window reaches without visiting all of them
+ * (a 100,000-event story, at every frame of a zoom): when the rows are in order of start,
+ * the running maximum of their ends bounds where the window's rows begin.
+ */
+export function windowIndex(rows) {
+  const n = rows.length, maxEnd = new Float64Array(n);
+  let sorted = true, m = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (i && rows[i].s < rows[i - 1].s) sorted = false;
+    m = Math.max(m, endOf(rows[i]));
+    maxEnd[i] = m;
+  }
+  return { rows, maxEnd, sorted };
+}
+
+/** The rows of `index` that overlap [a, b], in their order. */
+export function inWindow(index, a, b) {
+  const { rows, maxEnd, sorted } = index, out = [];
+  let i = 0, j = rows.length;
+  if (sorted) {
+    // first row whose ends so far reach a; first row starting after b
+    let lo = 0, hi = rows.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (maxEnd[mid] < a) lo = mid + 1; else hi = mid; }
+    i = lo;
+    hi = rows.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (rows[mid].s <= b) lo = mid + 1; else hi = mid; }
+    j = lo;
+  }
+  for (; i < j; i++) {
+    const r = rows[i];
+    if (r.s <= b && endOf(r) >= a) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Of the rows whose marks would land in the same `px`-wide column of the same lane (and,
+ * `withEnd`, end in the same column), the last only: the view cannot show them apart, and
+ * the last is the one drawn on top. Columns are counted within the plot (marks beyond its
+ * ends, which are clipped, share the end columns), so keys are small numbers.
+ */
+export function thin(rows, lo, hi, width, withEnd, px) {
+  const k = width / (hi - lo) / px, cols = Math.ceil(width / px) + 3, seen = new Map(), out = [];
+  let lanes = 1;
+  for (let i = 0; i < rows.length; i++) lanes = Math.max(lanes, (rows[i].g | 0) + 1);
+  const col = (t) => Math.max(-1, Math.min(cols - 2, Math.round((t - lo) * k))) + 1;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    let key = col(r.s);
+    if (withEnd) key = key * cols + col(r.e);
+    key = key * lanes + (r.g | 0);
+    const at = seen.get(key);
+    if (at === undefined) { seen.set(key, out.length); out.push(r); } else out[at] = r;
+  }
+  return out;
 }

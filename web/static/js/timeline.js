@@ -5,16 +5,23 @@
  * wheel, drag, pinch, buttons and keys zoom and pan (timeline-zoom.js); a click or tap
  * selects, the overview's brush sets the time window. */
 import { cssVar, mark, theme } from "./core.js";
-import { hit, layout } from "./timeline-layout.js";
+import { hit, inWindow, layout, thin, windowIndex } from "./timeline-layout.js";
 import { tickValues } from "./timeline-ticks.js";
-import { attachZoom } from "./timeline-zoom.js";
+import { attachZoom, createMotionLayer } from "./timeline-zoom.js";
 
 // Above THIN_ABOVE rows in the window, marks that would land within a few pixels of each
 // other in the same lane are drawn once (the view cannot show them apart; zooming in
 // brings them back): the canvas renderer redraws every item on any change.
-const THIN_ABOVE = 3000, HIST_BINS = 120;
+const THIN_ABOVE = 3000, THIN_MOVING_ABOVE = 500, HIST_BINS = 120;
+// Columns (pixels) within which marks of a lane are drawn once. A point is 9 pixels wide:
+// one per 3 pixels looks the same; a circa halo is 17.
+const THIN_PX = { still: { events: 3, ranges: 2, fuzzy: 6, flagged: 3 },
+                  moving: { events: 6, ranges: 4, fuzzy: 12, flagged: 6 } };
 const ROW_PX = 18, LABEL_PX = 320;  // as web/exports/timeline_chart.py
 const TICK_PX = 110;                // about one axis label per this many pixels
+const ROW_SETS = ["events", "labels", "labelsLeft", "ranges", "fuzzy", "flagged", "cur"];
+// Drawn by the motion layer while a gesture moves (timeline-zoom.js), in Vega's order.
+const DENSE = [["ranges", "rect"], ["fuzzy", "circle"], ["events", "circle"], ["labels", "text"], ["labelsLeft", "text"]];
 
 /** The canvas-drawn timeline takes the page theme's colours from its CSS variables. */
 function themeSpec(spec) {
@@ -40,17 +47,6 @@ function themeSpec(spec) {
   spec.config.text = Object.assign({}, spec.config.text, { fill: fg });
 }
 
-function thin(rows, lo, hi, width, withEnd, px) {
-  const k = width / (hi - lo) / px, seen = new Map(), out = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const key = r.g + ":" + Math.round((r.s - lo) * k) + (withEnd ? ":" + Math.round((r.e - lo) * k) : "");
-    const at = seen.get(key);
-    if (at === undefined) { seen.set(key, out.length); out.push(r); } else out[at] = r;  // the last is on top
-  }
-  return out;
-}
-
 /** The width the view is drawn at: its container's, less the lane labels. */
 export function timelineWidth(el) {
   return Math.max(240, (el.clientWidth || 800) - 110);
@@ -61,6 +57,23 @@ function specSignal(spec, name, fallback) {
   return s && s.value !== undefined ? s.value : fallback;
 }
 
+/** The constant encoding values of the mark that draws dataset `name` (opacity, size...). */
+function markStyle(spec, name) {
+  const out = {};
+  (function walk(marks) {
+    (marks || []).forEach((m) => {
+      if (m.from && m.from.data === name && m.encode) {
+        [m.encode.enter, m.encode.update].forEach((set) => Object.keys(set || {}).forEach((k) => {
+          if (set[k] && set[k].value !== undefined) out[k] = set[k].value;
+          else if (set[k] && set[k].scale && set[k].field === "g" && (k === "fill" || k === "stroke")) out[k + "Scale"] = set[k].scale;
+        }));
+      }
+      walk(m.marks);
+    });
+  })(spec.marks);
+  return out;
+}
+
 export function createTimeline(ctx, { width: openingWidth } = {}) {
   const el = ctx.$("ca-timeline");
   const canvasBox = ctx.$("ca-timeline-canvas") || el;
@@ -69,6 +82,8 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
   const fullExtent = config.extent || {};
   const perLane = Math.max(1, specSignal(config.spec, "rows", 3));
   let view = null, tip = null, drawnWindow = null, boxes = [];
+  const index = windowIndex(events);
+  const shown = new Map();  // dataset -> the Set of its rows in the view
 
   function current() {
     const ev = state.current && ctx.byId.get(state.current);
@@ -76,30 +91,27 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
   }
 
   // While a zoom or pan gesture moves (a frame at a time), marks are thinned twice as
-  // coarsely: drawing them is most of a frame's cost (fills of 10-26 px circles on the
-  // canvas). When the gesture rests the window is committed and drawn in full detail.
+  // coarsely, and from fewer rows on: filling circles in software is most of a frame's
+  // cost. When the gesture rests the window is committed and drawn in full detail.
   function rowsFor(lo, hi, width, moving) {
-    const pts = [], ranges = [], fuzzy = [], flagged = [];
-    const margin = (hi - lo) * 0.02, a = lo - margin, b = hi + margin;
-    for (let i = 0; i < events.length; i++) {
-      const ev = events[i];
-      const end = ev.e !== undefined ? ev.e : ev.pe;
-      if (end < a || ev.s > b) continue;
-      pts.push(ev);
+    const ranges = [], fuzzy = [], flagged = [];
+    const margin = (hi - lo) * 0.02;
+    const pts = inWindow(index, lo - margin, hi + margin);
+    for (let i = 0; i < pts.length; i++) {
+      const ev = pts[i];
       if (ev.e !== undefined) ranges.push(ev);
       if (ev.a === 1) fuzzy.push(ev);
       if (ev.f === 1) flagged.push(ev);
     }
-    // a point is 10 pixels wide: one per 3 pixels of a lane looks the same, and is a third
-    // of the marks to draw at each change
-    const many = pts.length > THIN_ABOVE, c = moving ? 2 : 1;
-    const drawn = many ? thin(pts, lo, hi, width, false, 3 * c) : pts;
+    const many = pts.length > (moving ? THIN_MOVING_ABOVE : THIN_ABOVE);
+    const px = moving ? THIN_PX.moving : THIN_PX.still;
+    const drawn = many ? thin(pts, lo, hi, width, false, px.events) : pts;
     const placed = layout(drawn, lo, hi, width, perLane, LABEL_PX);
     boxes = placed.boxes;
     return { events: drawn, labels: placed.labels, labelsLeft: placed.labelsLeft,
-             ranges: many ? thin(ranges, lo, hi, width, true, 2 * c) : ranges,
-             fuzzy: many ? thin(fuzzy, lo, hi, width, false, 6 * c) : fuzzy,  // a 26-pixel halo
-             flagged: many ? thin(flagged, lo, hi, width, false, 3 * c) : flagged,
+             ranges: many ? thin(ranges, lo, hi, width, true, px.ranges) : ranges,
+             fuzzy: many ? thin(fuzzy, lo, hi, width, false, px.fuzzy) : fuzzy,
+             flagged: many ? thin(flagged, lo, hi, width, false, px.flagged) : flagged,
              cur: current() };
   }
 
@@ -124,9 +136,52 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     drawnWindow = key;
     const sets = rowsFor(lo, hi, width, moving);
     view.signal("xticks", tickValues(lo, hi, width / TICK_PX));
-    ["events", "labels", "labelsLeft", "ranges", "fuzzy", "flagged", "cur"].forEach((name) => {
-      if (specData.has(name)) view.data(name, sets[name]);  // a story without ranges has no such layer
-    });
+    const fast = moving && drawMotion(lo, hi, sets);
+    if (!fast && motion) motion.hide();
+    ROW_SETS.forEach((name) => setData(name, fast && DENSE.some((d) => d[0] === name) ? [] : sets[name]));
+  }
+
+  // While a gesture moves, ranges, halos, points and headlines are drawn by the motion
+  // layer over the plot, and Vega draws the rest (axes, eras, flags, the selection ring);
+  // false when it cannot (no plot group found). The plot's place is read once, not at
+  // every frame (offsetLeft forces a layout when the page has changed).
+  let motion = null, plotAt = null;
+  const styles = {};
+  function drawMotion(lo, hi, sets) {
+    const grp = detailGroup(), yScale = view.scale("concat_0_y");
+    if (!grp || !yScale) return false;
+    if (!motion) {
+      motion = createMotionLayer(canvasBox);
+      if (getComputedStyle(canvasBox).position === "static") canvasBox.style.position = "relative";
+      DENSE.forEach(([name]) => { styles[name] = markStyle(config.spec, name); });
+    }
+    if (!plotAt || plotAt.width !== grp.width || plotAt.height !== grp.height) {
+      const c = canvasBox.querySelector("canvas"), o = view.origin();
+      plotAt = { left: c.offsetLeft + o[0] + grp.x, top: c.offsetTop + o[1] + grp.y, width: grp.width, height: grp.height };
+    }
+    const colour = (scale, fallback) => {
+      const f = scale && view.scale(scale);
+      return f ? (row) => f(row.g) : () => fallback;
+    };
+    const layers = DENSE.filter(([name]) => specData.has(name)).map(([name, kind]) => ({
+      rows: sets[name], kind, style: styles[name],
+      fill: colour(styles[name].fillScale, styles[name].fill),
+      stroke: styles[name].strokeScale ? colour(styles[name].strokeScale) : null,
+    }));
+    motion.draw(plotAt, lo, hi, yScale, layers);
+    return true;
+  }
+
+  // A new window's rows as a change to what the view has: a zoom step keeps most of them,
+  // and replacing all (view.data) would re-insert and re-index every one. Reflow: rows the
+  // view keeps may have moved to another row of their lane (layout sets y).
+  function setData(name, rows, v = view) {
+    if (!specData.has(name)) return;  // a story without ranges has no such layer
+    const before = shown.get(name), now = new Set(rows), gone = [], added = [];
+    if (before) before.forEach((r) => { if (!now.has(r)) gone.push(r); });
+    for (let i = 0; i < rows.length; i++) if (!before || !before.has(rows[i])) added.push(rows[i]);
+    shown.set(name, now);
+    v.change(name, vega.changeset().remove(gone).insert(added).reflow().clean(false));
   }
 
   function watchSize() {
@@ -140,6 +195,7 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
         const w = timelineWidth(el);
         if (Math.abs(w - view.width()) < 2) return;
         view.width(w);
+        plotAt = null;
         refresh(view.signal("wmin"), view.signal("wmax"));
         view.runAsync().then(() => ctx.emit("resize", { width: w }, { post: false }));
       }, 150);
@@ -192,8 +248,7 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     const lo = fullExtent.wmin, hi = fullExtent.wmax;
     const sets = rowsFor(lo, hi, width);
     spec.data.forEach((d) => {
-      if (sets[d.name]) d.values = sets[d.name];
-      else if (d.name === "eras") d.values = ctx.data.eras;
+      if (d.name === "eras") d.values = ctx.data.eras;
       else if (d.name === "hist") d.values = histogram();
     });
     spec.width = width;  // the concat children share the top-level width
@@ -209,6 +264,7 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
       const runtime = vega.parse(spec, null, { ast: true });
       const v = new vega.View(runtime, { expr: vegaInterpreter.expressionInterpreter, renderer: "canvas",
                                         container: canvasBox, hover: true, logLevel: vega.Warn });
+      ROW_SETS.forEach((name) => setData(name, sets[name], v));
       return v.runAsync();
     }).then((v) => {
       view = v;
@@ -274,7 +330,10 @@ export function createTimeline(ctx, { width: openingWidth } = {}) {
     get view() { return view; },
     /** the selection ring */
     select(ev) {
-      if (view) view.signal("cur", ev.id).data("cur", ev.s !== undefined ? [ev] : []).runAsync();
+      if (!view) return;
+      view.signal("cur", ev.id);
+      setData("cur", ev.s !== undefined ? [ev] : []);
+      view.runAsync();
     },
     /** the detail view's window ([-Inf, Inf] ends mean the story's extent) */
     setWindow(w) {
