@@ -120,8 +120,9 @@ def story_from_storymap(data: dict, c: Collector, *, skip_invalid: bool = False)
         c.raise_if_any()
     story = Story(title=title_from(title, limit=500) or default_title(c), summary=summary or None,
                   media=media, events=tuple(unique_ids(events)), settings=settings)
-    notes = [settings["map_message"]] if image_kind else []
-    return LoadResult(conform(story), list(c.problems), notes)
+    if image_kind:
+        c.note(settings["map_message"])
+    return LoadResult(conform(story), list(c.problems), c.notes)
 
 
 def _event(c: Collector, slide: dict, path: str, *, on_image: bool) -> Event:

@@ -20,7 +20,7 @@ _FUTURE_BIGRAMS = {("set", "to"), ("going", "to"), ("is", "to"), ("are", "to"),
                    ("plans", "to"), ("plan", "to"), ("expected", "to"), ("due", "to"),
                    ("to", "be"), ("would", "be"), ("scheduled", "to"),
                    ("scheduled", "for"), ("planned", "for"), ("due", "on"),
-                   ("plan", "to"), ("intend", "to"), ("hopes", "to"), ("hope", "to")}
+                   ("intend", "to"), ("hopes", "to"), ("hope", "to")}
 _CAPITAL_CUES = frozenset("will would was were had said planned scheduled expected".split())
 _SCHEDULED_BASE = frozenset("meet begin start open arrive visit resume".split())
 _NOT_SCHEDULE = frozenset("did not didn't could couldn't would to".split())
@@ -37,12 +37,12 @@ _PAST_AUX = frozenset("was were had did said told ago last yesterday earlier".sp
 _BESIDE = frozenset("in on at during last early late".split())
 _PASSIVE_AUX = frozenset("is are be been being will would to has have".split())
 _PAST = frozenset("was were had did ago last yesterday said told came went took made gave "
-                  "met held began began left fell won lost saw fought led sent became "
-                  "brought began broke chose drew drove fled flew forgot froze got grew "
+                  "met held began left fell won lost saw fought led sent became "
+                  "brought broke chose drew drove fled flew forgot froze got grew "
                   "hid hit kept knew laid lay meant paid put ran rose sank sat shot shut "
                   "sold spent spoke stood stole struck swore swept thought threw "
                   "understood woke wore wrote bought sought caught taught found heard built "
-                  "felt dealt lent bid quit withdrew arose began ago earlier".split())
+                  "felt dealt lent bid quit withdrew arose earlier".split())
 _NOT_PAST_ED = frozenset("need feed speed seed bleed breed proceed exceed succeed indeed "
                          "red bed shed wed bred fled led hundred kindred".split())
 _PRESENT = frozenset("""is are am says say does do has have takes take begins starts ends

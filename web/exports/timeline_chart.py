@@ -241,9 +241,10 @@ def _encode_once(encode: dict[str, Any]) -> None:
     if not isinstance(update, dict):
         return
     text = update.get("text")
-    if isinstance(text, dict) and "signal" in text and re.fullmatch(
-            r'isValid\(datum\["(\w+)"\]\) \? datum\["\1"\] : ""\+datum\["\1"\]', text["signal"]):
-        update["text"] = {"field": re.match(r'isValid\(datum\["(\w+)"\]', text["signal"]).group(1)}
+    plain = isinstance(text, dict) and "signal" in text and re.fullmatch(
+        r'isValid\(datum\["(\w+)"\]\) \? datum\["\1"\] : ""\+datum\["\1"\]', text["signal"])
+    if plain:
+        update["text"] = {"field": plain.group(1)}
     enter = encode.setdefault("enter", {})
     for channel in list(update):
         rule = update[channel]
